@@ -1,0 +1,79 @@
+"""Administrators: upload material, re-index, list and delete documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fastapi import APIRouter, HTTPException, Request, UploadFile, status
+
+from app.api.deps import ServicesDep
+from app.api.schemas import DocumentInfo, DocumentList, IngestResponse
+from app.ingest.pipeline import IngestReport
+from app.ingest.uploads import delete_upload, save_upload
+
+router = APIRouter(prefix="/v1/admin", tags=["administration"])
+
+
+def _response(report: IngestReport) -> IngestResponse:
+    return IngestResponse(
+        files=report.files,
+        files_changed=report.files_changed,
+        chunks_added=report.chunks_added,
+        chunks_updated=report.chunks_updated,
+        chunks_removed=report.chunks_removed,
+        skipped=[{"source": s, "reason": r} for s, r in report.skipped],
+        seconds=round(report.seconds, 3),
+        summary=report.summary(),
+    )
+
+
+@router.post("/ingest", summary="Re-index the knowledge base and uploaded material")
+def ingest(services: ServicesDep) -> IngestResponse:
+    return _response(services.ingest())
+
+
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    summary="Upload a PDF, Word, PowerPoint, Markdown or text file and index it",
+    responses={413: {"description": "Too large"}, 415: {"description": "Not readable"}},
+)
+async def upload_document(
+    file: UploadFile, request: Request, services: ServicesDep
+) -> IngestResponse:
+    limit = services.settings.max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"The file is larger than {limit // (1024 * 1024)} MiB; split it or raise "
+            "BALCONY_MAX_UPLOAD_BYTES.",
+        )
+    path = save_upload(
+        services.settings.uploads_dir, file.filename or "", content, services.catalogue.ids
+    )
+    return _response(services.ingest([path]))
+
+
+@router.get("/documents", summary="List the indexed documents")
+def list_documents(services: ServicesDep) -> DocumentList:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, str]] = {}
+    for passage in services.retriever.passages():
+        counts[passage.source] += 1
+        first.setdefault(passage.source, (passage.tool_id, passage.title))
+    return DocumentList(
+        documents=[
+            DocumentInfo(source=s, tool_id=first[s][0], title=first[s][1], passages=n)
+            for s, n in sorted(counts.items())
+        ]
+    )
+
+
+@router.delete("/documents/{filename}", summary="Delete an uploaded document and its passages")
+def delete_document(filename: str, services: ServicesDep) -> IngestResponse:
+    path = delete_upload(services.settings.uploads_dir, filename)
+    removed = services.ingestor.remove_source(f"uploads/{path.name}")
+    services.retriever.refresh()
+    report = IngestReport(chunks_removed=removed)
+    return _response(report)

@@ -1,0 +1,43 @@
+"""Liveness, readiness and metrics, for the intranet team's monitoring."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from app.api.deps import ServicesDep
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", summary="The process is alive")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="The index is loaded and the store is reachable")
+def readyz(services: ServicesDep) -> JSONResponse:
+    reachable = services.store.ping()
+    passages = services.retriever.size
+    ready = reachable and passages > 0
+    body: dict[str, object] = {
+        "status": "ready" if ready else "not ready",
+        "store_reachable": reachable,
+        "passages": passages,
+        "tools": len(services.catalogue.tools()),
+    }
+    if not ready:
+        body["detail"] = (
+            "The vector store is unreachable; check Chroma."
+            if not reachable
+            else "The index is empty; run `balcony ingest`."
+        )
+    return JSONResponse(body, status_code=200 if ready else 503)
+
+
+@router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+def metrics(request: Request) -> Response:
+    return Response(
+        generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
+    )

@@ -1,0 +1,42 @@
+"""GET /v1/tools and /v1/tools/{tool_id}: the catalogue of the programme's tools."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.api.deps import CatalogueDep
+from app.api.schemas import ToolDetail, ToolList, ToolSummary
+from app.catalogue.tools import Tool
+
+router = APIRouter(prefix="/v1/tools", tags=["tools"])
+
+
+def _summary(tool: Tool) -> ToolSummary:
+    return ToolSummary(
+        tool_id=tool.id,
+        title=tool.title,
+        summary=tool.summary,
+        kind=tool.kind,
+        aliases=tool.aliases,
+        related=tool.related,
+    )
+
+
+@router.get("", summary="List the tools and the case study")
+def list_tools(catalogue: CatalogueDep) -> ToolList:
+    return ToolList(tools=[_summary(t) for t in catalogue.all()])
+
+
+@router.get(
+    "/{tool_id}", summary="One tool in full", responses={404: {"description": "Unknown id"}}
+)
+def show_tool(tool_id: str, catalogue: CatalogueDep) -> ToolDetail:
+    tool = catalogue.get(tool_id)
+    return ToolDetail(
+        **_summary(tool).model_dump(),
+        source=tool.source,
+        sources=tool.sources,
+        sections=tool.sections,
+        steps=tool.steps,
+        questions=tool.questions,
+    )

@@ -1,0 +1,85 @@
+"""Request and response bodies shared by the routes, named for their role."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_QUERY_CHARS = 2000
+
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Unknown fields are an error: a typo in a field name should not pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RetrieveRequest(StrictModel):
+    query: Annotated[NonBlank, StringConstraints(max_length=MAX_QUERY_CHARS)] = Field(
+        description="A dilemma or question, in the leader's own words.",
+        examples=["How do I lead change in a partnership where I hold none of the budgets?"],
+    )
+    k: int = Field(default=5, ge=1, le=20, description="How many passages to return.")
+
+
+class RetrievedPassage(BaseModel):
+    tool_id: str = Field(examples=["systems-leadership"])
+    title: str = Field(examples=["Systems leadership"])
+    heading: str = Field(examples=["Systems leadership > When it helps"])
+    source: str = Field(examples=["knowledge/systems-leadership.md"])
+    text: str
+    score: float = Field(description="Fused rank score; higher is better.")
+
+
+class RetrieveResponse(BaseModel):
+    results: list[RetrievedPassage]
+
+
+class ToolSummary(BaseModel):
+    tool_id: str
+    title: str
+    summary: str
+    kind: str = Field(description="'tool', or 'case-study' for the case study.")
+    aliases: list[str]
+    related: list[str]
+
+
+class ToolDetail(ToolSummary):
+    source: str
+    sources: list[str]
+    sections: dict[str, str]
+    steps: list[str]
+    questions: list[str]
+
+
+class ToolList(BaseModel):
+    tools: list[ToolSummary]
+
+
+class IngestResponse(BaseModel):
+    files: int
+    files_changed: int
+    chunks_added: int
+    chunks_updated: int
+    chunks_removed: int
+    skipped: list[dict[str, str]]
+    seconds: float
+    summary: str
+
+
+class DocumentInfo(BaseModel):
+    source: str
+    tool_id: str
+    title: str
+    passages: int
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentInfo]
+
+
+class ErrorResponse(BaseModel):
+    detail: str

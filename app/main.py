@@ -1,0 +1,53 @@
+"""The ASGI application: `app = create_app()`; heavy parts are built in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.api.errors import install_error_handlers
+from app.api.main import api_router
+from app.api.metrics import Metrics, install_metrics
+from app.core.config import Settings, get_settings
+from app.services import Services, build_services
+
+DESCRIPTION = """Balcony is a reflection coach for leaders in children's social care.
+It retrieves the leadership programme's tools (VUCA, hard and soft power, the balcony and
+the dance floor, slow thinking, ...) and coaches a leader through a real dilemma, citing
+the material. It coaches; it never makes a casework decision."""
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    """Build the app; tests pass ready-made services to share one embedding model."""
+    settings = settings or (services.settings if services else get_settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.services = services or build_services(settings)
+        yield
+
+    app = FastAPI(
+        title="Balcony",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    install_metrics(app, app.state.metrics)
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type"],
+        )
+    app.include_router(api_router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,114 @@
+"""Hybrid retrieval: dense (Chroma) and keyword (BM25), fused by reciprocal rank, varied by tool."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from app.components.embedding import Embedder
+from app.components.vector_store import ChromaStore
+from app.core.config import RetrievalSettings
+from app.core.errors import IndexEmptyError
+from app.retrieval.keyword import KeywordIndex
+from app.retrieval.passages import Passage
+
+logger = logging.getLogger(__name__)
+
+Method = Literal["hybrid", "dense", "keyword"]
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[str]], weights: Sequence[float], k: int
+) -> dict[str, float]:
+    """Score each id by the sum of weight / (k + rank) over the rankings it appears in."""
+    scores: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return scores
+
+
+def diversify(passages: Sequence[Passage], k: int, max_per_tool: int) -> list[Passage]:
+    """Take the best passages, at most max_per_tool from one tool, topping up if short."""
+    chosen: list[Passage] = []
+    per_tool: Counter[str] = Counter()
+    for passage in passages:
+        if len(chosen) == k:
+            break
+        if per_tool[passage.tool_id] < max_per_tool:
+            chosen.append(passage)
+            per_tool[passage.tool_id] += 1
+    if len(chosen) < k:
+        # Fewer tools than slots: fill with the next best rather than return too little.
+        taken = {p.id for p in chosen}
+        chosen += [p for p in passages if p.id not in taken][: k - len(chosen)]
+        chosen.sort(key=lambda p: p.score, reverse=True)
+    return chosen
+
+
+class HybridRetriever:
+    """Answers queries from the store and a BM25 index kept in step with it."""
+
+    def __init__(
+        self, *, embedder: Embedder, store: ChromaStore, settings: RetrievalSettings
+    ) -> None:
+        self._embedder = embedder
+        self._store = store
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._keyword = KeywordIndex([])
+        self._by_id: dict[str, Passage] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self._by_id)
+
+    def refresh(self) -> None:
+        """Rebuild the keyword index from the store (after ingestion, and at start-up)."""
+        passages = [Passage.from_store(c.id, c.text, c.metadata) for c in self._store.all_chunks()]
+        keyword = KeywordIndex(passages)
+        with self._lock:
+            self._keyword = keyword
+            self._by_id = {p.id: p for p in passages}
+        logger.info("retrieval index refreshed", extra={"passages": len(passages)})
+
+    def passages(self) -> list[Passage]:
+        return list(self._by_id.values())
+
+    def retrieve(self, query: str, k: int = 5, method: Method = "hybrid") -> list[Passage]:
+        """Return the k best passages for the query, best first."""
+        if not self._by_id:
+            raise IndexEmptyError(
+                "The knowledge index is empty. Run `balcony ingest` (or POST "
+                "/v1/admin/ingest) to index the programme's material, then try again."
+            )
+        n = max(self._settings.candidates, k)
+        dense: list[tuple[Passage, float]] = []
+        if method in ("hybrid", "dense"):
+            vector = self._embedder.embed([query])[0]
+            for hit in self._store.query(vector.tolist(), n):
+                dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
+        keyword = self._keyword.search(query, n) if method in ("hybrid", "keyword") else []
+        similarity = {p.id: s for p, s in dense}
+        candidates = {p.id: p for p, _ in [*dense, *keyword]}
+        fused = reciprocal_rank_fusion(
+            [[p.id for p, _ in dense], [p.id for p, _ in keyword]],
+            [self._settings.dense_weight, self._settings.keyword_weight],
+            self._settings.rrf_k,
+        )
+        ranked = sorted(
+            (candidates[i].scored(score, similarity.get(i, 0.0)) for i, score in fused.items()),
+            key=lambda p: p.score,
+            reverse=True,
+        )
+        return diversify(ranked, k, self._settings.max_per_tool)
+
+    def similarity(self, query: str, texts: Sequence[str]) -> list[float]:
+        """Cosine similarity of the query to each text (used to pick questions that fit)."""
+        if not texts:
+            return []
+        vectors = self._embedder.embed([query, *texts])
+        return [float(v @ vectors[0]) for v in vectors[1:]]

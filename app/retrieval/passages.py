@@ -1,0 +1,36 @@
+"""A retrieved passage, as every layer above retrieval sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.components.vector_store import Metadata
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    tool_id: str
+    title: str
+    heading: str
+    section: str
+    source: str
+    text: str
+    score: float = 0.0
+    # Cosine similarity of the query to this passage (0 when only BM25 found it).
+    similarity: float = 0.0
+
+    @classmethod
+    def from_store(cls, id: str, text: str, metadata: Metadata) -> Passage:
+        return cls(
+            id=id,
+            tool_id=str(metadata.get("tool_id", "")),
+            title=str(metadata.get("title", "")),
+            heading=str(metadata.get("heading", "")),
+            section=str(metadata.get("section", "")),
+            source=str(metadata.get("source", "")),
+            text=text,
+        )
+
+    def scored(self, score: float, similarity: float) -> Passage:
+        return replace(self, score=score, similarity=similarity)
