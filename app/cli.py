@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,9 +12,14 @@ from app.core.config import Settings, get_settings
 from app.core.errors import BalconyError
 from app.core.logging import configure_logging
 
+if TYPE_CHECKING:
+    from app.security.keys import KeyStore
+
 cli = typer.Typer(help="Balcony: a reflection coach for leaders in children's social care.")
 eval_cli = typer.Typer(help="Measure retrieval and safety on evaluation sets.")
+keys_cli = typer.Typer(help="Create, list and revoke API keys (stored hashed).")
 cli.add_typer(eval_cli, name="eval")
+cli.add_typer(keys_cli, name="keys")
 
 
 def _settings() -> Settings:
@@ -96,6 +101,100 @@ def eval_retrieval(
     except BalconyError as error:
         raise _fail(error) from error
     typer.echo(format_report(reports, len(cases)))
+
+
+@cli.command()
+def chat(
+    mode: Annotated[str, typer.Option(help="auto, crisis or reflect.")] = "auto",
+    session: Annotated[str | None, typer.Option(help="Continue a conversation by id.")] = None,
+) -> None:
+    """Hold a coaching conversation in the terminal (the same chain as the API)."""
+    import asyncio
+
+    from app.services import build_services
+
+    if mode not in ("auto", "crisis", "reflect"):
+        raise typer.BadParameter("mode must be auto, crisis or reflect")
+    settings = _settings()
+    services = build_services(settings)
+    if services.retriever.size == 0:
+        typer.echo("Indexing the knowledge base first...")
+        services.ingest()
+    typer.echo("Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n")
+    session_id = session
+    while True:
+        try:
+            message = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not message:
+            break
+        try:
+            outcome = asyncio.run(
+                services.chat.reply(message, session_id=session_id, mode=mode)  # type: ignore[arg-type]
+            )
+        except BalconyError as error:
+            typer.secho(error.message, fg=typer.colors.RED)
+            continue
+        session_id = outcome.session_id
+        typer.echo(f"\nbalcony> {outcome.reply}\n")
+        for number, source in enumerate(outcome.sources, start=1):
+            typer.echo(f"  [{number}] {source.heading}")
+        typer.echo("")
+    if session_id:
+        typer.echo(f"Conversation {session_id} (delete it with DELETE /v1/sessions/{session_id}).")
+
+
+@cli.command()
+def purge() -> None:
+    """Delete conversations older than the retention period (BALCONY_DATABASE__RETENTION_DAYS)."""
+    from app.storage.conversations import ConversationStore
+    from app.storage.database import Database
+
+    settings = _settings()
+    store = ConversationStore(Database(settings.database_url))
+    removed = store.purge_older_than(settings.database.retention_days)
+    typer.echo(f"{removed} conversations older than {settings.database.retention_days} days deleted.")
+
+
+def _key_store() -> KeyStore:
+    from app.security.keys import KeyStore
+    from app.storage.database import Database
+
+    return KeyStore(Database(_settings().database_url))
+
+
+@keys_cli.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key, e.g. 'intranet'.")],
+    role: Annotated[str, typer.Option(help="coach, facilitator or admin.")] = "coach",
+) -> None:
+    """Create a key; it is printed once and stored only as a hash."""
+    try:
+        record, key = _key_store().create(name=name, role=role)
+    except BalconyError as error:
+        raise _fail(error) from error
+    typer.echo(f"Created key {record.prefix}... ({record.role}) for {record.name}:")
+    typer.echo(key)
+    typer.echo("Keep it somewhere safe: it cannot be shown again.")
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List keys by prefix, role and state (never the keys themselves)."""
+    for record in _key_store().list():
+        state = "revoked" if record.revoked else "active"
+        typer.echo(f"{record.prefix}...  {record.role:<11} {state:<8} {record.name}")
+
+
+@keys_cli.command("revoke")
+def keys_revoke(prefix: Annotated[str, typer.Argument(help="The key's prefix, e.g. bal_AbCd.")]) -> None:
+    """Revoke a key at once."""
+    try:
+        record = _key_store().revoke(prefix)
+    except BalconyError as error:
+        raise _fail(error) from error
+    typer.echo(f"Revoked {record.prefix}... ({record.name}).")
 
 
 def main() -> None:

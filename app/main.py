@@ -10,7 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import install_error_handlers
 from app.api.main import api_router
-from app.api.metrics import Metrics, install_metrics
+from app.api.metrics import install_metrics
+from app.api.security import install_security_headers
 from app.core.config import Settings, get_settings
 from app.services import Services, build_services
 
@@ -26,7 +27,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.services = services or build_services(settings)
+        built = services or build_services(settings)
+        app.state.services = built
+        app.state.metrics = built.metrics
         yield
 
     app = FastAPI(
@@ -36,15 +39,18 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.metrics = Metrics()
-    install_metrics(app, app.state.metrics)
+    install_metrics(app)
+    install_security_headers(
+        app, frame_ancestors=settings.cors_origins, production=settings.environment == "production"
+    )
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "X-API-Key", "Content-Type"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
+            expose_headers=["Retry-After"],
         )
     app.include_router(api_router)
     return app

@@ -6,12 +6,27 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from langchain_core.language_models import BaseChatModel
+
 from app.catalogue.tools import Catalogue
+from app.coaching.chain import create_chain, make_generator, make_preparer, make_rewriter
+from app.coaching.offline import OfflineCoach
+from app.coaching.prompts import PromptLibrary
+from app.coaching.service import ChatService
 from app.components.embedding import Embedder, build_embedder
+from app.components.llm import build_llm
 from app.components.vector_store import ChromaStore, build_store
 from app.core.config import Settings
+from app.core.metrics import Metrics
+from app.core.secrets import load_or_create_secret
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.retrieval.hybrid import HybridRetriever
+from app.safety.redaction import Redactor
+from app.security.keys import KeyStore
+from app.security.rate_limit import RateLimiter
+from app.safety.safeguarding import SafeguardingCheck
+from app.storage.conversations import ConversationStore
+from app.storage.database import Database
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +41,16 @@ class Services:
     catalogue: Catalogue
     retriever: HybridRetriever
     ingestor: Ingestor
+    prompts: PromptLibrary
+    llm: BaseChatModel | None
+    offline: OfflineCoach
+    conversations: ConversationStore
+    redactor: Redactor
+    safeguarding: SafeguardingCheck
+    chat: ChatService
+    metrics: Metrics
+    keys: KeyStore
+    rate_limiter: RateLimiter
 
     def default_ingest_paths(self) -> list[Path]:
         """The shipped knowledge base, plus anything administrators uploaded."""
@@ -40,11 +65,17 @@ class Services:
         """Index the given paths (default: knowledge and uploads) and refresh retrieval."""
         report = self.ingestor.ingest(paths or self.default_ingest_paths(), progress=progress)
         self.retriever.refresh()
+        self.offline.warm()
         return report
 
 
-def build_services(settings: Settings, *, embedder: Embedder | None = None) -> Services:
-    """Build every part from settings; an embedder may be passed in to share one model."""
+def build_services(
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    llm: BaseChatModel | None = None,
+) -> Services:
+    """Build every part from settings; an embedder or chat model may be passed in."""
     embedder = embedder or build_embedder(settings.embedding)
     store = build_store(settings)
     catalogue = Catalogue.from_directory(settings.knowledge_dir)
@@ -55,6 +86,37 @@ def build_services(settings: Settings, *, embedder: Embedder | None = None) -> S
         model_name=settings.embedding.model or DEFAULT_MODEL_NAME,
         known_tool_ids=catalogue.ids,
     )
-    services = Services(settings, embedder, store, catalogue, retriever, ingestor)
+    prompts = PromptLibrary(settings.prompts_dir)
+    llm = llm or build_llm(settings.llm)
+    offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
+    preparer = make_preparer(
+        retriever=retriever,
+        catalogue=catalogue,
+        rewriter=make_rewriter(llm, prompts),
+        relevance_threshold=settings.coaching.relevance_threshold,
+    )
+    generator = make_generator(llm, offline, prompts)
+    database = Database(settings.database_url)
+    conversations = ConversationStore(database)
+    redactor = Redactor(load_or_create_secret(settings.data_dir))
+    safeguarding = SafeguardingCheck(embedder)
+    metrics = Metrics()
+    chat = ChatService(
+        settings=settings,
+        conversations=conversations,
+        redactor=redactor,
+        safeguarding=safeguarding,
+        offline=offline,
+        chain=create_chain(preparer=preparer, generator=generator, offline=offline),
+        preparer=preparer,
+        generator=generator,
+        on_escalation=metrics.escalations.inc,
+        on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
+    )
     retriever.refresh()
-    return services
+    offline.warm()
+    return Services(
+        settings, embedder, store, catalogue, retriever, ingestor, prompts, llm, offline,
+        conversations, redactor, safeguarding, chat, metrics,
+        KeyStore(database), RateLimiter(settings.auth.rate_limit_per_minute),
+    )

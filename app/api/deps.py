@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.catalogue.tools import Catalogue
+from app.coaching.service import ChatService
 from app.retrieval.hybrid import HybridRetriever
 from app.services import Services
+from app.storage.conversations import ConversationStore
 
 
 def get_services(request: Request) -> Services:
@@ -24,6 +26,16 @@ def get_catalogue(request: Request) -> Catalogue:
     return get_services(request).catalogue
 
 
+def get_chat(request: Request) -> ChatService:
+    return get_services(request).chat
+
+
+def get_conversations(request: Request) -> ConversationStore:
+    return get_services(request).conversations
+
+
 ServicesDep = Annotated[Services, Depends(get_services)]
 RetrieverDep = Annotated[HybridRetriever, Depends(get_retriever)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
+ChatServiceDep = Annotated[ChatService, Depends(get_chat)]
+ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]

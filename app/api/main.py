@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.routes import admin, health, retrieve, tools
+from app.api.security import AdminAccess, CoachAccess
+from app.api.routes import admin, chat, health, retrieve, sessions, tools
 
 api_router = APIRouter()
 api_router.include_router(health.router)
-api_router.include_router(retrieve.router)
-api_router.include_router(tools.router)
-api_router.include_router(admin.router)
+api_router.include_router(retrieve.router, dependencies=[CoachAccess])
+api_router.include_router(tools.router, dependencies=[CoachAccess])
+api_router.include_router(chat.router, dependencies=[CoachAccess])
+api_router.include_router(sessions.router, dependencies=[CoachAccess])
+api_router.include_router(admin.router, dependencies=[AdminAccess])

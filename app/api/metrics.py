@@ -1,4 +1,4 @@
-"""Prometheus metrics: request counts and latency by route template (never by raw path)."""
+"""Record every request's count and latency by route template (never by raw path)."""
 
 from __future__ import annotations
 
@@ -6,47 +6,19 @@ import time
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
-from prometheus_client import CollectorRegistry, Counter, Histogram
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-class Metrics:
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        self.requests = Counter(
-            "balcony_http_requests_total",
-            "HTTP requests by route and status.",
-            ["method", "route", "status"],
-            registry=self.registry,
-        )
-        self.latency = Histogram(
-            "balcony_http_request_seconds",
-            "HTTP request latency by route.",
-            ["route"],
-            registry=self.registry,
-            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
-        )
-        self.escalations = Counter(
-            "balcony_safeguarding_escalations_total",
-            "Messages escalated for safeguarding (counted, never stored).",
-            registry=self.registry,
-        )
-        self.provider_errors = Counter(
-            "balcony_llm_provider_errors_total",
-            "Failures of the language-model provider.",
-            ["kind"],
-            registry=self.registry,
-        )
-
-
-def install_metrics(app: FastAPI, metrics: Metrics) -> None:
+def install_metrics(app: FastAPI) -> None:
     @app.middleware("http")
     async def record(request: Request, call_next: Endpoint) -> Response:
         started = time.perf_counter()
         response = await call_next(request)
-        route = request.scope.get("route")
-        template = getattr(route, "path", "unmatched")
-        metrics.requests.labels(request.method, template, str(response.status_code)).inc()
-        metrics.latency.labels(template).observe(time.perf_counter() - started)
+        metrics = getattr(request.app.state, "metrics", None)
+        if metrics is not None:
+            route = request.scope.get("route")
+            template = getattr(route, "path", "unmatched")
+            metrics.requests.labels(request.method, template, str(response.status_code)).inc()
+            metrics.latency.labels(template).observe(time.perf_counter() - started)
         return response

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -83,3 +84,60 @@ class DocumentList(BaseModel):
 
 class ErrorResponse(BaseModel):
     detail: str
+
+
+SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
+
+
+class ChatRequest(StrictModel):
+    message: Annotated[NonBlank, StringConstraints(max_length=4000)] = Field(
+        description="What is happening, in the leader's own words (at most 4,000 characters).",
+        examples=["There's been a serious incident this afternoon and everyone wants me to "
+                  "decide the future of the team tonight."],
+    )
+    session_id: str | None = Field(
+        default=None,
+        pattern=SESSION_ID_PATTERN,
+        description="Continue a conversation; omit to start a new one.",
+    )
+    mode: Literal["auto", "crisis", "reflect"] = Field(
+        default="auto",
+        description="crisis: short and steadying; reflect: deeper; auto: chosen from the message.",
+    )
+
+
+class SourceOut(BaseModel):
+    tool_id: str
+    title: str
+    heading: str
+    source: str
+
+
+class SafeguardingOut(BaseModel):
+    escalated: bool
+    reason: str | None = None
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    reply: str
+    mode: str | None = Field(default=None, description="The mode used (absent when escalated).")
+    sources: list[SourceOut]
+    safeguarding: SafeguardingOut
+
+
+class MessageOut(BaseModel):
+    role: str
+    content: str
+    mode: str | None
+    status: str
+    escalated: bool
+    sources: list[SourceOut]
+    created_at: datetime
+
+
+class TranscriptOut(BaseModel):
+    session_id: str
+    created_at: datetime
+    updated_at: datetime
+    messages: list[MessageOut]

@@ -48,8 +48,35 @@ class RetrievalSettings(BaseModel):
     keyword_weight: float = Field(default=1.0, ge=0)
 
 
+class DatabaseSettings(BaseModel):
+    # Empty means SQLite in BALCONY_DATA_DIR; any SQLAlchemy URL (postgresql+psycopg://...) works.
+    url: str | None = None
+    # Conversations untouched for longer than this are deleted (0 keeps them forever).
+    retention_days: int = Field(default=90, ge=0, le=3650)
+
+
+class CoachingSettings(BaseModel):
+    max_message_chars: int = Field(default=4000, ge=100, le=20000)
+    # Below this cosine similarity nothing retrieved is taken as relevant (calibrated on
+    # the dev dilemmas against off-topic messages; see benchmarks/grounding.py).
+    relevance_threshold: float = Field(default=0.25, ge=0, le=1)
+    passages: int = Field(default=5, ge=1, le=20)
+
+
+class SafeguardingSettings(BaseModel):
+    """Local contacts named in an escalation; set them to the council's own."""
+
+    procedure: str = "your council's safeguarding procedure"
+    duty_manager: str = "the duty manager"
+    out_of_hours: str = "the out-of-hours (emergency duty) team"
+    employee_assistance: str = "your employee assistance programme"
+    procedure_url: str | None = None
+
+
 class AuthSettings(BaseModel):
     enabled: bool = False
+    # Requests per minute per key (per client address when auth is off); 0 turns it off.
+    rate_limit_per_minute: int = Field(default=60, ge=0, le=100000)
 
 
 class Settings(BaseSettings):
@@ -72,6 +99,9 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    coaching: CoachingSettings = Field(default_factory=CoachingSettings)
+    safeguarding: SafeguardingSettings = Field(default_factory=SafeguardingSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
 
     @model_validator(mode="after")
@@ -92,6 +122,10 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite:///{(self.data_dir / 'balcony.db').as_posix()}"
 
     @property
     def uploads_dir(self) -> Path:

@@ -71,7 +71,7 @@ def load_cases(path: Path) -> list[RetrievalCase]:
                     also_ok=list(row.get("also_ok", [])),
                 )
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
             raise InvalidInputError(f"{path}:{number} is not a retrieval case ({error})") from error
     return cases
 
@@ -113,13 +113,16 @@ def evaluate(retriever: HybridRetriever, cases: Sequence[RetrievalCase]) -> dict
 
 def format_report(reports: dict[str, MethodReport], cases: int) -> str:
     lines = [f"Retrieval over {cases} dilemmas (distinct tool ids; hit@k, MRR)", ""]
-    header = f"{'':30}" + "".join(f"{m:>24}" for m in reports)
-    lines += [header, f"{'':30}" + "".join(f"{'hit@1  hit@3    MRR':>24}" for _ in reports)]
+    tools = next(iter(reports.values())).per_tool
+    # Wide enough for the longest "tool (n=..)" label, so the figures stay in columns.
+    width = max([30, *(len(f"{t} (n={s.n})") + 1 for t, s in tools.items())])
+    header = " " * width + "".join(f"{m:>24}" for m in reports)
+    lines += [header, " " * width + "".join(f"{'hit@1  hit@3    MRR':>24}" for _ in reports)]
 
     def row(name: str, scores: list[Scores]) -> str:
-        return f"{name:30}" + "".join(f"{s.hit1:>10.2f}{s.hit3:>7.2f}{s.mrr:>7.2f}" for s in scores)
+        figures = "".join(f"{s.hit1:>10.2f}{s.hit3:>7.2f}{s.mrr:>7.2f}" for s in scores)
+        return f"{name:{width}}" + figures
 
-    tools = next(iter(reports.values())).per_tool
     for tool in tools:
         lines.append(
             row(f"{tool} (n={tools[tool].n})", [r.per_tool[tool] for r in reports.values()])

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
-from app.components.embedding import Embedder
+from app.components.embedding import Embedder, Vector
 from app.components.vector_store import ChromaStore
 from app.core.config import RetrievalSettings
 from app.core.errors import IndexEmptyError
@@ -18,6 +18,7 @@ from app.retrieval.passages import Passage
 logger = logging.getLogger(__name__)
 
 Method = Literal["hybrid", "dense", "keyword"]
+QUERY_CACHE_SIZE = 256
 
 
 def reciprocal_rank_fusion(
@@ -61,6 +62,9 @@ class HybridRetriever:
         self._lock = threading.Lock()
         self._keyword = KeywordIndex([])
         self._by_id: dict[str, Passage] = {}
+        self._sections: dict[tuple[str, str], list[Passage]] = {}
+        self._query_cache: dict[str, Vector] = {}
+        self._material_cache: dict[str, Vector] = {}
 
     @property
     def size(self) -> int:
@@ -70,13 +74,24 @@ class HybridRetriever:
         """Rebuild the keyword index from the store (after ingestion, and at start-up)."""
         passages = [Passage.from_store(c.id, c.text, c.metadata) for c in self._store.all_chunks()]
         keyword = KeywordIndex(passages)
+        sections: dict[tuple[str, str], list[Passage]] = {}
+        for passage in sorted(passages, key=lambda p: (p.source, p.heading, p.part)):
+            sections.setdefault((passage.tool_id, passage.section), []).append(passage)
         with self._lock:
             self._keyword = keyword
             self._by_id = {p.id: p for p in passages}
+            self._sections = sections
+            self._material_cache = {}
         logger.info("retrieval index refreshed", extra={"passages": len(passages)})
 
     def passages(self) -> list[Passage]:
         return list(self._by_id.values())
+
+    def section(self, tool_id: str, section: str) -> list[Passage]:
+        """Every passage of one section of a tool's material, in reading order."""
+        with self._lock:
+            found = self._sections.get((tool_id, section), [])
+        return list(found)
 
     def retrieve(self, query: str, k: int = 5, method: Method = "hybrid") -> list[Passage]:
         """Return the k best passages for the query, best first."""
@@ -88,7 +103,7 @@ class HybridRetriever:
         n = max(self._settings.candidates, k)
         dense: list[tuple[Passage, float]] = []
         if method in ("hybrid", "dense"):
-            vector = self._embedder.embed([query])[0]
+            vector = self._embed_query(query)
             for hit in self._store.query(vector.tolist(), n):
                 dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
         keyword = self._keyword.search(query, n) if method in ("hybrid", "keyword") else []
@@ -110,5 +125,37 @@ class HybridRetriever:
         """Cosine similarity of the query to each text (used to pick questions that fit)."""
         if not texts:
             return []
-        vectors = self._embedder.embed([query, *texts])
-        return [float(v @ vectors[0]) for v in vectors[1:]]
+        query_vector = self._embed_query(query)
+        return [float(self._embed_material(t) @ query_vector) for t in texts]
+
+    def warm(self, texts: Sequence[str]) -> None:
+        """Embed material items in one batch, so the first replies are as fast as the rest."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._material_cache]
+        if not missing:
+            return
+        vectors = self._embedder.embed(missing)
+        with self._lock:
+            self._material_cache.update(zip(missing, vectors, strict=True))
+
+    def _embed_query(self, text: str) -> Vector:
+        # One reply embeds the same question for retrieval and for choosing questions.
+        with self._lock:
+            cached = self._query_cache.get(text)
+        if cached is not None:
+            return cached
+        vector = self._embedder.embed([text])[0]
+        with self._lock:
+            if len(self._query_cache) >= QUERY_CACHE_SIZE:
+                self._query_cache.pop(next(iter(self._query_cache)))
+            self._query_cache[text] = vector
+        return vector
+
+    def _embed_material(self, text: str) -> Vector:
+        # Steps, questions and signals come from a small, fixed body of material: embed once.
+        with self._lock:
+            cached = self._material_cache.get(text)
+        if cached is None:
+            cached = self._embedder.embed([text])[0]
+            with self._lock:
+                self._material_cache[text] = cached
+        return cached

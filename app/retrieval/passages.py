@@ -16,6 +16,7 @@ class Passage:
     section: str
     source: str
     text: str
+    part: int = 0
     score: float = 0.0
     # Cosine similarity of the query to this passage (0 when only BM25 found it).
     similarity: float = 0.0
@@ -30,6 +31,7 @@ class Passage:
             section=str(metadata.get("section", "")),
             source=str(metadata.get("source", "")),
             text=text,
+            part=int(metadata.get("part", 0)),
         )
 
     def scored(self, score: float, similarity: float) -> Passage:

@@ -1,0 +1,64 @@
+"""POST /v1/chat and /v1/chat/stream: a coaching turn, whole or as server-sent events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from app.api.deps import ChatServiceDep
+from app.api.schemas import ChatRequest, ChatResponse, ErrorResponse, SafeguardingOut, SourceOut
+from app.coaching.service import ChatOutcome, StreamEvent
+
+router = APIRouter(prefix="/v1/chat", tags=["coaching"])
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorResponse, "description": "Unknown session"},
+    502: {"model": ErrorResponse, "description": "The language model failed; the message is saved"},
+    503: {"model": ErrorResponse, "description": "The knowledge index is unavailable"},
+    504: {"model": ErrorResponse, "description": "The language model timed out; the message is saved"},
+}
+
+
+def to_response(outcome: ChatOutcome) -> ChatResponse:
+    return ChatResponse(
+        session_id=outcome.session_id,
+        reply=outcome.reply,
+        mode=outcome.mode,
+        sources=[SourceOut(**s.__dict__) for s in outcome.sources],
+        safeguarding=SafeguardingOut(escalated=outcome.escalated, reason=outcome.reason),
+    )
+
+
+@router.post("", summary="Coach a leader through a dilemma", responses=ERRORS)
+async def chat(body: ChatRequest, service: ChatServiceDep) -> ChatResponse:
+    outcome = await service.reply(body.message, session_id=body.session_id, mode=body.mode)
+    return to_response(outcome)
+
+
+def _sse(event: StreamEvent) -> str:
+    return f"event: {event.event}\ndata: {json.dumps(event.data)}\n\n"
+
+
+@router.post(
+    "/stream",
+    summary="The same, as server-sent events: token..., sources, done (or error)",
+    responses={200: {"content": {"text/event-stream": {}}}, **ERRORS},
+)
+async def chat_stream(body: ChatRequest, service: ChatServiceDep) -> StreamingResponse:
+    events = service.stream(body.message, session_id=body.session_id, mode=body.mode)
+    # Fail before the stream opens (unknown session, bad input) as a plain JSON error.
+    first = await anext(events)
+
+    async def body_stream() -> AsyncIterator[str]:
+        yield _sse(first)
+        async for event in events:
+            yield _sse(event)
+
+    return StreamingResponse(
+        body_stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,109 @@
+"""POST /v1/facilitator/plan and GET /v1/facilitator/prompts: preparing a programme session."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import Response
+
+from app.api.deps import CatalogueDep, RetrieverDep
+from app.facilitator.cards import prompt_cards
+from app.facilitator.markdown import render_plan_markdown
+from app.facilitator.plans import build_plan
+from app.facilitator.schemas import MAX_FOCUS_CHARS, PlanRequest, PromptCards, SessionPlan
+
+router = APIRouter(prefix="/v1/facilitator", tags=["facilitator"])
+
+MARKDOWN = "text/markdown"
+_ERRORS: dict[int | str, dict[str, str]] = {
+    422: {"description": "Invalid input, e.g. an unknown tool id (the valid ids are listed)"},
+    503: {"description": "The knowledge index is empty: run `balcony ingest`"},
+}
+
+
+def _preference(accept: str, media_type: str) -> tuple[float, int]:
+    """The q-value Accept gives a media type, and minus its position (earlier wins a tie)."""
+    best = (0.0, 0)
+    ranges = (media_type, f"{media_type.split('/')[0]}/*", "*/*")
+    for position, part in enumerate(accept.lower().split(",")):
+        kind, *params = (p.strip() for p in part.split(";"))
+        if kind not in ranges:
+            continue
+        q = 1.0
+        for name, _, value in (p.partition("=") for p in params):
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        best = max(best, (q, -position))
+    return best
+
+
+def wants_markdown(accept: str | None) -> bool:
+    """True when the Accept header prefers text/markdown to JSON."""
+    if not accept:
+        return False
+    markdown, json = _preference(accept, MARKDOWN), _preference(accept, "application/json")
+    return markdown[0] > 0 and markdown > json
+
+
+@router.post(
+    "/plan",
+    summary="Plan a programme session from the material",
+    response_model=SessionPlan,
+    responses={
+        200: {
+            "description": "The plan as JSON, or as printable Markdown when asked for.",
+            "content": {MARKDOWN: {"schema": {"type": "string"}}},
+        },
+        **_ERRORS,
+    },
+)
+def plan_session(
+    body: PlanRequest,
+    catalogue: CatalogueDep,
+    retriever: RetrieverDep,
+    format: Annotated[
+        Literal["json", "markdown"] | None,
+        Query(description="'markdown' for a printable plan; or send Accept: text/markdown."),
+    ] = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> SessionPlan | Response:
+    """Objectives, a timed running order that adds up to the duration, materials and sources.
+
+    Leave out `tools` to have them chosen from the focus. Every segment cites the headings of
+    the material it uses.
+    """
+    plan = build_plan(body, catalogue=catalogue, retriever=retriever)
+    if format == "markdown" or (format is None and wants_markdown(accept)):
+        return Response(render_plan_markdown(plan), media_type=f"{MARKDOWN}; charset=utf-8")
+    return plan
+
+
+@router.get(
+    "/prompts", summary="Prompt cards for one tool", response_model=PromptCards, responses=_ERRORS
+)
+def prompts(
+    catalogue: CatalogueDep,
+    retriever: RetrieverDep,
+    tool: Annotated[str, Query(min_length=1, max_length=100, description="A tool id.")],
+    count: Annotated[int, Query(ge=1, le=20, description="How many prompts, 1 to 20.")] = 5,
+    focus: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_FOCUS_CHARS,
+            description="The team's challenge: prompts are then ranked by how well they fit it.",
+        ),
+    ] = None,
+) -> PromptCards:
+    """Discussion prompts and reflective questions from the tool's material, with headings."""
+    return prompt_cards(
+        catalogue=catalogue,
+        retriever=retriever,
+        tool_id=tool.strip(),
+        count=count,
+        focus=focus.strip() or None if focus else None,
+    )

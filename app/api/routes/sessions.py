@@ -1,0 +1,55 @@
+"""A conversation: read the stored (redacted) transcript, retry, or erase it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Path, Response, status
+
+from app.api.deps import ChatServiceDep, ConversationsDep
+from app.api.routes.chat import ERRORS, to_response
+from app.api.schemas import SESSION_ID_PATTERN, ChatResponse, MessageOut, SourceOut, TranscriptOut
+
+router = APIRouter(prefix="/v1/sessions", tags=["conversations"])
+
+SessionId = Path(pattern=SESSION_ID_PATTERN, description="As returned by POST /v1/chat.")
+
+
+@router.get("/{session_id}", summary="The stored, redacted transcript", responses=ERRORS)
+def get_session(conversations: ConversationsDep, session_id: str = SessionId) -> TranscriptOut:
+    transcript = conversations.get(session_id)
+    return TranscriptOut(
+        session_id=transcript.id,
+        created_at=transcript.created_at,
+        updated_at=transcript.updated_at,
+        messages=[
+            MessageOut(
+                role=m.role,
+                content=m.content,
+                mode=m.mode,
+                status=m.status,
+                escalated=m.escalated,
+                sources=[SourceOut(**s) for s in m.sources],
+                created_at=m.created_at,
+            )
+            for m in transcript.messages
+        ],
+    )
+
+
+@router.delete(
+    "/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Erase a conversation (the person's right to erasure)",
+    responses=ERRORS,
+)
+def delete_session(conversations: ConversationsDep, session_id: str = SessionId) -> Response:
+    conversations.delete(session_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{session_id}/retry",
+    summary="Answer the message still waiting after a provider failure",
+    responses=ERRORS,
+)
+async def retry(service: ChatServiceDep, session_id: str = SessionId) -> ChatResponse:
+    return to_response(await service.retry(session_id))

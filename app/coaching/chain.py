@@ -1,0 +1,225 @@
+"""The coaching chain, composed from langchain_core runnables as pure functions.
+
+rewrite_question -> retrieve -> build_context -> generate -> cite_sources. The offline
+coach and a language model are two generation steps for the same chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from app.catalogue.tools import Catalogue
+from app.coaching.citations import CitedReply, map_citations
+from app.coaching.context import CoachingContext, build_context
+from app.coaching.modes import Mode
+from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
+from app.coaching.prompts import PromptLibrary
+from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.passages import Passage
+
+HISTORY_TURNS = 6  # the last three exchanges are enough context, and keep prompts small
+
+
+@dataclass(frozen=True)
+class ChainInput:
+    message: str  # already redacted
+    mode: Mode
+    follow_up: bool
+    history: Sequence[Turn] = ()
+    k: int = 5
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything before generation: what the model (or offline coach) is given."""
+
+    request: CoachingRequest
+    passages: list[Passage]
+    grounded: bool
+
+
+@dataclass(frozen=True)
+class CoachReply:
+    text: str
+    sources: list[Any]
+    tools: list[str]
+    grounded: bool
+
+
+def history_text(history: Sequence[Turn]) -> str:
+    return "\n".join(f"{t.role}: {t.content}" for t in history[-HISTORY_TURNS:])
+
+
+def history_messages(history: Sequence[Turn]) -> list[BaseMessage]:
+    messages: list[BaseMessage] = []
+    for turn in history[-HISTORY_TURNS:]:
+        cls = HumanMessage if turn.role == "user" else AIMessage
+        messages.append(cls(content=turn.content))
+    return messages
+
+
+def offline_rewrite(data: ChainInput) -> str:
+    """Without a model, a follow-up is read together with the leader's previous message."""
+    if not data.follow_up:
+        return data.message
+    previous = [t.content for t in data.history if t.role == "user"][-1:]
+    return " ".join([*previous, data.message])
+
+
+def make_rewriter(llm: BaseChatModel | None, prompts: PromptLibrary) -> Runnable[ChainInput, str]:
+    """The question to retrieve for: the message, or a follow-up made standalone."""
+    if llm is None:
+        return RunnableLambda(offline_rewrite)
+
+    model_rewrite = (
+        RunnableLambda(
+            lambda d: [
+                HumanMessage(
+                    content=prompts.render(
+                        "rewrite", history=history_text(d.history), message=d.message
+                    )
+                )
+            ]
+        )
+        | llm
+        | StrOutputParser()
+    )
+
+    async def rewrite(data: ChainInput) -> str:
+        if not data.follow_up:
+            return data.message
+        question = (await model_rewrite.ainvoke(data)).strip()
+        return question or offline_rewrite(data)
+
+    return RunnableLambda(offline_rewrite, afunc=rewrite)
+
+
+def is_grounded(passages: Sequence[Passage], threshold: float) -> bool:
+    """Whether the material has anything on the question (calibrated on cosine similarity)."""
+    return any(p.similarity >= threshold for p in passages)
+
+
+def make_preparer(
+    *,
+    retriever: HybridRetriever,
+    catalogue: Catalogue,
+    rewriter: Runnable[ChainInput, str],
+    relevance_threshold: float,
+) -> Runnable[ChainInput, Prepared]:
+    """rewrite_question -> retrieve -> build_context, each step named."""
+
+    def retrieve(state: dict[str, Any]) -> dict[str, Any]:
+        data: ChainInput = state["input"]
+        passages = retriever.retrieve(state["question"], k=data.k)
+        return {**state, "passages": passages}
+
+    def contextualise(state: dict[str, Any]) -> Prepared:
+        data: ChainInput = state["input"]
+        passages: list[Passage] = state["passages"]
+        grounded = is_grounded(passages, relevance_threshold)
+        previous = next((t.tools for t in reversed(data.history) if t.tools), [])
+        context = (
+            build_context(
+                passages=passages,
+                mode=data.mode,
+                catalogue=catalogue,
+                retriever=retriever,
+                focus_tools=previous[:1] if data.follow_up else (),
+            )
+            if grounded
+            else CoachingContext()
+        )
+        request = CoachingRequest(
+            message=data.message,
+            question=state["question"],
+            mode=data.mode,
+            follow_up=data.follow_up,
+            context=context,
+            history=data.history,
+        )
+        return Prepared(request=request, passages=passages, grounded=grounded)
+
+    async def arewrite(data: ChainInput) -> dict[str, Any]:
+        return {"input": data, "question": await rewriter.ainvoke(data)}
+
+    def rewrite(data: ChainInput) -> dict[str, Any]:
+        return {"input": data, "question": rewriter.invoke(data)}
+
+    return (
+        RunnableLambda(rewrite, afunc=arewrite).with_config(run_name="rewrite_question")
+        | RunnableLambda(retrieve).with_config(run_name="retrieve")
+        | RunnableLambda(contextualise).with_config(run_name="build_context")
+    )
+
+
+def llm_messages(prepared: Prepared, prompts: PromptLibrary) -> list[BaseMessage]:
+    """System prompt for the mode, the history, then the numbered material and the message."""
+    request = prepared.request
+    shape = "followup" if request.follow_up else request.mode
+    system = f"{prompts.text('system')}\n\n{prompts.text(shape)}"
+    user = prompts.render(
+        "user",
+        material=request.context.format() or "(nothing relevant was found)",
+        message=request.message,
+    )
+    return [SystemMessage(content=system), *history_messages(request.history), HumanMessage(user)]
+
+
+def make_generator(
+    llm: BaseChatModel | None, offline: OfflineCoach, prompts: PromptLibrary
+) -> Runnable[Prepared, str]:
+    """The generation step: the offline coach, or the prompt piped into a chat model."""
+    if llm is None:
+
+        def compose(prepared: Prepared) -> str:
+            return offline.compose(prepared.request)
+
+        async def stream_offline(prepared: Prepared) -> AsyncIterator[str]:
+            # Sent in lines, so a client renders as it arrives, like a model's tokens.
+            for line in offline.compose(prepared.request).splitlines(keepends=True):
+                yield line
+
+        return RunnableLambda(compose, afunc=stream_offline).with_config(run_name="generate")
+
+    return (
+        RunnableLambda(lambda p: llm_messages(p, prompts)).with_config(run_name="build_prompt")
+        | llm.with_config(run_name="generate")
+        | StrOutputParser()
+    )
+
+
+def finish(prepared: Prepared, text: str) -> CoachReply:
+    """cite_sources: keep citations that point at material given; the rest are dropped."""
+    cited: CitedReply = map_citations(text, prepared.request.context.passages)
+    tools = list(dict.fromkeys(s.tool_id for s in cited.sources)) or prepared.request.context.tools
+    return CoachReply(text=cited.text, sources=cited.sources, tools=tools, grounded=prepared.grounded)
+
+
+def create_chain(
+    *,
+    preparer: Runnable[ChainInput, Prepared],
+    generator: Runnable[Prepared, str],
+    offline: OfflineCoach,
+) -> Runnable[ChainInput, CoachReply]:
+    """The whole chain for a non-streamed reply."""
+
+    async def agenerate(prepared: Prepared) -> CoachReply:
+        if not prepared.grounded:
+            return finish(prepared, offline.no_material())
+        return finish(prepared, await generator.ainvoke(prepared))
+
+    def generate(prepared: Prepared) -> CoachReply:
+        if not prepared.grounded:
+            return finish(prepared, offline.no_material())
+        return finish(prepared, generator.invoke(prepared))
+
+    return preparer | RunnableLambda(generate, afunc=agenerate).with_config(
+        run_name="generate_and_cite"
+    )

@@ -1,0 +1,170 @@
+"""Conversations: create, append, read, erase, and delete what is past retention."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from app.core.errors import InvalidInputError, NotFoundError
+from app.storage.database import Database
+from app.storage.models import Conversation, Message, UsageEvent, utcnow
+
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    id: int
+    role: str
+    content: str
+    mode: str | None
+    status: str
+    escalated: bool
+    sources: list[dict[str, str]]
+    tools: list[str]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Transcript:
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    placeholders: dict[str, str]
+    messages: list[StoredMessage] = field(default_factory=list)
+
+
+def check_session_id(session_id: str) -> str:
+    if not SESSION_ID.match(session_id):
+        raise InvalidInputError(
+            "A session id is 32 lower-case hex characters, as returned by POST /v1/chat. "
+            "Omit session_id to start a new conversation."
+        )
+    return session_id
+
+
+def _stored(message: Message) -> StoredMessage:
+    return StoredMessage(
+        id=message.id,
+        role=message.role,
+        content=message.content,
+        mode=message.mode,
+        status=message.status,
+        escalated=message.escalated,
+        sources=list(message.sources or []),
+        tools=list(message.tools or []),
+        created_at=message.created_at,
+    )
+
+
+class ConversationStore:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def create(self) -> str:
+        session_id = uuid.uuid4().hex
+        with self._db.session() as session:
+            session.add(Conversation(id=session_id, placeholders={}))
+        return session_id
+
+    def get(self, session_id: str) -> Transcript:
+        check_session_id(session_id)
+        with self._db.session() as session:
+            conversation = session.get(Conversation, session_id)
+            if conversation is None:
+                raise NotFoundError(
+                    f"No conversation {session_id}: it may have been deleted or expired. "
+                    "Omit session_id to start a new one."
+                )
+            return Transcript(
+                id=conversation.id,
+                created_at=conversation.created_at,
+                updated_at=conversation.updated_at,
+                placeholders=dict(conversation.placeholders or {}),
+                messages=[_stored(m) for m in conversation.messages],
+            )
+
+    def add_message(
+        self,
+        session_id: str,
+        *,
+        role: str,
+        content: str,
+        mode: str | None = None,
+        status: str = "ok",
+        escalated: bool = False,
+        sources: Sequence[dict[str, str]] = (),
+        tools: Sequence[str] = (),
+        placeholders: dict[str, str] | None = None,
+    ) -> int:
+        """Append a message (already redacted); optionally save the placeholder map with it."""
+        with self._db.session() as session:
+            conversation = session.get(Conversation, session_id)
+            if conversation is None:
+                raise NotFoundError(f"No conversation {session_id}.")
+            message = Message(
+                conversation_id=session_id,
+                role=role,
+                content=content,
+                mode=mode,
+                status=status,
+                escalated=escalated,
+                sources=list(sources),
+                tools=list(tools),
+            )
+            session.add(message)
+            conversation.updated_at = utcnow()
+            if placeholders is not None:
+                conversation.placeholders = dict(placeholders)
+            session.flush()
+            return int(message.id)
+
+    def set_status(self, message_id: int, status: str) -> None:
+        with self._db.session() as session:
+            message = session.get(Message, message_id)
+            if message is not None:
+                message.status = status
+
+    def delete(self, session_id: str) -> None:
+        check_session_id(session_id)
+        with self._db.session() as session:
+            conversation = session.get(Conversation, session_id)
+            if conversation is None:
+                raise NotFoundError(f"No conversation {session_id}: nothing to delete.")
+            session.delete(conversation)
+
+    def purge_older_than(self, days: int, *, now: datetime | None = None) -> int:
+        """Delete conversations untouched for `days`; return how many went."""
+        if days <= 0:
+            return 0
+        cutoff = (now or utcnow()) - timedelta(days=days)
+        with self._db.session() as session:
+            ids = list(
+                session.scalars(select(Conversation.id).where(Conversation.updated_at < cutoff))
+            )
+            if ids:
+                session.execute(delete(Message).where(Message.conversation_id.in_(ids)))
+                session.execute(delete(Conversation).where(Conversation.id.in_(ids)))
+            return len(ids)
+
+    def record_usage(self, events: Sequence[tuple[str, str]]) -> None:
+        """Anonymous (kind, value) counts for insights; never text or a session id."""
+        if not events:
+            return
+        with self._db.session() as session:
+            session.add_all(UsageEvent(kind=k, value=v) for k, v in events)
+
+    def usage_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(UsageEvent).where(
+                    UsageEvent.occurred_at >= start, UsageEvent.occurred_at < end
+                )
+            )
+            return [{"at": r.occurred_at, "kind": r.kind, "value": r.value} for r in rows]

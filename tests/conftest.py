@@ -1,0 +1,74 @@
+"""Shared fixtures: one real embedding model per test run, real Chroma stores in temp folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.components.embedding import SentenceTransformerEmbedder, build_embedder
+from app.core.config import EmbeddingSettings, Settings
+from app.main import create_app
+from app.services import Services, build_services
+
+REPO = Path(__file__).resolve().parents[1]
+KNOWLEDGE = REPO / "knowledge"
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+SettingsFactory = Callable[..., Settings]
+ServicesFactory = Callable[..., Services]
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceTransformerEmbedder:
+    """The real all-MiniLM-L6-v2, loaded once for the whole run."""
+    return build_embedder(EmbeddingSettings())
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    """Settings isolated from the developer's environment and .env file."""
+    values: dict[str, Any] = {"data_dir": data_dir, "knowledge_dir": KNOWLEDGE}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+def settings_factory(tmp_path: Path) -> SettingsFactory:
+    def factory(**overrides: Any) -> Settings:
+        return make_settings(tmp_path / "data", **overrides)
+
+    return factory
+
+
+@pytest.fixture
+def services_factory(
+    embedder: SentenceTransformerEmbedder, settings_factory: SettingsFactory
+) -> ServicesFactory:
+    """Fresh services on an empty store in a temp folder; call .ingest() to index."""
+
+    def factory(**overrides: Any) -> Services:
+        return build_services(settings_factory(**overrides), embedder=embedder)
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def indexed_services(
+    embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest.TempPathFactory
+) -> Services:
+    """Services with the shipped knowledge base indexed: shared, so treat as read-only."""
+    services = build_services(
+        make_settings(tmp_path_factory.mktemp("indexed") / "data"), embedder=embedder
+    )
+    services.ingest()
+    return services
+
+
+@pytest.fixture(scope="session")
+def client(indexed_services: Services) -> Iterator[TestClient]:
+    """An API client over the indexed knowledge base (auth off)."""
+    with TestClient(create_app(services=indexed_services)) as test_client:
+        yield test_client
