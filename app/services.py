@@ -74,18 +74,28 @@ def build_services(
     *,
     embedder: Embedder | None = None,
     llm: BaseChatModel | None = None,
+    index_from: Services | None = None,
 ) -> Services:
-    """Build every part from settings; an embedder or chat model may be passed in."""
-    embedder = embedder or build_embedder(settings.embedding)
-    store = build_store(settings)
-    catalogue = Catalogue.from_directory(settings.knowledge_dir)
-    retriever = HybridRetriever(embedder=embedder, store=store, settings=settings.retrieval)
-    ingestor = Ingestor(
-        embedder=embedder,
-        store=store,
-        model_name=settings.embedding.model or DEFAULT_MODEL_NAME,
-        known_tool_ids=catalogue.ids,
-    )
+    """Build every part from settings.
+
+    An embedder or chat model may be passed in; `index_from` shares another instance's
+    index (store, catalogue, retriever) so tests can vary the rest without re-indexing.
+    """
+    if index_from is not None:
+        embedder, store = index_from.embedder, index_from.store
+        catalogue, retriever = index_from.catalogue, index_from.retriever
+        ingestor = index_from.ingestor
+    else:
+        embedder = embedder or build_embedder(settings.embedding)
+        store = build_store(settings)
+        catalogue = Catalogue.from_directory(settings.knowledge_dir)
+        retriever = HybridRetriever(embedder=embedder, store=store, settings=settings.retrieval)
+        ingestor = Ingestor(
+            embedder=embedder,
+            store=store,
+            model_name=settings.embedding.model or DEFAULT_MODEL_NAME,
+            known_tool_ids=catalogue.ids,
+        )
     prompts = PromptLibrary(settings.prompts_dir)
     llm = llm or build_llm(settings.llm)
     offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
@@ -113,8 +123,9 @@ def build_services(
         on_escalation=metrics.escalations.inc,
         on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
     )
-    retriever.refresh()
-    offline.warm()
+    if index_from is None:
+        retriever.refresh()
+        offline.warm()
     return Services(
         settings, embedder, store, catalogue, retriever, ingestor, prompts, llm, offline,
         conversations, redactor, safeguarding, chat, metrics,

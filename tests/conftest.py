@@ -72,3 +72,23 @@ def client(indexed_services: Services) -> Iterator[TestClient]:
     """An API client over the indexed knowledge base (auth off)."""
     with TestClient(create_app(services=indexed_services)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def app_factory(
+    indexed_services: Services, tmp_path: Path
+) -> Iterator[Callable[..., TestClient]]:
+    """Clients over the shared index with their own settings and database (e.g. auth, an LLM)."""
+    clients: list[TestClient] = []
+
+    def factory(**overrides: Any) -> TestClient:
+        settings = make_settings(tmp_path / f"app{len(clients)}", **overrides)
+        services = build_services(settings, index_from=indexed_services)
+        client = TestClient(create_app(services=services))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield factory
+    for client in clients:
+        client.__exit__(None, None, None)

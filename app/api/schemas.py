@@ -120,6 +120,7 @@ class SafeguardingOut(BaseModel):
 
 class ChatResponse(BaseModel):
     session_id: str
+    reply_id: int | None = Field(default=None, description="Rate this reply with POST /v1/feedback.")
     reply: str
     mode: str | None = Field(default=None, description="The mode used (absent when escalated).")
     sources: list[SourceOut]

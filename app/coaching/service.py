@@ -36,6 +36,7 @@ class ChatOutcome:
     sources: list[SourceRef] = field(default_factory=list)
     escalated: bool = False
     reason: str | None = None
+    reply_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,13 @@ class ChatService:
                 sid, role="user", content=redaction.text, escalated=True,
                 placeholders=redaction.placeholders,
             )
-            self._conversations.add_message(sid, role="assistant", content=reply, escalated=True)
-            return ChatOutcome(sid, reply, None, escalated=True, reason=assessment.reason), None
+            reply_id = self._conversations.add_message(
+                sid, role="assistant", content=reply, escalated=True
+            )
+            outcome = ChatOutcome(
+                sid, reply, None, escalated=True, reason=assessment.reason, reply_id=reply_id
+            )
+            return outcome, None
         history = self._history(transcript)
         previous_mode = next(
             (m.mode for m in reversed(transcript.messages) if m.role == "assistant" and m.mode),
@@ -184,8 +190,10 @@ class ChatService:
                 sid, role="user", content=redaction.text, mode=mode,
                 placeholders=redaction.placeholders,
             )
-            self._conversations.add_message(sid, role="assistant", content=reply, mode=mode)
-            return ChatOutcome(sid, reply, mode), None
+            reply_id = self._conversations.add_message(
+                sid, role="assistant", content=reply, mode=mode
+            )
+            return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
         # Stored before any provider sees it: a failure later loses nothing.
         message_id = self._conversations.add_message(
             sid, role="user", content=redaction.text, mode=mode, status="pending",
@@ -224,7 +232,7 @@ class ChatService:
 
     def _complete(self, turn: _Turn, reply: CoachReply) -> ChatOutcome:
         sources = [s.__dict__ for s in reply.sources]
-        self._conversations.add_message(
+        reply_id = self._conversations.add_message(
             turn.session_id, role="assistant", content=reply.text, mode=turn.mode,
             sources=sources, tools=reply.tools,
         )
@@ -232,7 +240,9 @@ class ChatService:
         self._conversations.record_usage(
             [("mode", turn.mode), *(("tool", t) for t in reply.tools)]
         )
-        return ChatOutcome(turn.session_id, reply.text, turn.mode, reply.sources)
+        return ChatOutcome(
+            turn.session_id, reply.text, turn.mode, reply.sources, reply_id=reply_id
+        )
 
     def _failed(self, turn: _Turn, error: Exception) -> ProviderError:
         from app.components.llm import translate_provider_error
@@ -261,6 +271,7 @@ class ChatService:
             "sources",
             {
                 "session_id": outcome.session_id,
+                "reply_id": outcome.reply_id,
                 "mode": outcome.mode,
                 "sources": [s.__dict__ for s in outcome.sources],
                 "safeguarding": {"escalated": outcome.escalated, "reason": outcome.reason},

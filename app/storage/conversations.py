@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 
 from app.core.errors import InvalidInputError, NotFoundError
 from app.storage.database import Database
-from app.storage.models import Conversation, Message, UsageEvent, utcnow
+from app.storage.models import Conversation, Feedback, Message, UsageEvent, utcnow
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -152,6 +152,24 @@ class ConversationStore:
                 session.execute(delete(Message).where(Message.conversation_id.in_(ids)))
                 session.execute(delete(Conversation).where(Conversation.id.in_(ids)))
             return len(ids)
+
+    def add_feedback(
+        self, session_id: str, reply_id: int, *, helpful: bool, comment: str | None
+    ) -> int:
+        """Rate one reply of this conversation (the comment must already be redacted)."""
+        check_session_id(session_id)
+        with self._db.session() as session:
+            message = session.get(Message, reply_id)
+            if message is None or message.conversation_id != session_id or message.role != "assistant":
+                raise NotFoundError(
+                    f"Conversation {session_id} has no reply {reply_id}; use the reply_id "
+                    "returned by POST /v1/chat."
+                )
+            feedback = Feedback(message_id=reply_id, helpful=helpful, comment=comment)
+            session.add(feedback)
+            session.add(UsageEvent(kind="feedback", value="helpful" if helpful else "not_helpful"))
+            session.flush()
+            return int(feedback.id)
 
     def record_usage(self, events: Sequence[tuple[str, str]]) -> None:
         """Anonymous (kind, value) counts for insights; never text or a session id."""

@@ -74,6 +74,8 @@ def test_reply_streams_in_pieces(indexed_services: Services, provider: StandInPr
 
 
 def test_follow_up_is_rewritten_by_the_model(indexed_services: Services, provider: StandInProvider) -> None:
+    # The stand-in answers every request alike: make that a fair standalone question.
+    provider.reply = "How do I get a leadership team that works in silos to share accountability?"
     _, _, chain = _chain(indexed_services, _settings(provider))
     history = [Turn("user", MESSAGE), Turn("assistant", "Some reply", ["collective-leadership"])]
     asyncio.run(chain.ainvoke(ChainInput("What if they refuse?", "reflect", True, history)))

@@ -14,6 +14,14 @@ from app.ingest.uploads import delete_upload, save_upload
 router = APIRouter(prefix="/v1/admin", tags=["administration"])
 
 
+def _size(limit: int) -> str:
+    """Say a byte limit in the largest whole unit, e.g. "20 MiB" or "512 KiB"."""
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if limit >= scale:
+            return f"{limit / scale:.3g} {unit}"
+    return f"{limit} bytes"
+
+
 def _response(report: IngestReport) -> IngestResponse:
     return IngestResponse(
         files=report.files,
@@ -46,7 +54,7 @@ async def upload_document(
     if len(content) > limit:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            f"The file is larger than {limit // (1024 * 1024)} MiB; split it or raise "
+            f"The file is larger than {_size(limit)}; split it or raise "
             "BALCONY_MAX_UPLOAD_BYTES.",
         )
     path = save_upload(

@@ -25,6 +25,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 def to_response(outcome: ChatOutcome) -> ChatResponse:
     return ChatResponse(
         session_id=outcome.session_id,
+        reply_id=outcome.reply_id,
         reply=outcome.reply,
         mode=outcome.mode,
         sources=[SourceOut(**s.__dict__) for s in outcome.sources],

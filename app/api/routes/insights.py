@@ -1,0 +1,76 @@
+"""Feedback on a reply, and anonymised insights for facilitators."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, Field, StringConstraints
+
+from app.api.deps import ServicesDep
+from app.api.schemas import SESSION_ID_PATTERN, StrictModel
+from app.insights.service import MIN_CELL, weekly_insights
+
+feedback_router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+insights_router = APIRouter(prefix="/v1/insights", tags=["facilitator"])
+
+
+class FeedbackRequest(StrictModel):
+    session_id: str = Field(pattern=SESSION_ID_PATTERN)
+    reply_id: int = Field(ge=1, description="The reply_id returned by POST /v1/chat.")
+    helpful: bool
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = Field(
+        default=None, description="Optional; personal data is removed before it is stored."
+    )
+
+
+class FeedbackResponse(BaseModel):
+    feedback_id: int
+    stored_comment: str | None = Field(description="The comment as stored, after redaction.")
+
+
+class WeekOut(BaseModel):
+    week_starting: date
+    tools: dict[str, int | None] = Field(description="Tools drawn on in coaching; null = fewer than 5.")
+    modes: dict[str, int | None]
+    escalations: int | None
+    feedback: dict[str, int | None]
+
+
+class InsightsResponse(BaseModel):
+    from_: datetime = Field(alias="from")
+    to: datetime
+    minimum_cell: int = Field(description="Counts below this are withheld (null).")
+    weeks: list[WeekOut]
+
+
+@feedback_router.post("", status_code=status.HTTP_201_CREATED, summary="Rate a reply")
+def give_feedback(body: FeedbackRequest, services: ServicesDep) -> FeedbackResponse:
+    comment = None
+    if body.comment:
+        transcript = services.conversations.get(body.session_id)
+        comment = services.redactor.redact(
+            body.comment, placeholders=transcript.placeholders, scope=body.session_id
+        ).text
+    feedback_id = services.conversations.add_feedback(
+        body.session_id, body.reply_id, helpful=body.helpful, comment=comment
+    )
+    return FeedbackResponse(feedback_id=feedback_id, stored_comment=comment)
+
+
+@insights_router.get("", summary="Weekly counts of tools, modes, escalations and ratings")
+def insights(
+    services: ServicesDep,
+    from_: Annotated[datetime | None, Query(alias="from")] = None,
+    to: Annotated[datetime | None, Query()] = None,
+) -> InsightsResponse:
+    start, end, weeks = weekly_insights(services.conversations, from_, to)
+    return InsightsResponse.model_validate(
+        {
+            "from": start,
+            "to": end,
+            "minimum_cell": MIN_CELL,
+            "weeks": [week.__dict__ for week in weeks],
+        }
+    )
