@@ -120,7 +120,9 @@ def chat(
     if services.retriever.size == 0:
         typer.echo("Indexing the knowledge base first...")
         services.ingest()
-    typer.echo("Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n")
+    typer.echo(
+        "Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n"
+    )
     session_id = session
     while True:
         try:
@@ -154,7 +156,9 @@ def purge() -> None:
     settings = _settings()
     store = ConversationStore(Database(settings.database_url))
     removed = store.purge_older_than(settings.database.retention_days)
-    typer.echo(f"{removed} conversations older than {settings.database.retention_days} days deleted.")
+    typer.echo(
+        f"{removed} conversations older than {settings.database.retention_days} days deleted."
+    )
 
 
 def _key_store() -> KeyStore:
@@ -188,13 +192,111 @@ def keys_list() -> None:
 
 
 @keys_cli.command("revoke")
-def keys_revoke(prefix: Annotated[str, typer.Argument(help="The key's prefix, e.g. bal_AbCd.")]) -> None:
+def keys_revoke(
+    prefix: Annotated[str, typer.Argument(help="The key's prefix, e.g. bal_AbCd.")],
+) -> None:
     """Revoke a key at once."""
     try:
         record = _key_store().revoke(prefix)
     except BalconyError as error:
         raise _fail(error) from error
     typer.echo(f"Revoked {record.prefix}... ({record.name}).")
+
+
+@cli.command()
+def plan(
+    focus: Annotated[str, typer.Argument(help="The team's current challenge, in their words.")],
+    minutes: Annotated[
+        int, typer.Option("--minutes", "-m", min=30, max=240, help="Length of the session.")
+    ] = 90,
+    tool: Annotated[
+        list[str] | None,
+        typer.Option("--tool", "-t", help="A tool id; repeat for more. Default: from the focus."),
+    ] = None,
+    group_size: Annotated[
+        int, typer.Option("--group-size", "-g", min=2, max=40, help="People in the room.")
+    ] = 8,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the plan to this file.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of Markdown.")] = False,
+) -> None:
+    """Plan a programme session from the material, ready to print (Markdown)."""
+    from pydantic import ValidationError
+
+    from app.facilitator import build_plan, render_plan_markdown
+    from app.facilitator.schemas import PlanRequest
+    from app.services import build_services
+
+    settings = _settings()
+    try:
+        request = PlanRequest(
+            tools=tool or None, focus=focus, duration_minutes=minutes, group_size=group_size
+        )
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        typer.secho(problems, fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from error
+    try:
+        services = build_services(settings)
+        if services.retriever.size == 0:
+            services.ingest()
+        session = build_plan(request, catalogue=services.catalogue, retriever=services.retriever)
+    except BalconyError as error:
+        raise _fail(error) from error
+    text = session.model_dump_json(indent=2) if as_json else render_plan_markdown(session)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Wrote {output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+@eval_cli.command("safety")
+def eval_safety(
+    shared: Annotated[
+        Path, typer.Option(help="Folder with safeguarding-dev.jsonl and pii-dev.jsonl.")
+    ] = Path("../shared/eval"),
+    generated: Annotated[
+        Path, typer.Option(help="Folder with the project's generated sets.")
+    ] = Path("tests/data"),
+) -> None:
+    """Print escalation recall, false escalations and redaction recall on each set."""
+    from app.components.embedding import build_embedder
+    from app.evaluation.safety import (
+        calibrate_threshold,
+        evaluate_redaction,
+        evaluate_safeguarding,
+        format_safety_report,
+    )
+    from app.safety.redaction import Redactor
+    from app.safety.safeguarding import SafeguardingCheck
+
+    settings = _settings()
+    check = SafeguardingCheck(build_embedder(settings.embedding))
+    sets = {"dev": shared, "generated": generated}
+    safeguarding_files = {
+        name: folder / f"safeguarding-{name}.jsonl" for name, folder in sets.items()
+    }
+    pii_files = {name: folder / f"pii-{name}.jsonl" for name, folder in sets.items()}
+    missing = [
+        str(p) for p in [*safeguarding_files.values(), *pii_files.values()] if not p.is_file()
+    ]
+    if missing:
+        typer.secho(
+            f"Missing evaluation files: {', '.join(missing)}", fg=typer.colors.RED, err=True
+        )
+        raise typer.Exit(2)
+    calibration = calibrate_threshold(check, safeguarding_files["generated"])
+    redactor = Redactor(b"evaluation-only")
+    typer.echo(
+        format_safety_report(
+            {n: evaluate_safeguarding(check, p) for n, p in safeguarding_files.items()},
+            {n: evaluate_redaction(redactor, p) for n, p in pii_files.items()},
+            calibration=calibration,
+            threshold=check.threshold,
+        )
+    )
 
 
 def main() -> None:

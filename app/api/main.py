@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from app.api.routes import admin, chat, facilitator, health, insights, retrieve, sessions, tools
 from app.api.security import AdminAccess, CoachAccess, FacilitatorAccess
-from app.api.routes import admin, chat, health, insights, retrieve, sessions, tools
 
 api_router = APIRouter()
 api_router.include_router(health.router)
@@ -15,4 +15,5 @@ api_router.include_router(chat.router, dependencies=[CoachAccess])
 api_router.include_router(sessions.router, dependencies=[CoachAccess])
 api_router.include_router(insights.feedback_router, dependencies=[CoachAccess])
 api_router.include_router(insights.insights_router, dependencies=[FacilitatorAccess])
+api_router.include_router(facilitator.router, dependencies=[FacilitatorAccess])
 api_router.include_router(admin.router, dependencies=[AdminAccess])

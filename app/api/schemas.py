@@ -92,8 +92,10 @@ SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
 class ChatRequest(StrictModel):
     message: Annotated[NonBlank, StringConstraints(max_length=4000)] = Field(
         description="What is happening, in the leader's own words (at most 4,000 characters).",
-        examples=["There's been a serious incident this afternoon and everyone wants me to "
-                  "decide the future of the team tonight."],
+        examples=[
+            "There's been a serious incident this afternoon and everyone wants me to "
+            "decide the future of the team tonight."
+        ],
     )
     session_id: str | None = Field(
         default=None,
@@ -120,7 +122,9 @@ class SafeguardingOut(BaseModel):
 
 class ChatResponse(BaseModel):
     session_id: str
-    reply_id: int | None = Field(default=None, description="Rate this reply with POST /v1/feedback.")
+    reply_id: int | None = Field(
+        default=None, description="Rate this reply with POST /v1/feedback."
+    )
     reply: str
     mode: str | None = Field(default=None, description="The mode used (absent when escalated).")
     sources: list[SourceOut]

@@ -78,15 +78,18 @@ def install_security_headers(app: FastAPI, *, frame_ancestors: list[str], produc
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if request.url.path.startswith("/docs"):
             # The OpenAPI page loads its script and styles from a CDN.
             csp = f"frame-ancestors {ancestors}"
         else:
             csp = (
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'"
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                f"script-src 'self'; connect-src 'self'; frame-ancestors {ancestors}; "
+                "base-uri 'none'; form-action 'self'"
             )
         response.headers.setdefault("Content-Security-Policy", csp)
         if request.url.path.startswith("/v1/"):

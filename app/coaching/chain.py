@@ -78,18 +78,12 @@ def make_rewriter(llm: BaseChatModel | None, prompts: PromptLibrary) -> Runnable
     if llm is None:
         return RunnableLambda(offline_rewrite)
 
-    model_rewrite = (
-        RunnableLambda(
-            lambda d: [
-                HumanMessage(
-                    content=prompts.render(
-                        "rewrite", history=history_text(d.history), message=d.message
-                    )
-                )
-            ]
-        )
-        | llm
-        | StrOutputParser()
+    def rewrite_prompt(data: ChainInput) -> list[BaseMessage]:
+        text = prompts.render("rewrite", history=history_text(data.history), message=data.message)
+        return [HumanMessage(content=text)]
+
+    model_rewrite: Runnable[ChainInput, str] = (
+        RunnableLambda(rewrite_prompt) | llm | StrOutputParser()
     )
 
     async def rewrite(data: ChainInput) -> str:
@@ -188,18 +182,24 @@ def make_generator(
 
         return RunnableLambda(compose, afunc=stream_offline).with_config(run_name="generate")
 
-    return (
-        RunnableLambda(lambda p: llm_messages(p, prompts)).with_config(run_name="build_prompt")
+    def build_prompt(prepared: Prepared) -> list[BaseMessage]:
+        return llm_messages(prepared, prompts)
+
+    generator: Runnable[Prepared, str] = (
+        RunnableLambda(build_prompt).with_config(run_name="build_prompt")
         | llm.with_config(run_name="generate")
         | StrOutputParser()
     )
+    return generator
 
 
 def finish(prepared: Prepared, text: str) -> CoachReply:
     """cite_sources: keep citations that point at material given; the rest are dropped."""
     cited: CitedReply = map_citations(text, prepared.request.context.passages)
     tools = list(dict.fromkeys(s.tool_id for s in cited.sources)) or prepared.request.context.tools
-    return CoachReply(text=cited.text, sources=cited.sources, tools=tools, grounded=prepared.grounded)
+    return CoachReply(
+        text=cited.text, sources=cited.sources, tools=tools, grounded=prepared.grounded
+    )
 
 
 def create_chain(

@@ -42,7 +42,6 @@ def map_citations(reply: str, passages: Sequence[Passage]) -> CitedReply:
 
     text = _CITATION.sub(renumber, reply)
     sources = [
-        SourceRef(p.tool_id, p.title, p.heading, p.source)
-        for p in (passages[n - 1] for n in order)
+        SourceRef(p.tool_id, p.title, p.heading, p.source) for p in (passages[n - 1] for n in order)
     ]
     return CitedReply(text=text.strip(), sources=sources)

@@ -64,8 +64,12 @@ class OfflineCoach:
 
     def warm(self) -> None:
         """Embed every step, question and signal once, in a batch (about a second)."""
-        sections = (("When it helps", "bullets"), ("How to use it", "numbered"),
-                    ("Questions for reflection", "bullets"), ("Pitfalls", "bullets"))
+        sections = (
+            ("When it helps", "bullets"),
+            ("How to use it", "numbered"),
+            ("Questions for reflection", "bullets"),
+            ("Pitfalls", "bullets"),
+        )
         texts = [
             item.text
             for tool in self._catalogue.tools()
@@ -87,7 +91,9 @@ class OfflineCoach:
         return self._prompts.render("offline/no_material", offline_note=self._note())
 
     def off_topic(self, kind: str) -> str:
-        return self._prompts.render("offline/off_topic", reason=self._prompts.part(f"off_topic.{kind}"))
+        return self._prompts.render(
+            "offline/off_topic", reason=self._prompts.part(f"off_topic.{kind}")
+        )
 
     # -- the shapes ------------------------------------------------------------------------
 
@@ -106,12 +112,16 @@ class OfflineCoach:
         if primary != SLOW_THINKING:
             what = self._what(primary)
             if what:
-                tool_line = "\n" + self._prompts.part(
-                    "crisis_tool_line",
-                    title=self._title(primary),
-                    cite=str(context.number(what.passage)),
-                    what=what.text,
-                ) + "\n"
+                tool_line = (
+                    "\n"
+                    + self._prompts.part(
+                        "crisis_tool_line",
+                        title=self._title(primary),
+                        cite=str(context.number(what.passage)),
+                        what=what.text,
+                    )
+                    + "\n"
+                )
         question = self._best(request.question, self._questions(context.tools[:1]), 1)
         checks: list[str] = self._prompts.parts["safety_checks"]
         return self._prompts.render(
@@ -202,7 +212,9 @@ class OfflineCoach:
 
     def _reflection(self, message: str) -> str:
         text, is_question = reflect_back(message)
-        if is_question and not text.lower().startswith(("how to", "what to", "where to", "when to", "who to", "which to")):
+        if is_question and not text.lower().startswith(
+            ("how to", "what to", "where to", "when to", "who to", "which to")
+        ):
             text = ": " + text[0].upper() + text[1:] + "?"
         elif is_question:
             text = " " + text + "."

@@ -11,7 +11,6 @@ import yaml
 
 from app.core.errors import ConfigurationError
 
-
 # Every prompt file and the variables the code fills in: a test holds files and code to this.
 PROMPT_VARIABLES: dict[str, frozenset[str]] = {
     "system": frozenset(),
@@ -21,16 +20,42 @@ PROMPT_VARIABLES: dict[str, frozenset[str]] = {
     "user": frozenset({"material", "message"}),
     "rewrite": frozenset({"history", "message"}),
     "offline/crisis": frozenset(
-        {"reflection", "safety_check", "later_line", "slow_title", "slow_cite", "slow_step",
-         "tool_line", "question", "offline_note"}
+        {
+            "reflection",
+            "safety_check",
+            "later_line",
+            "slow_title",
+            "slow_cite",
+            "slow_step",
+            "tool_line",
+            "question",
+            "offline_note",
+        }
     ),
     "offline/reflect": frozenset(
-        {"reflection", "tool_title", "tool_cite", "tool_what", "tool_why", "steps", "questions",
-         "second_tool", "read_more", "offline_note"}
+        {
+            "reflection",
+            "tool_title",
+            "tool_cite",
+            "tool_what",
+            "tool_why",
+            "steps",
+            "questions",
+            "second_tool",
+            "read_more",
+            "offline_note",
+        }
     ),
     "offline/followup": frozenset(
-        {"reflection", "tool_title", "tool_cite", "next_intro", "next_items", "questions",
-         "offline_note"}
+        {
+            "reflection",
+            "tool_title",
+            "tool_cite",
+            "next_intro",
+            "next_items",
+            "questions",
+            "offline_note",
+        }
     ),
     "offline/no_material": frozenset({"offline_note"}),
     "offline/off_topic": frozenset({"reason"}),
@@ -67,7 +92,7 @@ class PromptLibrary:
         """Fill a template; a missing or extra variable is a programming error, said loudly."""
         text = self.text(name)
         expected = template_fields(text)
-        if expected != set(values) or PROMPT_VARIABLES.get(name) != expected:
+        if expected != set(values) or PROMPT_VARIABLES.get(name) != frozenset(expected):
             raise ConfigurationError(
                 f"Prompt {name} expects {sorted(expected)}, was given {sorted(values)}"
             )

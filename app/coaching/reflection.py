@@ -5,10 +5,23 @@ from __future__ import annotations
 import re
 
 _SWAPS = {
-    "i": "you", "i'm": "you're", "im": "you're", "i've": "you've", "i'd": "you'd",
-    "i'll": "you'll", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-    "we": "you", "we're": "you're", "we've": "you've",
-    "our": "your", "ours": "yours", "us": "you", "ourselves": "yourselves",
+    "i": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we": "you",
+    "we're": "you're",
+    "we've": "you've",
+    "our": "your",
+    "ours": "yours",
+    "us": "you",
+    "ourselves": "yourselves",
 }
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -62,7 +75,13 @@ def reflect_back(message: str) -> tuple[str, bool]:
         # "How do I lead this?" reads back as "how to lead this".
         sentence = _HOW_DO_I.sub(lambda m: f"{m.group(1).lower()} to ", sentence)
     text = second_person(sentence)
-    if text and not text.startswith("[") and not text[:2].isupper():
+    first_word = text.split(maxsplit=1)[0] if text else ""
+    # Lower-case the opening word unless it is a placeholder or an acronym ("[CHILD_1]", "CAMHS").
+    if (
+        first_word
+        and not first_word.startswith("[")
+        and not (len(first_word) > 1 and first_word.isupper())
+    ):
         text = text[0].lower() + text[1:]
     return text, is_question
 

@@ -118,9 +118,7 @@ class ChatService:
                 yield StreamEvent("token", {"text": pieces[0]})
         except Exception as error:
             failure = self._failed(turn, error)
-            yield StreamEvent(
-                "error", {"detail": failure.message, "status": failure.status_code}
-            )
+            yield StreamEvent("error", {"detail": failure.message, "status": failure.status_code})
             return
         outcome = self._complete(turn, finish(prepared, "".join(pieces)))
         yield self._sources_event(outcome)
@@ -158,16 +156,17 @@ class ChatService:
         sid = transcript.id
         # Safeguarding comes before anything else, on the words as typed.
         assessment = self._safeguarding.assess(message)
-        redaction = self._redactor.redact(
-            message, placeholders=transcript.placeholders, scope=sid
-        )
+        redaction = self._redactor.redact(message, placeholders=transcript.placeholders, scope=sid)
         if assessment.escalated:
             self._on_escalation()
             self._conversations.record_usage([("escalation", "")])
             logger.info("safeguarding escalation", extra={"category": assessment.category})
             reply = escalation_reply(assessment, self._settings.safeguarding)
             self._conversations.add_message(
-                sid, role="user", content=redaction.text, escalated=True,
+                sid,
+                role="user",
+                content=redaction.text,
+                escalated=True,
                 placeholders=redaction.placeholders,
             )
             reply_id = self._conversations.add_message(
@@ -187,7 +186,10 @@ class ChatService:
         if declined is not None:
             reply = self._offline.off_topic(declined)
             self._conversations.add_message(
-                sid, role="user", content=redaction.text, mode=mode,
+                sid,
+                role="user",
+                content=redaction.text,
+                mode=mode,
                 placeholders=redaction.placeholders,
             )
             reply_id = self._conversations.add_message(
@@ -196,7 +198,11 @@ class ChatService:
             return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
         # Stored before any provider sees it: a failure later loses nothing.
         message_id = self._conversations.add_message(
-            sid, role="user", content=redaction.text, mode=mode, status="pending",
+            sid,
+            role="user",
+            content=redaction.text,
+            mode=mode,
+            status="pending",
             placeholders=redaction.placeholders,
         )
         follow_up = is_follow_up(redaction.text, bool(history))
@@ -233,16 +239,16 @@ class ChatService:
     def _complete(self, turn: _Turn, reply: CoachReply) -> ChatOutcome:
         sources = [s.__dict__ for s in reply.sources]
         reply_id = self._conversations.add_message(
-            turn.session_id, role="assistant", content=reply.text, mode=turn.mode,
-            sources=sources, tools=reply.tools,
+            turn.session_id,
+            role="assistant",
+            content=reply.text,
+            mode=turn.mode,
+            sources=sources,
+            tools=reply.tools,
         )
         self._conversations.set_status(turn.message_id, "ok")
-        self._conversations.record_usage(
-            [("mode", turn.mode), *(("tool", t) for t in reply.tools)]
-        )
-        return ChatOutcome(
-            turn.session_id, reply.text, turn.mode, reply.sources, reply_id=reply_id
-        )
+        self._conversations.record_usage([("mode", turn.mode), *(("tool", t) for t in reply.tools)])
+        return ChatOutcome(turn.session_id, reply.text, turn.mode, reply.sources, reply_id=reply_id)
 
     def _failed(self, turn: _Turn, error: Exception) -> ProviderError:
         from app.components.llm import translate_provider_error
@@ -254,9 +260,7 @@ class ChatService:
         )
         self._on_provider_error(type(failure).__name__)
         logger.warning("provider failed", extra={"error": type(error).__name__})
-        failure.message += (
-            f" Retry with POST /v1/sessions/{turn.session_id}/retry."
-        )
+        failure.message += f" Retry with POST /v1/sessions/{turn.session_id}/retry."
         return failure
 
     def _history(self, transcript: Transcript, before: int | None = None) -> list[Turn]:

@@ -79,7 +79,8 @@ def build_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
         return SentenceTransformerEmbedder(
             model, device=settings.device, batch_size=settings.batch_size
         )
-    except OSError as error:
+    except (OSError, ValueError) as error:
+        # OSError: no such folder or name; ValueError: a folder that holds no model.
         raise ConfigurationError(
             f"Could not load the embedding model {model!r}: {error}. Set "
             "BALCONY_EMBEDDING__MODEL to a local sentence-transformers folder, or leave it "

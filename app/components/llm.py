@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from pydantic import SecretStr
+
 from app.core.config import LLMSettings
 from app.core.errors import ConfigurationError, ProviderError, ProviderTimeoutError
 
@@ -33,7 +35,7 @@ def build_llm(settings: LLMSettings) -> BaseChatModel | None:
                 model=settings.model,
                 base_url=settings.base_url,
                 # Local servers (vLLM, llama.cpp, LM Studio) accept any key.
-                api_key=settings.api_key or "not-needed",  # type: ignore[arg-type]
+                api_key=settings.api_key or SecretStr("not-needed"),
                 timeout=settings.timeout_seconds,
                 max_retries=settings.max_retries,
                 temperature=settings.temperature,

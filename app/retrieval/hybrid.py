@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
+
 from app.components.embedding import Embedder, Vector
 from app.components.vector_store import ChromaStore
 from app.core.config import RetrievalSettings
@@ -143,7 +145,7 @@ class HybridRetriever:
             cached = self._query_cache.get(text)
         if cached is not None:
             return cached
-        vector = self._embedder.embed([text])[0]
+        vector: Vector = np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
         with self._lock:
             if len(self._query_cache) >= QUERY_CACHE_SIZE:
                 self._query_cache.pop(next(iter(self._query_cache)))
@@ -155,7 +157,7 @@ class HybridRetriever:
         with self._lock:
             cached = self._material_cache.get(text)
         if cached is None:
-            cached = self._embedder.embed([text])[0]
+            cached = np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
             with self._lock:
                 self._material_cache[text] = cached
         return cached

@@ -22,7 +22,8 @@ KEY_PREFIX = "bal_"
 
 def role_allows(held: str, needed: Role) -> bool:
     """Roles are nested: admin can do all a facilitator can, who can do all a coach can."""
-    return held in ROLES and ROLES.index(held) >= ROLES.index(needed)  # type: ignore[arg-type]
+    ranks = {role: rank for rank, role in enumerate(ROLES)}
+    return held in ranks and ranks[held] >= ranks[needed]
 
 
 def hash_key(key: str) -> str:
@@ -41,7 +42,9 @@ class KeyRecord:
 
 
 def _record(row: ApiKey) -> KeyRecord:
-    return KeyRecord(row.id, row.name, row.role, row.prefix, row.created_at, row.revoked_at is not None)
+    return KeyRecord(
+        row.id, row.name, row.role, row.prefix, row.created_at, row.revoked_at is not None
+    )
 
 
 class KeyStore:

@@ -160,7 +160,11 @@ class ConversationStore:
         check_session_id(session_id)
         with self._db.session() as session:
             message = session.get(Message, reply_id)
-            if message is None or message.conversation_id != session_id or message.role != "assistant":
+            if (
+                message is None
+                or message.conversation_id != session_id
+                or message.role != "assistant"
+            ):
                 raise NotFoundError(
                     f"Conversation {session_id} has no reply {reply_id}; use the reply_id "
                     "returned by POST /v1/chat."

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.coaching.chain import ChainInput, create_chain, make_generator, make_preparer, make_rewriter
+from app.coaching.chain import (
+    ChainInput,
+    create_chain,
+    make_generator,
+    make_preparer,
+    make_rewriter,
+)
 from app.coaching.offline import Turn
 from app.components.llm import build_llm, provider_errors
 from app.core.config import LLMSettings
@@ -20,14 +26,21 @@ MESSAGE = "Our senior leadership team works in silos; each manager protects thei
 
 @pytest.fixture
 def provider() -> Iterator[StandInProvider]:
-    with running_provider(StandInProvider(reply="You describe silos [1]. Made up [42]. What is shared?")) as p:
+    with running_provider(
+        StandInProvider(reply="You describe silos [1]. Made up [42]. What is shared?")
+    ) as p:
         yield p
 
 
 def _settings(provider: StandInProvider, **overrides: object) -> LLMSettings:
-    values: dict[str, object] = {"provider": "openai", "base_url": provider.url, "model": "stand-in", "max_retries": 0}
+    values: dict[str, object] = {
+        "provider": "openai",
+        "base_url": provider.url,
+        "model": "stand-in",
+        "max_retries": 0,
+    }
     values.update(overrides)
-    return LLMSettings(**values)  # type: ignore[arg-type]
+    return LLMSettings.model_validate(values)
 
 
 def _chain(services: Services, settings: LLMSettings):  # type: ignore[no-untyped-def]
@@ -39,13 +52,24 @@ def _chain(services: Services, settings: LLMSettings):  # type: ignore[no-untype
         relevance_threshold=services.settings.coaching.relevance_threshold,
     )
     generator = make_generator(llm, services.offline, services.prompts)
-    return preparer, generator, create_chain(preparer=preparer, generator=generator, offline=services.offline)
+    return (
+        preparer,
+        generator,
+        create_chain(preparer=preparer, generator=generator, offline=services.offline),
+    )
 
 
-def test_passages_and_history_reach_the_model(indexed_services: Services, provider: StandInProvider) -> None:
+def test_passages_and_history_reach_the_model(
+    indexed_services: Services, provider: StandInProvider
+) -> None:
     _, _, chain = _chain(indexed_services, _settings(provider))
-    history = [Turn("user", "Earlier I said the team was tired."), Turn("assistant", "Earlier reply.", ["vuca"])]
-    reply = asyncio.run(chain.ainvoke(ChainInput(MESSAGE, "reflect", follow_up=False, history=history)))
+    history = [
+        Turn("user", "Earlier I said the team was tired."),
+        Turn("assistant", "Earlier reply.", ["vuca"]),
+    ]
+    reply = asyncio.run(
+        chain.ainvoke(ChainInput(MESSAGE, "reflect", follow_up=False, history=history))
+    )
     messages = provider.last_messages
     assert messages[0]["role"] == "system" and "Balcony" in messages[0]["content"]
     contents = [m["content"] for m in messages]
@@ -73,7 +97,9 @@ def test_reply_streams_in_pieces(indexed_services: Services, provider: StandInPr
     assert provider.requests[-1]["stream"] is True
 
 
-def test_follow_up_is_rewritten_by_the_model(indexed_services: Services, provider: StandInProvider) -> None:
+def test_follow_up_is_rewritten_by_the_model(
+    indexed_services: Services, provider: StandInProvider
+) -> None:
     # The stand-in answers every request alike: make that a fair standalone question.
     provider.reply = "How do I get a leadership team that works in silos to share accountability?"
     _, _, chain = _chain(indexed_services, _settings(provider))
@@ -110,7 +136,9 @@ def test_slow_provider_times_out(indexed_services: Services, provider: StandInPr
 
 
 def test_down_provider_is_a_clear_error(indexed_services: Services) -> None:
-    settings = LLMSettings(provider="openai", base_url="http://127.0.0.1:9/v1", model="m", max_retries=0)
+    settings = LLMSettings(
+        provider="openai", base_url="http://127.0.0.1:9/v1", model="m", max_retries=0
+    )
     _, _, chain = _chain(indexed_services, settings)
     with pytest.raises(ProviderError) as raised, provider_errors(settings):
         asyncio.run(chain.ainvoke(ChainInput(MESSAGE, "reflect", follow_up=False)))

@@ -8,8 +8,13 @@ from app.retrieval.passages import Passage
 
 def _passage(n: int) -> Passage:
     return Passage(
-        id=f"p{n}", tool_id=f"tool-{n}", title=f"Tool {n}", heading=f"Tool {n} > How to use it",
-        section="How to use it", source=f"knowledge/tool-{n}.md", text="...",
+        id=f"p{n}",
+        tool_id=f"tool-{n}",
+        title=f"Tool {n}",
+        heading=f"Tool {n} > How to use it",
+        section="How to use it",
+        source=f"knowledge/tool-{n}.md",
+        text="...",
     )
 
 

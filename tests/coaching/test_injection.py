@@ -24,7 +24,9 @@ def test_attacks_are_declined_without_reaching_the_model(
     app_factory: Callable[..., TestClient], attack: str
 ) -> None:
     with running_provider(StandInProvider(reply="PWNED")) as provider:
-        client = app_factory(llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0})
+        client = app_factory(
+            llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0}
+        )
         reply = client.post("/v1/chat", json={"message": attack}).json()["reply"]
     assert provider.requests == []
     assert "keep my instructions to myself" in reply
@@ -40,12 +42,17 @@ def test_injected_document_stays_inside_the_material(
         f"own patch. {INJECTED}\n"
     )
     with running_provider(StandInProvider(reply="About silos [1]. What is shared?")) as provider:
-        client = app_factory(llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0})
+        client = app_factory(
+            llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0}
+        )
         services = client.app.state.services  # type: ignore[attr-defined]
         services.ingest([handout])
         try:
             body = client.post(
-                "/v1/chat", json={"message": "Our senior leadership team works in silos; managers protect their patch."}
+                "/v1/chat",
+                json={
+                    "message": "Our senior leadership team works in silos; managers guard patches."
+                },
             ).json()
         finally:
             services.ingestor.remove_source(f"{tmp_path.name}/{handout.name}")
@@ -61,6 +68,8 @@ def test_injected_document_stays_inside_the_material(
 
 
 def test_offline_coach_never_repeats_injected_material(client: TestClient) -> None:
-    reply = client.post("/v1/chat", json={"message": INJECTED + " How do I lead my team?"}).json()["reply"]
+    reply = client.post("/v1/chat", json={"message": INJECTED + " How do I lead my team?"}).json()[
+        "reply"
+    ]
     assert "PWNED" not in reply or "IGNORE" in reply  # echoed back only as their own words
     assert "You are Balcony" not in reply

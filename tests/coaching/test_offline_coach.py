@@ -6,13 +6,24 @@ import json
 
 import pytest
 
-from app.coaching.chain import ChainInput, CoachReply, create_chain, make_generator, make_preparer, make_rewriter
+from app.coaching.chain import (
+    ChainInput,
+    CoachReply,
+    create_chain,
+    make_generator,
+    make_preparer,
+    make_rewriter,
+)
 from app.coaching.modes import choose_mode
 from app.coaching.offline import Turn
 from app.services import Services
 from tests.conftest import SHARED_EVAL
 
-DILEMMAS = [json.loads(line) for line in (SHARED_EVAL / "retrieval-dev.jsonl").read_text().splitlines() if line]
+DILEMMAS = [
+    json.loads(line)
+    for line in (SHARED_EVAL / "retrieval-dev.jsonl").read_text().splitlines()
+    if line
+]
 
 
 def _chain(services: Services):  # type: ignore[no-untyped-def]
@@ -27,7 +38,9 @@ def _chain(services: Services):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("case", DILEMMAS, ids=[d["id"] for d in DILEMMAS])
-def test_every_dilemma_names_its_tool_and_asks(indexed_services: Services, case: dict[str, object]) -> None:
+def test_every_dilemma_names_its_tool_and_asks(
+    indexed_services: Services, case: dict[str, object]
+) -> None:
     message = str(case["query"])
     expected = list(case["expected"])  # type: ignore[call-overload]
     mode = choose_mode("auto", message, None)
@@ -56,7 +69,10 @@ def test_crisis_separates_tonight_from_the_long_term_decision(indexed_services: 
 
 
 def test_reflect_gives_steps_and_three_to_five_questions(indexed_services: Services) -> None:
-    message = "One team manager says I'm too soft and the audits are getting worse; another says I'm too harsh."
+    message = (
+        "One team manager says I'm too soft and the audits are getting worse; "
+        "another says I'm too harsh."
+    )
     reply = _chain(indexed_services).invoke(ChainInput(message, "reflect", follow_up=False))
     questions = [line for line in reply.text.splitlines() if line.startswith("- ") and "?" in line]
     assert 3 <= len(questions) <= 5
@@ -71,7 +87,9 @@ def test_follow_up_moves_on_instead_of_restarting(indexed_services: Services) ->
     first_message = "How do I lead change in a partnership where I hold none of the budgets?"
     first = chain.invoke(ChainInput(first_message, "reflect", follow_up=False))
     history = [Turn("user", first_message), Turn("assistant", first.text, first.tools)]
-    follow = chain.invoke(ChainInput("What might get in the way of that?", "reflect", True, history))
+    follow = chain.invoke(
+        ChainInput("What might get in the way of that?", "reflect", True, history)
+    )
     assert first.tools[0] in {s.tool_id for s in follow.sources}
     assert "Staying with" in follow.text
     assert "How you might use it here" not in follow.text  # not the framework again

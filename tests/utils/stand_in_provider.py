@@ -7,6 +7,7 @@ garbage.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -43,10 +44,9 @@ def _handler(provider: StandInProvider) -> type[BaseHTTPRequestHandler]:
             return
 
         def handle(self) -> None:
-            try:
+            # The client may give up first (a timeout test): that is expected.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 super().handle()
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a timeout test): expected
 
         def do_POST(self) -> None:
             provider.arrivals.append(time.perf_counter())
@@ -114,7 +114,11 @@ def _completion(body: dict[str, Any], reply: str) -> dict[str, Any]:
         "created": 0,
         "model": body.get("model", "stand-in"),
         "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": reply},
+                "finish_reason": "stop",
+            }
         ],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     }

@@ -54,8 +54,7 @@ async def upload_document(
     if len(content) > limit:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            f"The file is larger than {_size(limit)}; split it or raise "
-            "BALCONY_MAX_UPLOAD_BYTES.",
+            f"The file is larger than {_size(limit)}; split it or raise BALCONY_MAX_UPLOAD_BYTES.",
         )
     path = save_upload(
         services.settings.uploads_dir, file.filename or "", content, services.catalogue.ids

@@ -18,7 +18,10 @@ ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorResponse, "description": "Unknown session"},
     502: {"model": ErrorResponse, "description": "The language model failed; the message is saved"},
     503: {"model": ErrorResponse, "description": "The knowledge index is unavailable"},
-    504: {"model": ErrorResponse, "description": "The language model timed out; the message is saved"},
+    504: {
+        "model": ErrorResponse,
+        "description": "The language model timed out; the message is saved",
+    },
 }
 
 

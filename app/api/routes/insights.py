@@ -20,8 +20,8 @@ class FeedbackRequest(StrictModel):
     session_id: str = Field(pattern=SESSION_ID_PATTERN)
     reply_id: int = Field(ge=1, description="The reply_id returned by POST /v1/chat.")
     helpful: bool
-    comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = Field(
-        default=None, description="Optional; personal data is removed before it is stored."
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = (
+        Field(default=None, description="Optional; personal data is removed before it is stored.")
     )
 
 
@@ -32,7 +32,9 @@ class FeedbackResponse(BaseModel):
 
 class WeekOut(BaseModel):
     week_starting: date
-    tools: dict[str, int | None] = Field(description="Tools drawn on in coaching; null = fewer than 5.")
+    tools: dict[str, int | None] = Field(
+        description="Tools drawn on in coaching; null = fewer than 5."
+    )
     modes: dict[str, int | None]
     escalations: int | None
     feedback: dict[str, int | None]

@@ -9,7 +9,10 @@ from fastapi.testclient import TestClient
 
 from tests.utils.stand_in_provider import StandInProvider, running_provider
 
-CRISIS = "There's been a serious incident this afternoon and everyone wants me to decide the future of the team tonight."
+CRISIS = (
+    "There's been a serious incident this afternoon and everyone wants me to decide "
+    "the future of the team tonight."
+)
 SILOS = "Our senior leadership team works in silos; each manager protects their own patch."
 
 
@@ -38,7 +41,8 @@ def test_offline_chat_replies_with_sources_and_is_stored(client: TestClient) -> 
 def test_conversation_continues_and_can_be_erased(client: TestClient) -> None:
     first = client.post("/v1/chat", json={"message": SILOS, "mode": "reflect"}).json()
     second = client.post(
-        "/v1/chat", json={"message": "What might get in the way?", "session_id": first["session_id"]}
+        "/v1/chat",
+        json={"message": "What might get in the way?", "session_id": first["session_id"]},
     ).json()
     assert second["session_id"] == first["session_id"]
     assert "Staying with" in second["reply"]
@@ -75,7 +79,9 @@ def test_bad_input_is_a_clear_4xx(client: TestClient) -> None:
         response = client.post("/v1/chat", json=body)
         assert response.status_code == status, body
         assert isinstance(response.json()["detail"], str) and response.json()["detail"]
-    malformed = client.post("/v1/chat", content=b"{not json", headers={"Content-Type": "application/json"})
+    malformed = client.post(
+        "/v1/chat", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
     assert malformed.status_code == 422
     assert "not valid JSON" in malformed.json()["detail"]
     assert client.get("/v1/sessions/nope").status_code == 422
@@ -84,8 +90,12 @@ def test_bad_input_is_a_clear_4xx(client: TestClient) -> None:
 def test_provider_reply_streams_and_failure_keeps_the_message(
     app_factory: Callable[..., TestClient],
 ) -> None:
-    with running_provider(StandInProvider(reply="Silos again [1]. What is shared? [70]")) as provider:
-        client = app_factory(llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0})
+    with running_provider(
+        StandInProvider(reply="Silos again [1]. What is shared? [70]")
+    ) as provider:
+        client = app_factory(
+            llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0}
+        )
         ok = client.post("/v1/chat", json={"message": SILOS}).json()
         assert ok["reply"] == "Silos again [1]. What is shared?"
         assert len(ok["sources"]) == 1
@@ -113,7 +123,13 @@ def test_provider_reply_streams_and_failure_keeps_the_message(
 def test_slow_provider_is_a_504(app_factory: Callable[..., TestClient]) -> None:
     with running_provider(StandInProvider(behaviour="slow", slow_seconds=3)) as provider:
         client = app_factory(
-            llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0, "timeout_seconds": 0.5}
+            llm={
+                "provider": "openai",
+                "base_url": provider.url,
+                "model": "m",
+                "max_retries": 0,
+                "timeout_seconds": 0.5,
+            }
         )
         response = client.post("/v1/chat", json={"message": SILOS})
         assert response.status_code == 504
@@ -121,6 +137,8 @@ def test_slow_provider_is_a_504(app_factory: Callable[..., TestClient]) -> None:
 
 
 def test_off_topic_requests_are_declined_kindly(client: TestClient) -> None:
-    body = client.post("/v1/chat", json={"message": "Can you write my court report for Monday?"}).json()
+    body = client.post(
+        "/v1/chat", json={"message": "Can you write my court report for Monday?"}
+    ).json()
     assert "casework documents" in body["reply"]
     assert body["sources"] == []

@@ -18,7 +18,11 @@ GENERATED = Path(__file__).resolve().parents[2] / "data" / "pii-generated.jsonl"
 
 
 def _cases() -> list[dict[str, object]]:
-    rows = [json.loads(line) for line in (SHARED_EVAL / "pii-dev.jsonl").read_text().splitlines() if line]
+    rows = [
+        json.loads(line)
+        for line in (SHARED_EVAL / "pii-dev.jsonl").read_text().splitlines()
+        if line
+    ]
     if GENERATED.exists():
         rows += [json.loads(line) for line in GENERATED.read_text().splitlines() if line][:20]
     return rows
@@ -33,8 +37,12 @@ def test_nothing_personal_reaches_provider_store_or_logs(
     logging.getLogger().addHandler(handler)
     caplog.set_level(logging.DEBUG)
     try:
-        with running_provider(StandInProvider(reply="Thank you [1]. What support does the worker need?")) as provider:
-            client = app_factory(llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0})
+        with running_provider(
+            StandInProvider(reply="Thank you [1]. What support does the worker need?")
+        ) as provider:
+            client = app_factory(
+                llm={"provider": "openai", "base_url": provider.url, "model": "m", "max_retries": 0}
+            )
             session_ids = []
             for case in cases:
                 message = f"{case['message']} How do I lead my team through this?"
@@ -51,7 +59,7 @@ def test_nothing_personal_reaches_provider_store_or_logs(
     assert len(provider.requests) >= 2  # the provider really was used (some turns escalate)
     assert "[" in stored and "_1]" in stored  # placeholders, not names, were kept
     for case in cases:
-        for secret in case["must_not_leak"]:  # type: ignore[union-attr]
+        for secret in list(case["must_not_leak"]):  # type: ignore[call-overload]
             assert secret not in sent, (case["id"], "provider")
             assert secret not in stored, (case["id"], "transcript")
             assert secret.encode() not in database, (case["id"], "database file")
@@ -59,10 +67,15 @@ def test_nothing_personal_reaches_provider_store_or_logs(
 
 
 def test_placeholders_stay_consistent_within_a_conversation(client: TestClient) -> None:
-    first = client.post("/v1/chat", json={"message": "Mia Thompson's worker is overwhelmed. How do I support her?"}).json()
+    first = client.post(
+        "/v1/chat", json={"message": "Mia Thompson's worker is overwhelmed. How do I support her?"}
+    ).json()
     client.post(
         "/v1/chat",
-        json={"message": "And Mia Thompson's mum won't engage with the team.", "session_id": first["session_id"]},
+        json={
+            "message": "And Mia Thompson's mum won't engage with the team.",
+            "session_id": first["session_id"],
+        },
     )
     messages = client.get(f"/v1/sessions/{first['session_id']}").json()["messages"]
     users = [m["content"] for m in messages if m["role"] == "user"]
@@ -72,11 +85,15 @@ def test_placeholders_stay_consistent_within_a_conversation(client: TestClient) 
 
 
 def test_feedback_comment_is_redacted(client: TestClient) -> None:
-    chat = client.post("/v1/chat", json={"message": "How do I share accountability in my team?"}).json()
+    chat = client.post(
+        "/v1/chat", json={"message": "How do I share accountability in my team?"}
+    ).json()
     response = client.post(
         "/v1/feedback",
         json={
-            "session_id": chat["session_id"], "reply_id": chat["reply_id"], "helpful": True,
+            "session_id": chat["session_id"],
+            "reply_id": chat["reply_id"],
+            "helpful": True,
             "comment": "Helped with Jack Smith on 07700 900123",
         },
     )

@@ -24,8 +24,18 @@ def test_keys_are_required_and_scoped_by_role(app_factory: Callable[..., TestCli
     body = {"query": "partners", "k": 1}
     missing = client.post("/v1/retrieve", json=body)
     assert missing.status_code == 401 and "API key is required" in missing.json()["detail"]
-    assert client.post("/v1/retrieve", json=body, headers={"Authorization": "Bearer bal_wrong"}).status_code == 401
-    assert client.post("/v1/retrieve", json=body, headers={"Authorization": f"Bearer {coach}"}).status_code == 200
+    assert (
+        client.post(
+            "/v1/retrieve", json=body, headers={"Authorization": "Bearer bal_wrong"}
+        ).status_code
+        == 401
+    )
+    assert (
+        client.post(
+            "/v1/retrieve", json=body, headers={"Authorization": f"Bearer {coach}"}
+        ).status_code
+        == 200
+    )
     assert client.post("/v1/retrieve", json=body, headers={"X-API-Key": coach}).status_code == 200
     forbidden = client.get("/v1/admin/documents", headers={"X-API-Key": coach})
     assert forbidden.status_code == 403 and "admin" in forbidden.json()["detail"]
@@ -39,7 +49,10 @@ def test_revoked_key_stops_working(app_factory: Callable[..., TestClient]) -> No
     key = _key(client, "coach")
     keys = client.app.state.services.keys  # type: ignore[attr-defined]
     keys.revoke(key[:12])
-    assert client.post("/v1/retrieve", json={"query": "x"}, headers={"X-API-Key": key}).status_code == 401
+    assert (
+        client.post("/v1/retrieve", json={"query": "x"}, headers={"X-API-Key": key}).status_code
+        == 401
+    )
     stored = keys.list()[0]
     assert stored.revoked and key not in repr(stored)
 
@@ -73,11 +86,15 @@ def test_cors_allows_only_listed_origins(app_factory: Callable[..., TestClient])
     client = app_factory(cors_origins=["https://intranet.example.gov.uk"])
     allowed = client.options(
         "/v1/chat",
-        headers={"Origin": "https://intranet.example.gov.uk", "Access-Control-Request-Method": "POST"},
+        headers={
+            "Origin": "https://intranet.example.gov.uk",
+            "Access-Control-Request-Method": "POST",
+        },
     )
     assert allowed.headers.get("access-control-allow-origin") == "https://intranet.example.gov.uk"
     other = client.options(
-        "/v1/chat", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+        "/v1/chat",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert "access-control-allow-origin" not in other.headers
 
@@ -86,7 +103,9 @@ def test_production_refuses_auth_off_or_wildcard_origin() -> None:
     with pytest.raises(ValidationError, match="AUTH__ENABLED"):
         Settings(_env_file=None, environment="production")
     with pytest.raises(ValidationError, match="wildcard"):
-        Settings(_env_file=None, environment="production", auth={"enabled": True}, cors_origins=["*"])
+        Settings(
+            _env_file=None, environment="production", auth={"enabled": True}, cors_origins=["*"]
+        )
     assert Settings(_env_file=None, environment="production", auth={"enabled": True}).auth.enabled
 
 

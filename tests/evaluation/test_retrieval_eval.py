@@ -1,0 +1,105 @@
+"""Retrieval evaluation: the metrics, the report, and the targets on the dev dilemmas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import InvalidInputError
+from app.evaluation.retrieval import (
+    METHODS,
+    MethodReport,
+    RetrievalCase,
+    Scores,
+    evaluate,
+    first_rank,
+    format_report,
+    load_cases,
+)
+from app.services import Services
+from tests.conftest import SHARED_EVAL
+
+DEV_SET = SHARED_EVAL / "retrieval-dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_reports(indexed_services: Services) -> dict[str, MethodReport]:
+    if not DEV_SET.is_file():
+        pytest.skip(f"{DEV_SET} is not present")
+    return evaluate(indexed_services.retriever, load_cases(DEV_SET))
+
+
+def test_first_rank_is_one_based_and_none_when_missing() -> None:
+    assert first_rank(["vuca", "public-value"], ["public-value"]) == 2
+    assert first_rank(["vuca"], ["public-value", "vuca"]) == 1
+    assert first_rank(["vuca"], ["slow-thinking"]) is None
+
+
+def test_scores_average_hits_and_reciprocal_ranks() -> None:
+    scores = Scores()
+    for rank in (1, 2, 4, None):
+        scores.add(rank)
+    mean = scores.mean()
+    assert mean.n == 4
+    assert mean.hit1 == pytest.approx(1 / 4)
+    assert mean.hit3 == pytest.approx(2 / 4)
+    assert mean.mrr == pytest.approx((1 + 1 / 2 + 1 / 4) / 4)
+    assert Scores().mean().mrr == 0.0
+
+
+def test_load_cases_reads_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(
+        '{"id": "a", "query": "q1", "expected": ["vuca"], "also_ok": ["public-value"]}\n'
+        "\n"
+        '{"query": "q2", "expected": ["slow-thinking"]}\n',
+        encoding="utf-8",
+    )
+    assert load_cases(path) == [
+        RetrievalCase("a", "q1", ["vuca"], ["public-value"]),
+        RetrievalCase("3", "q2", ["slow-thinking"], []),
+    ]
+
+
+@pytest.mark.parametrize("line", ["not json", '{"query": "no expected"}', "[1, 2]"])
+def test_bad_line_names_the_file_and_line(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"query": "ok", "expected": ["vuca"]}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"set\.jsonl:2 is not a retrieval case"):
+        load_cases(path)
+
+
+def test_missing_set_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match="Cannot read the evaluation set"):
+        load_cases(tmp_path / "missing.jsonl")
+
+
+def test_hybrid_meets_the_targets_on_the_dev_set(dev_reports: dict[str, MethodReport]) -> None:
+    hybrid = dev_reports["hybrid"].overall
+    assert hybrid.n == 22
+    assert hybrid.hit3 >= 0.95
+    assert hybrid.mrr >= 0.85
+
+
+def test_hybrid_is_not_worse_than_either_half(dev_reports: dict[str, MethodReport]) -> None:
+    hybrid = dev_reports["hybrid"].overall
+    for method in ("dense", "keyword"):
+        assert hybrid.mrr >= dev_reports[method].overall.mrr, method
+        assert hybrid.hit3 >= dev_reports[method].overall.hit3, method
+
+
+def test_report_shows_every_method_and_tool_in_aligned_columns(
+    dev_reports: dict[str, MethodReport],
+) -> None:
+    text = format_report(dev_reports, 22)
+    lines = text.splitlines()
+    assert lines[0].startswith("Retrieval over 22 dilemmas")
+    assert all(method in lines[2] for method in METHODS)
+    table = [line for line in lines[2:] if line and not line.startswith(("hybrid,", "  "))]
+    overall = next(line for line in table if line.startswith("OVERALL"))
+    assert len(overall.split()) == 1 + 3 * len(METHODS)
+    for tool in dev_reports["hybrid"].per_tool:
+        assert any(line.startswith(f"{tool} (n=") for line in table), tool
+    # Every row of figures lines up under the header, whatever the tool's name length.
+    assert len({len(line) for line in table[1:]}) == 1, {len(line) for line in table}

@@ -1,0 +1,70 @@
+"""People's names: lists, context cues, typing, and leadership language left intact."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.safety.names import NameFinder
+
+
+def names(text: str) -> dict[str, str]:
+    """Map each name found to its label."""
+    found = NameFinder(text, known=lambda _word: False).find()
+    return {text[span.start : span.end]: span.label for span in found}
+
+
+def test_first_name_and_surname_make_one_name() -> None:
+    assert names("I met Mia Thompson and Oluwaseun Adeyemi yesterday.") == {
+        "Mia Thompson": "PERSON",
+        "Oluwaseun Adeyemi": "PERSON",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Mia Thompson (born 12/09/2016) keeps missing school.", "Mia Thompson", "CHILD"),
+        ("Kai, aged 9, told his teacher.", "Kai", "CHILD"),
+        ("Her son Jayden is off school.", "Jayden", "CHILD"),
+        ("Tyler's mum rang the office.", "Tyler", "CHILD"),
+        ("Her mum, Karen, was upset.", "Karen", "PARENT"),
+        ("Karen (mum) disagrees with Piotr (dad).", "Piotr", "PARENT"),
+        ("Dr Patel joined the strategy meeting.", "Patel", "PERSON"),
+        ("Zofia is 14 and in care.", "Zofia", "CHILD"),
+        ("her son jayden is off school", "jayden", "CHILD"),
+    ],
+)
+def test_context_types_the_name(text: str, name: str, label: str) -> None:
+    assert names(text).get(name) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Will you help me plan the meeting?", {}),
+        ("Will is 9 and lives with his nan.", {"Will": "CHILD"}),
+        ("Mark the date in May for the review.", {}),
+        ("Grace under pressure is what I want to model.", {}),
+        ("I spoke to Grace about it.", {"Grace": "PERSON"}),
+        ("Grace's mum was there.", {"Grace": "CHILD"}),
+        ("The family moved to Chester in June.", {}),
+        ("I read Heifetz and Keith Grint on adaptive leadership.", {}),
+    ],
+)
+def test_names_that_are_words_need_context(text: str, expected: dict[str, str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I use Signs of Safety with Ofsted coming next Monday?",
+        "The Team Manager and the Head of Service went to the Staff College in January.",
+        "Can Hard power, Slow thinking and Public value help a Designated Nurse?",
+        "The Balcony and the Dance Floor, Early Help and the MASH: which tool fits?",
+        "Our Independent Reviewing Officer and the Virtual School Head disagree.",
+        "What does Working Together say about the Child Protection Conference?",
+    ],
+)
+def test_leadership_language_has_no_names(text: str) -> None:
+    assert names(text) == {}

@@ -1,0 +1,127 @@
+"""Redaction: placeholders, consistency within a conversation, and a mapping without originals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.safety.redaction import Redactor
+from tests.conftest import SHARED_EVAL
+
+SECRET = b"test-secret"
+
+
+@pytest.fixture
+def redactor() -> Redactor:
+    return Redactor(SECRET)
+
+
+def test_dev_messages_leak_nothing(redactor: Redactor) -> None:
+    rows = [json.loads(line) for line in (SHARED_EVAL / "pii-dev.jsonl").read_text().splitlines()]
+    assert rows
+    for row in rows:
+        text = redactor.redact(row["message"], scope=row["id"]).text
+        for value in row["must_not_leak"]:
+            assert value not in text
+
+
+def test_typed_placeholders_read_naturally(redactor: Redactor) -> None:
+    result = redactor.redact(
+        "Mia Thompson (born 12/09/2016) at 7 Elm Close, Hungerford RG17 0AA keeps missing "
+        "school. Her mum, Karen, rang from 07700 900123."
+    )
+    assert result.text == (
+        "[CHILD_1] (born [DATE_OF_BIRTH_1]) at [ADDRESS_1], Hungerford [POSTCODE_1] keeps "
+        "missing school. Her mum, [PARENT_1], rang from [PHONE_1]."
+    )
+    assert result.counts == {
+        "child": 1,
+        "date_of_birth": 1,
+        "address": 1,
+        "postcode": 1,
+        "parent": 1,
+        "phone": 1,
+    }
+
+
+def test_same_person_keeps_the_placeholder_across_messages(redactor: Redactor) -> None:
+    first = redactor.redact("Mia Thompson, aged 9, is off school.", scope="chat-1")
+    second = redactor.redact(
+        "Mia is back now but Mia's mum Karen is angry.",
+        placeholders=first.placeholders,
+        scope="chat-1",
+    )
+    third = redactor.redact(
+        "Karen rang again; Thompson is on the letter.",
+        placeholders=second.placeholders,
+        scope="chat-1",
+    )
+    assert first.text == "[CHILD_1], aged 9, is off school."
+    assert second.text == "[CHILD_1] is back now but [CHILD_1]'s mum [PARENT_1] is angry."
+    assert third.text == "[PARENT_1] rang again; [CHILD_1] is on the letter."
+
+
+def test_numbering_continues_from_the_mapping(redactor: Redactor) -> None:
+    first = redactor.redact("Ring 07700 900123 or 01635 123456.", scope="s")
+    second = redactor.redact(
+        "Now ring 020 7946 0018, not 07700 900123.", placeholders=first.placeholders, scope="s"
+    )
+    assert first.text == "Ring [PHONE_1] or [PHONE_2]."
+    assert second.text == "Now ring [PHONE_3], not [PHONE_1]."
+
+
+def test_scopes_give_different_digests(redactor: Redactor) -> None:
+    one = redactor.redact("Email j.baker@example.org", scope="chat-1").placeholders
+    two = redactor.redact("Email j.baker@example.org", scope="chat-2").placeholders
+    assert one.keys().isdisjoint(two.keys())
+    assert list(one.values()) == list(two.values()) == ["[EMAIL_1]"]
+
+
+def test_secrets_give_different_digests() -> None:
+    one = Redactor(b"one").redact("Email j.baker@example.org", scope="s").placeholders
+    two = Redactor(b"two").redact("Email j.baker@example.org", scope="s").placeholders
+    assert one.keys().isdisjoint(two.keys())
+
+
+def test_mapping_holds_no_original_value(redactor: Redactor) -> None:
+    message = (
+        "Mia Thompson (born 12/09/2016), 7 Elm Close RG17 0AA, 07700 900123, "
+        "j.baker@example.org, NHS 485 777 3457, NI QQ 12 34 56 C, CIN-2023-1142."
+    )
+    mapping = redactor.redact(message, scope="s").placeholders
+    stored = json.dumps(mapping).lower()
+    for value in ("mia", "thompson", "2016", "elm", "rg17", "07700", "baker", "485", "qq", "1142"):
+        assert value not in stored
+    assert all(len(key) == 64 for key in mapping)
+
+
+def test_placeholders_already_in_text_are_kept(redactor: Redactor) -> None:
+    result = redactor.redact("As I said, [CHILD_1] and [PHONE_2] are fine.")
+    assert result.text == "As I said, [CHILD_1] and [PHONE_2] are fine."
+    assert result.counts == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I use Signs of Safety when Ofsted arrive on Monday?",
+        "The Team Manager asked the Head of Service about Staff College in May.",
+        "Hard power, Slow thinking and Public value: which fits a Designated Nurse?",
+        "We did 47 S47 enquiries in 2023; Year 5 children may struggle.",
+        "I read Heifetz and Kahneman on the balcony and on thinking slow.",
+    ],
+)
+def test_leadership_language_is_not_mangled(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_empty_secret_is_refused() -> None:
+    with pytest.raises(ValueError, match="secret"):
+        Redactor(b"")
+
+
+def test_generated_set_is_on_disk() -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / "pii-generated.jsonl"
+    assert sum(1 for _ in path.open()) >= 300
