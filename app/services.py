@@ -22,9 +22,9 @@ from app.core.secrets import load_or_create_secret
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
+from app.safety.safeguarding import SafeguardingCheck
 from app.security.keys import KeyStore
 from app.security.rate_limit import RateLimiter
-from app.safety.safeguarding import SafeguardingCheck
 from app.storage.conversations import ConversationStore
 from app.storage.database import Database
 
@@ -127,7 +127,20 @@ def build_services(
         retriever.refresh()
         offline.warm()
     return Services(
-        settings, embedder, store, catalogue, retriever, ingestor, prompts, llm, offline,
-        conversations, redactor, safeguarding, chat, metrics,
-        KeyStore(database), RateLimiter(settings.auth.rate_limit_per_minute),
+        settings,
+        embedder,
+        store,
+        catalogue,
+        retriever,
+        ingestor,
+        prompts,
+        llm,
+        offline,
+        conversations,
+        redactor,
+        safeguarding,
+        chat,
+        metrics,
+        KeyStore(database),
+        RateLimiter(settings.auth.rate_limit_per_minute),
     )

@@ -75,9 +75,7 @@ def client(indexed_services: Services) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def app_factory(
-    indexed_services: Services, tmp_path: Path
-) -> Iterator[Callable[..., TestClient]]:
+def app_factory(indexed_services: Services, tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
     """Clients over the shared index with their own settings and database (e.g. auth, an LLM)."""
     clients: list[TestClient] = []
 

@@ -20,6 +20,12 @@ from app.retrieval.hybrid import HybridRetriever
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 QUESTIONS = {"crisis": 1, "reflect": 4}
+# A follow-up that asks what could go wrong moves on to the tool's pitfalls.
+_OBSTACLES = re.compile(
+    r"\b(get in the way|go wrong|obstacle|barrier|pitfall|risk of|what if|stop (?:me|us|it)|"
+    r"resist|push ?back|won't work|doesn't work|fail)",
+    re.IGNORECASE,
+)
 STEPS = 3
 
 
@@ -177,7 +183,7 @@ class OfflineCoach:
         previous = next((t.tools for t in reversed(request.history) if t.tools), [])
         primary = previous[0] if previous and previous[0] in self._catalogue else context.tools[0]
         steps = [s for s in self._items(primary, "How to use it", "numbered") if s.text not in said]
-        if steps:
+        if steps and not _OBSTACLES.search(request.message):
             intro, items = self._prompts.part("followup_steps_intro"), self._best(query, steps, 2)
         else:
             intro = self._prompts.part("followup_pitfalls_intro")

@@ -128,12 +128,17 @@ def load_pdf(path: Path, source: str, known: frozenset[str]) -> LoadedDocument:
     return LoadedDocument(source, _tool_id_for(path, known), title, sections)
 
 
+# Titles that PDF writers fill in when the author set none; the file name says more.
+_PLACEHOLDER_TITLES = frozenset({"untitled", "untitled document", "unknown", "none"})
+
+
 def _pdf_title(reader: Any) -> str | None:
     try:
         title = reader.metadata.title if reader.metadata else None
     except Exception:
         return None
-    return str(title).strip() or None if title else None
+    text = str(title or "").strip()
+    return text if text and text.lower() not in _PLACEHOLDER_TITLES else None
 
 
 def _require_zip(path: Path, kind: str) -> bytes:

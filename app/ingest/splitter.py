@@ -84,5 +84,10 @@ def split_section(document: LoadedDocument, section: Section, max_words: int) ->
 
 
 def split_document(document: LoadedDocument, max_words: int = MAX_WORDS) -> list[Chunk]:
-    """Return the document's passages in reading order."""
-    return [c for s in document.sections for c in split_section(document, s, max_words)]
+    """Return the document's passages in reading order, each repeated passage once."""
+    chunks: dict[str, Chunk] = {}
+    for section in document.sections:
+        for chunk in split_section(document, section, max_words):
+            # A repeated heading and text gives a repeated id, which the store refuses.
+            chunks.setdefault(chunk.id, chunk)
+    return list(chunks.values())

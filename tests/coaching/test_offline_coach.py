@@ -103,3 +103,13 @@ def test_nothing_relevant_says_so(indexed_services: Services) -> None:
     assert "don't have anything in the programme's material" in reply.text
     assert reply.sources == []
     assert not reply.grounded
+
+
+def test_follow_up_about_obstacles_turns_to_pitfalls(indexed_services: Services) -> None:
+    chain = _chain(indexed_services)
+    first_message = "I want to trust my team first but I also need to be clear about standards."
+    first = chain.invoke(ChainInput(first_message, "reflect", follow_up=False))
+    history = [Turn("user", first_message), Turn("assistant", first.text, first.tools)]
+    follow = chain.invoke(ChainInput("What might get in the way?", "reflect", True, history))
+    assert "what might get in the way" in follow.text
+    assert any(s.heading.endswith("> Pitfalls") for s in follow.sources)

@@ -1,0 +1,47 @@
+"""The embedding model: the packaged all-MiniLM-L6-v2, normalised rows, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.components.embedding import SentenceTransformerEmbedder, build_embedder
+from app.core.config import EmbeddingSettings
+from app.core.errors import ConfigurationError
+
+
+def test_rows_are_384_dimensional_and_unit_length(embedder: SentenceTransformerEmbedder) -> None:
+    rows = embedder.embed(["A child missing from care overnight.", "Budget pressures."])
+    assert embedder.dimension == 384
+    assert rows.shape == (2, 384)
+    assert rows.dtype == np.float32
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+
+
+def test_similar_meanings_are_closer(embedder: SentenceTransformerEmbedder) -> None:
+    query, near, far = embedder.embed(
+        [
+            "My team keeps rushing into big decisions during a crisis.",
+            "Under pressure we make long-term choices too quickly.",
+            "The council's car park is being resurfaced next month.",
+        ]
+    )
+    assert float(query @ near) > float(query @ far) + 0.2
+
+
+def test_same_text_gives_the_same_vector(embedder: SentenceTransformerEmbedder) -> None:
+    first, second = embedder.embed(["Stable ids need stable vectors."] * 2)
+    assert np.allclose(first, second)
+
+
+def test_missing_model_folder_is_a_configuration_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="BALCONY_EMBEDDING__MODEL"):
+        build_embedder(EmbeddingSettings(model=str(tmp_path / "no-such-model")))
+
+
+def test_folder_that_is_not_a_model_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a model", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="BALCONY_EMBEDDING__MODEL"):
+        build_embedder(EmbeddingSettings(model=str(tmp_path)))
