@@ -12,6 +12,18 @@ from app.ingest.loaders import markdown_sections, split_front_matter
 
 logger = logging.getLogger(__name__)
 
+# The sections every tool file has, in order (../shared/KNOWLEDGE.md).
+TOOL_SECTIONS = (
+    "What it is",
+    "Where it comes from",
+    "When it helps",
+    "How to use it",
+    "Questions for reflection",
+    "In children's services",
+    "Pitfalls",
+    "For facilitators",
+    "Sources",
+)
 _BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$")
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*\S)\s*$")
 _EXERCISE = re.compile(r"\*\*Exercise:\s*(.+?)\*\*\s*\((\d+)\s*minutes?\)", re.IGNORECASE)

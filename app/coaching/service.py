@@ -162,15 +162,8 @@ class ChatService:
             self._conversations.record_usage([("escalation", "")])
             logger.info("safeguarding escalation", extra={"category": assessment.category})
             reply = escalation_reply(assessment, self._settings.safeguarding)
-            self._conversations.add_message(
-                sid,
-                role="user",
-                content=redaction.text,
-                escalated=True,
-                placeholders=redaction.placeholders,
-            )
-            reply_id = self._conversations.add_message(
-                sid, role="assistant", content=reply, escalated=True
+            reply_id = self._store_exchange(
+                sid, redaction.text, reply, redaction.placeholders, mode=None, escalated=True
             )
             outcome = ChatOutcome(
                 sid, reply, None, escalated=True, reason=assessment.reason, reply_id=reply_id
@@ -185,15 +178,8 @@ class ChatService:
         declined = off_topic(redaction.text)
         if declined is not None:
             reply = self._offline.off_topic(declined)
-            self._conversations.add_message(
-                sid,
-                role="user",
-                content=redaction.text,
-                mode=mode,
-                placeholders=redaction.placeholders,
-            )
-            reply_id = self._conversations.add_message(
-                sid, role="assistant", content=reply, mode=mode
+            reply_id = self._store_exchange(
+                sid, redaction.text, reply, redaction.placeholders, mode=mode
             )
             return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
         # Stored before any provider sees it: a failure later loses nothing.
@@ -207,6 +193,29 @@ class ChatService:
         )
         follow_up = is_follow_up(redaction.text, bool(history))
         return None, _Turn(sid, message_id, redaction.text, mode, follow_up, history)
+
+    def _store_exchange(
+        self,
+        session_id: str,
+        message: str,
+        reply: str,
+        placeholders: dict[str, str],
+        *,
+        mode: Mode | None,
+        escalated: bool = False,
+    ) -> int:
+        """Store a (redacted) message and a reply that needed no chain; return the reply's id."""
+        self._conversations.add_message(
+            session_id,
+            role="user",
+            content=message,
+            mode=mode,
+            escalated=escalated,
+            placeholders=placeholders,
+        )
+        return self._conversations.add_message(
+            session_id, role="assistant", content=reply, mode=mode, escalated=escalated
+        )
 
     async def _run_chain(self, turn: _Turn) -> ChatOutcome:
         try:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.catalogue.tools import load_tool, parse_exercise
+from app.catalogue.tools import TOOL_SECTIONS, load_tool, parse_exercise
 from app.ingest.loaders import markdown_sections, split_front_matter
 from tests.conftest import KNOWLEDGE, REPO
 
@@ -30,17 +30,7 @@ TOOL_IDS = frozenset(
     }
 )
 CASE_STUDY = "west-berkshire-case-study"
-SECTIONS = [
-    "What it is",
-    "Where it comes from",
-    "When it helps",
-    "How to use it",
-    "Questions for reflection",
-    "In children's services",
-    "Pitfalls",
-    "For facilitators",
-    "Sources",
-]
+SECTIONS = list(TOOL_SECTIONS)
 FRONT_MATTER_KEYS = {"id", "title", "summary", "aliases", "related", "sources"}
 FILES = sorted(KNOWLEDGE.glob("*.md"))
 TOOL_FILES = [f for f in FILES if f.stem != CASE_STUDY]

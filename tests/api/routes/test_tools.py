@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-SECTIONS = [
-    "What it is",
-    "Where it comes from",
-    "When it helps",
-    "How to use it",
-    "Questions for reflection",
-    "In children's services",
-    "Pitfalls",
-    "For facilitators",
-    "Sources",
-]
+from app.catalogue.tools import TOOL_SECTIONS
+
+SECTIONS = list(TOOL_SECTIONS)
 
 
 def test_list_has_every_tool_and_the_case_study(client: TestClient) -> None:
