@@ -20,7 +20,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", type=Path, default=HERE.parents[1] / "shared/eval/retrieval-dev.jsonl")
+    parser.add_argument(
+        "--set", type=Path, default=HERE.parents[1] / "shared/eval/retrieval-dev.jsonl"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         services = build_services(Settings(_env_file=None, data_dir=Path(data_dir)))
@@ -36,8 +38,10 @@ def main() -> None:
         threshold = services.settings.coaching.relevance_threshold
         print(f"dilemmas  (n={len(on)}): min {min(on):.2f}  median {statistics.median(on):.2f}")
         print(f"off-topic (n={len(off)}): max {max(off):.2f}  median {statistics.median(off):.2f}")
-        print(f"threshold {threshold:.2f}: dilemmas below it {sum(s < threshold for s in on)}, "
-              f"off-topic above it {sum(s >= threshold for s in off)}")
+        print(
+            f"threshold {threshold:.2f}: dilemmas below it {sum(s < threshold for s in on)}, "
+            f"off-topic above it {sum(s >= threshold for s in off)}"
+        )
 
 
 if __name__ == "__main__":

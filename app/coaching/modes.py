@@ -29,7 +29,7 @@ _FOLLOW_UP = re.compile(
 
 _DOCUMENT = re.compile(
     r"\b(?:write|draft|do|prepare|complete)\s+(?:me\s+)?(?:my|a|an|the|our)\s+"
-    r"(?:\w+\s+){0,2}(?:court report|report for court|assessment|statement|care plan|"
+    r"(?:\w+\s+){0,2}(?:court report|report for court|assessment|witness statement|care plan|"
     r"child protection plan|letter|email|referral|minutes|chronology|section 7 report)\b",
     re.IGNORECASE,
 )

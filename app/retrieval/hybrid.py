@@ -83,7 +83,6 @@ class HybridRetriever:
             self._keyword = keyword
             self._by_id = {p.id: p for p in passages}
             self._sections = sections
-            self._material_cache = {}
         logger.info("retrieval index refreshed", extra={"passages": len(passages)})
 
     def passages(self) -> list[Passage]:

@@ -55,3 +55,8 @@ def test_declined_requests(message: str, kind: str) -> None:
 def test_leadership_talk_is_not_declined() -> None:
     assert off_topic("How do I lead my team through writing better assessments?") is None
     assert off_topic("My managers ignore the new practice standards.") is None
+
+
+def test_leadership_writing_is_not_a_casework_document() -> None:
+    assert off_topic("We've been told to write a vision statement for the service.") is None
+    assert off_topic("Can you write my witness statement for court?") == "document"
