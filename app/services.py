@@ -13,7 +13,7 @@ from app.coaching.chain import create_chain, make_generator, make_preparer, make
 from app.coaching.offline import OfflineCoach
 from app.coaching.prompts import PromptLibrary
 from app.coaching.service import ChatService
-from app.components.embedding import Embedder, build_embedder
+from app.components.embedding import CachedEmbedder, Embedder, build_embedder
 from app.components.llm import build_llm
 from app.components.vector_store import ChromaStore, build_store
 from app.core.config import Settings
@@ -89,7 +89,9 @@ def build_services(
         embedder = embedder or build_embedder(settings.embedding)
         store = build_store(settings)
         catalogue = Catalogue.from_directory(settings.knowledge_dir)
-        retriever = HybridRetriever(embedder=embedder, store=store, settings=settings.retrieval)
+        retriever = HybridRetriever(
+            embedder=CachedEmbedder(embedder), store=store, settings=settings.retrieval
+        )
         ingestor = Ingestor(
             embedder=embedder,
             store=store,
@@ -109,7 +111,8 @@ def build_services(
     database = Database(settings.database_url)
     conversations = ConversationStore(database)
     redactor = Redactor(load_or_create_secret(settings.data_dir))
-    safeguarding = SafeguardingCheck(embedder)
+    # The same cache as retrieval: a message without personal data is embedded once a turn.
+    safeguarding = SafeguardingCheck(retriever.query_embedder)
     metrics = Metrics()
     chat = ChatService(
         settings=settings,

@@ -22,7 +22,7 @@ from app.core.config import Settings
 from app.core.errors import BalconyError, InvalidInputError, ProviderError
 from app.safety.redaction import Redactor
 from app.safety.safeguarding import SafeguardingCheck, escalation_reply
-from app.storage.conversations import ConversationStore, Transcript
+from app.storage.conversations import ConversationStore, NewMessage, Transcript
 
 logger = logging.getLogger(__name__)
 RETENTION_CHECK_SECONDS = 3600
@@ -148,22 +148,22 @@ class ChatService:
         self, message: str, session_id: str | None, requested: RequestedMode
     ) -> tuple[ChatOutcome | None, _Turn | None]:
         self._purge_expired()
-        transcript = (
-            self._conversations.get(session_id)
-            if session_id
-            else self._conversations.get(self._conversations.create())
-        )
-        sid = transcript.id
+        transcript = self._conversations.get(session_id) if session_id else Transcript.new()
+        sid, create = transcript.id, session_id is None
         # Safeguarding comes before anything else, on the words as typed.
         assessment = self._safeguarding.assess(message)
         redaction = self._redactor.redact(message, placeholders=transcript.placeholders, scope=sid)
         if assessment.escalated:
             self._on_escalation()
-            self._conversations.record_usage([("escalation", "")])
             logger.info("safeguarding escalation", extra={"category": assessment.category})
             reply = escalation_reply(assessment, self._settings.safeguarding)
-            reply_id = self._store_exchange(
-                sid, redaction.text, reply, redaction.placeholders, mode=None, escalated=True
+            _, reply_id = self._conversations.exchange(
+                sid,
+                create=create,
+                user=NewMessage("user", redaction.text, escalated=True),
+                reply=NewMessage("assistant", reply, escalated=True),
+                placeholders=redaction.placeholders,
+                usage=[("escalation", "")],
             )
             outcome = ChatOutcome(
                 sid, reply, None, escalated=True, reason=assessment.reason, reply_id=reply_id
@@ -178,44 +178,23 @@ class ChatService:
         declined = off_topic(redaction.text)
         if declined is not None:
             reply = self._offline.off_topic(declined)
-            reply_id = self._store_exchange(
-                sid, redaction.text, reply, redaction.placeholders, mode=mode
+            _, reply_id = self._conversations.exchange(
+                sid,
+                create=create,
+                user=NewMessage("user", redaction.text, mode=mode),
+                reply=NewMessage("assistant", reply, mode=mode),
+                placeholders=redaction.placeholders,
             )
             return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
         # Stored before any provider sees it: a failure later loses nothing.
-        message_id = self._conversations.add_message(
+        message_id, _ = self._conversations.exchange(
             sid,
-            role="user",
-            content=redaction.text,
-            mode=mode,
-            status="pending",
+            create=create,
+            user=NewMessage("user", redaction.text, mode=mode, status="pending"),
             placeholders=redaction.placeholders,
         )
         follow_up = is_follow_up(redaction.text, bool(history))
         return None, _Turn(sid, message_id, redaction.text, mode, follow_up, history)
-
-    def _store_exchange(
-        self,
-        session_id: str,
-        message: str,
-        reply: str,
-        placeholders: dict[str, str],
-        *,
-        mode: Mode | None,
-        escalated: bool = False,
-    ) -> int:
-        """Store a (redacted) message and a reply that needed no chain; return the reply's id."""
-        self._conversations.add_message(
-            session_id,
-            role="user",
-            content=message,
-            mode=mode,
-            escalated=escalated,
-            placeholders=placeholders,
-        )
-        return self._conversations.add_message(
-            session_id, role="assistant", content=reply, mode=mode, escalated=escalated
-        )
 
     async def _run_chain(self, turn: _Turn) -> ChatOutcome:
         try:
@@ -246,17 +225,18 @@ class ChatService:
         return prepared
 
     def _complete(self, turn: _Turn, reply: CoachReply) -> ChatOutcome:
-        sources = [s.__dict__ for s in reply.sources]
-        reply_id = self._conversations.add_message(
+        reply_id = self._conversations.finish_turn(
             turn.session_id,
-            role="assistant",
-            content=reply.text,
-            mode=turn.mode,
-            sources=sources,
-            tools=reply.tools,
+            turn.message_id,
+            NewMessage(
+                "assistant",
+                reply.text,
+                mode=turn.mode,
+                sources=[s.__dict__ for s in reply.sources],
+                tools=reply.tools,
+            ),
+            usage=[("mode", turn.mode), *(("tool", t) for t in reply.tools)],
         )
-        self._conversations.set_status(turn.message_id, "ok")
-        self._conversations.record_usage([("mode", turn.mode), *(("tool", t) for t in reply.tools)])
         return ChatOutcome(turn.session_id, reply.text, turn.mode, reply.sources, reply_id=reply_id)
 
     def _failed(self, turn: _Turn, error: Exception) -> ProviderError:

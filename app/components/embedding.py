@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -50,6 +52,34 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(rows, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Remembers recent texts, so a message checked for safeguarding and then retrieved is
+    embedded once per turn. Bounded: the least recently used texts are forgotten."""
+
+    def __init__(self, inner: Embedder, size: int = 512) -> None:
+        self._inner = inner
+        self._size = size
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._lock = threading.Lock()
+        self.dimension = inner.dimension
+
+    def embed(self, texts: Sequence[str]) -> Vector:
+        with self._lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for text in found:
+                self._cache.move_to_end(text)
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            fresh = self._inner.embed(missing)
+            with self._lock:
+                for text, vector in zip(missing, fresh, strict=True):
+                    self._cache[text] = vector
+                    found[text] = vector
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts]).astype(np.float32, copy=False)
 
 
 def default_model_path() -> str:

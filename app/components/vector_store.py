@@ -152,4 +152,20 @@ def build_store(settings: Settings) -> ChromaStore:
             client = chromadb.PersistentClient(
                 path=str(settings.index_dir), settings=client_settings
             )
+        if settings.chroma.host:
+            _apply_timeout(client, settings.chroma.timeout_seconds)
     return ChromaStore(client, settings.chroma.collection)
+
+
+def _apply_timeout(client: Any, seconds: float) -> None:
+    """Bound every call to a Chroma server: its client waits forever by default.
+
+    chromadb keeps its httpx session private, so reach it carefully and say if it moved.
+    """
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds)
+    else:
+        logger.warning("could not set the Chroma client's timeout; a hung server may hang requests")

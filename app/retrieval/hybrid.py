@@ -20,7 +20,6 @@ from app.retrieval.passages import Passage
 logger = logging.getLogger(__name__)
 
 Method = Literal["hybrid", "dense", "keyword"]
-QUERY_CACHE_SIZE = 256
 
 
 def reciprocal_rank_fusion(
@@ -65,8 +64,11 @@ class HybridRetriever:
         self._keyword = KeywordIndex([])
         self._by_id: dict[str, Passage] = {}
         self._sections: dict[tuple[str, str], list[Passage]] = {}
-        self._query_cache: dict[str, Vector] = {}
         self._material_cache: dict[str, Vector] = {}
+
+    @property
+    def query_embedder(self) -> Embedder:
+        return self._embedder
 
     @property
     def size(self) -> int:
@@ -139,17 +141,8 @@ class HybridRetriever:
             self._material_cache.update(zip(missing, vectors, strict=True))
 
     def _embed_query(self, text: str) -> Vector:
-        # One reply embeds the same question for retrieval and for choosing questions.
-        with self._lock:
-            cached = self._query_cache.get(text)
-        if cached is not None:
-            return cached
-        vector: Vector = np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
-        with self._lock:
-            if len(self._query_cache) >= QUERY_CACHE_SIZE:
-                self._query_cache.pop(next(iter(self._query_cache)))
-            self._query_cache[text] = vector
-        return vector
+        # The embedder given here caches recent texts (CachedEmbedder): no cache of our own.
+        return np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
 
     def _embed_material(self, text: str) -> Vector:
         # Steps, questions and signals come from a small, fixed body of material: embed once.

@@ -39,6 +39,41 @@ class Transcript:
     placeholders: dict[str, str]
     messages: list[StoredMessage] = field(default_factory=list)
 
+    @classmethod
+    def new(cls) -> Transcript:
+        """A conversation not yet stored: it is written with its first message."""
+        now = utcnow()
+        return cls(id=new_session_id(), created_at=now, updated_at=now, placeholders={})
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    """A message to store; its content must already be redacted."""
+
+    role: str
+    content: str
+    mode: str | None = None
+    status: str = "ok"
+    escalated: bool = False
+    sources: Sequence[dict[str, str]] = ()
+    tools: Sequence[str] = ()
+
+    def row(self, session_id: str) -> Message:
+        return Message(
+            conversation_id=session_id,
+            role=self.role,
+            content=self.content,
+            mode=self.mode,
+            status=self.status,
+            escalated=self.escalated,
+            sources=list(self.sources),
+            tools=list(self.tools),
+        )
+
 
 def check_session_id(session_id: str) -> str:
     if not SESSION_ID.match(session_id):
@@ -68,10 +103,65 @@ class ConversationStore:
         self._db = database
 
     def create(self) -> str:
-        session_id = uuid.uuid4().hex
+        session_id = new_session_id()
         with self._db.session() as session:
             session.add(Conversation(id=session_id, placeholders={}))
         return session_id
+
+    def exchange(
+        self,
+        session_id: str,
+        *,
+        create: bool,
+        user: NewMessage,
+        reply: NewMessage | None = None,
+        placeholders: dict[str, str] | None = None,
+        usage: Sequence[tuple[str, str]] = (),
+    ) -> tuple[int, int | None]:
+        """Store a user message (and a reply, and usage counts) in one transaction.
+
+        With create=True the conversation is made in the same transaction, so a new
+        conversation costs one commit, not two. Returns the ids of the two messages.
+        """
+        with self._db.session() as session:
+            if create:
+                conversation = Conversation(id=session_id, placeholders={})
+                session.add(conversation)
+            else:
+                found = session.get(Conversation, session_id)
+                if found is None:
+                    raise NotFoundError(f"No conversation {session_id}.")
+                conversation = found
+            if placeholders is not None:
+                conversation.placeholders = dict(placeholders)
+            conversation.updated_at = utcnow()
+            rows = [user.row(session_id)] + ([reply.row(session_id)] if reply else [])
+            session.add_all(rows)
+            session.add_all(UsageEvent(kind=k, value=v) for k, v in usage)
+            session.flush()
+            return int(rows[0].id), (int(rows[1].id) if reply else None)
+
+    def finish_turn(
+        self,
+        session_id: str,
+        user_message_id: int,
+        reply: NewMessage,
+        usage: Sequence[tuple[str, str]] = (),
+    ) -> int:
+        """Store the reply, mark the waiting message answered, count usage: one commit."""
+        with self._db.session() as session:
+            conversation = session.get(Conversation, session_id)
+            if conversation is None:
+                raise NotFoundError(f"No conversation {session_id}.")
+            conversation.updated_at = utcnow()
+            waiting = session.get(Message, user_message_id)
+            if waiting is not None:
+                waiting.status = "ok"
+            row = reply.row(session_id)
+            session.add(row)
+            session.add_all(UsageEvent(kind=k, value=v) for k, v in usage)
+            session.flush()
+            return int(row.id)
 
     def get(self, session_id: str) -> Transcript:
         check_session_id(session_id)
