@@ -23,6 +23,7 @@ from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
 from app.safety.safeguarding import SafeguardingCheck
+from app.safety.second_opinion import SecondOpinion
 from app.security.keys import KeyStore
 from app.security.rate_limit import RateLimiter
 from app.storage.conversations import ConversationStore
@@ -120,6 +121,7 @@ def build_services(
         redactor=redactor,
         safeguarding=safeguarding,
         offline=offline,
+        second_opinion=SecondOpinion(llm, prompts) if llm is not None else None,
         chain=create_chain(preparer=preparer, generator=generator, offline=offline),
         preparer=preparer,
         generator=generator,

@@ -19,6 +19,7 @@ PROMPT_VARIABLES: dict[str, frozenset[str]] = {
     "followup": frozenset(),
     "user": frozenset({"material", "message"}),
     "rewrite": frozenset({"history", "message"}),
+    "safeguarding": frozenset({"message"}),
     "offline/crisis": frozenset(
         {
             "reflection",

@@ -21,11 +21,13 @@ from app.coaching.offline import OfflineCoach, Turn
 from app.core.config import Settings
 from app.core.errors import BalconyError, InvalidInputError, ProviderError
 from app.safety.redaction import Redactor
-from app.safety.safeguarding import SafeguardingCheck, escalation_reply
+from app.safety.safeguarding import SafeguardingAssessment, SafeguardingCheck, escalation_reply
+from app.safety.second_opinion import SecondOpinion
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 
 logger = logging.getLogger(__name__)
 RETENTION_CHECK_SECONDS = 3600
+SECOND_OPINION_REASON = "A second check suggests someone may be at risk now."
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class ChatService:
         chain: Runnable[ChainInput, CoachReply],
         preparer: Runnable[ChainInput, Prepared],
         generator: Runnable[Prepared, str],
+        second_opinion: SecondOpinion | None = None,
         on_escalation: Any = None,
         on_provider_error: Any = None,
     ) -> None:
@@ -77,6 +80,7 @@ class ChatService:
         self._redactor = redactor
         self._safeguarding = safeguarding
         self._offline = offline
+        self._second_opinion = second_opinion
         self._chain = chain
         self._preparer = preparer
         self._generator = generator
@@ -89,7 +93,7 @@ class ChatService:
     async def reply(
         self, message: str, *, session_id: str | None, mode: RequestedMode
     ) -> ChatOutcome:
-        early, turn = self._begin(message, session_id, mode)
+        early, turn = await self._begin(message, session_id, mode)
         if early is not None:
             return early
         assert turn is not None
@@ -99,7 +103,7 @@ class ChatService:
         self, message: str, *, session_id: str | None, mode: RequestedMode
     ) -> AsyncIterator[StreamEvent]:
         """Tokens as the model speaks, then the sources, then done (or an error event)."""
-        early, turn = self._begin(message, session_id, mode)
+        early, turn = await self._begin(message, session_id, mode)
         if early is not None:
             yield StreamEvent("token", {"text": early.reply})
             yield self._sources_event(early)
@@ -144,7 +148,7 @@ class ChatService:
 
     # -- steps ---------------------------------------------------------------------------
 
-    def _begin(
+    async def _begin(
         self, message: str, session_id: str | None, requested: RequestedMode
     ) -> tuple[ChatOutcome | None, _Turn | None]:
         self._purge_expired()
@@ -153,6 +157,13 @@ class ChatService:
         # Safeguarding comes before anything else, on the words as typed.
         assessment = self._safeguarding.assess(message)
         redaction = self._redactor.redact(message, placeholders=transcript.placeholders, scope=sid)
+        if assessment.borderline and self._second_opinion is not None:
+            # Close to the line: ask the model (redacted text only), and err towards escalating.
+            verdict = await self._second_opinion.at_risk(redaction.text)
+            if verdict is not False:
+                assessment = SafeguardingAssessment(
+                    True, SECOND_OPINION_REASON, "second-opinion", assessment.score
+                )
         if assessment.escalated:
             self._on_escalation()
             logger.info("safeguarding escalation", extra={"category": assessment.category})

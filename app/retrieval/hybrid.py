@@ -33,6 +33,11 @@ def reciprocal_rank_fusion(
     return scores
 
 
+def tool_order(passage_ids: Sequence[str], passages: dict[str, Passage]) -> list[str]:
+    """Tool ids in the order their best passage appears in one method's ranking."""
+    return list(dict.fromkeys(passages[i].tool_id for i in passage_ids))
+
+
 def diversify(passages: Sequence[Passage], k: int, max_per_tool: int) -> list[Passage]:
     """Take the best passages, at most max_per_tool from one tool, topping up if short."""
     chosen: list[Passage] = []
@@ -47,6 +52,7 @@ def diversify(passages: Sequence[Passage], k: int, max_per_tool: int) -> list[Pa
         # Fewer tools than slots: fill with the next best rather than return too little.
         taken = {p.id for p in chosen}
         chosen += [p for p in passages if p.id not in taken][: k - len(chosen)]
+        # Stable: equal tool scores keep their passages' order.
         chosen.sort(key=lambda p: p.score, reverse=True)
     return chosen
 
@@ -112,14 +118,29 @@ class HybridRetriever:
         keyword = self._keyword.search(query, n) if method in ("hybrid", "keyword") else []
         similarity = {p.id: s for p, s in dense}
         candidates = {p.id: p for p, _ in [*dense, *keyword]}
-        fused = reciprocal_rank_fusion(
-            [[p.id for p, _ in dense], [p.id for p, _ in keyword]],
-            [self._settings.dense_weight, self._settings.keyword_weight],
+        dense_ids, keyword_ids = [p.id for p, _ in dense], [p.id for p, _ in keyword]
+        weights = [self._settings.dense_weight, self._settings.keyword_weight]
+        # Passages are ordered within a tool by their own fused rank...
+        passage_score = reciprocal_rank_fusion(
+            [dense_ids, keyword_ids], weights, self._settings.rrf_k
+        )
+        # ...and tools by fusing each method's ranking of tools (a tool ranks by its best
+        # passage). Fusing at the level the coach chooses at beat passage-level fusion on a
+        # held-out validation set (benchmarks/fusion_study.py).
+        tool_score = reciprocal_rank_fusion(
+            [
+                tool_order(dense_ids, candidates),
+                tool_order(keyword_ids, candidates),
+            ],
+            weights,
             self._settings.rrf_k,
         )
         ranked = sorted(
-            (candidates[i].scored(score, similarity.get(i, 0.0)) for i, score in fused.items()),
-            key=lambda p: p.score,
+            (
+                candidates[i].scored(tool_score[candidates[i].tool_id], similarity.get(i, 0.0))
+                for i in passage_score
+            ),
+            key=lambda p: (p.score, passage_score[p.id]),
             reverse=True,
         )
         return diversify(ranked, k, self._settings.max_per_tool)

@@ -39,6 +39,8 @@ class SafeguardingAssessment:
     reason: str | None  # short and human; never quotes the message
     category: str | None
     score: float  # the strongest signal: 1.0 for a decisive pattern, else the similarity margin
+    # Not escalated, but close enough that a language model's second opinion is worth asking.
+    borderline: bool = False
 
 
 class ContactDetails(Protocol):
@@ -82,6 +84,9 @@ def load_examples(path: Path = EXAMPLES) -> _Examples:
 # (>= 0.31 with a supporting cue); short follow-ups and generic text score 0.08-0.27.
 RISK_FLOOR = 0.33
 SUPPORTED_FLOOR_DISCOUNT = 0.05
+# How far below the bars a message still counts as borderline (worth a model's second opinion).
+BORDERLINE_MARGIN = 0.05
+BORDERLINE_CLOSENESS = 0.05
 
 
 class SafeguardingCheck:
@@ -117,7 +122,10 @@ class SafeguardingCheck:
         # the message must also read like a risk example in absolute terms.
         if margin > needed and closeness >= floor:
             return _escalate(cues.category or category, max(margin, cues.strength))
-        return SafeguardingAssessment(False, None, None, margin)
+        borderline = cues.strength > 0 or (
+            margin > needed - BORDERLINE_MARGIN and closeness >= floor - BORDERLINE_CLOSENESS
+        )
+        return SafeguardingAssessment(False, None, None, margin, borderline=borderline)
 
     def margin(self, text: str) -> tuple[float, str]:
         """Return the best sentence's margin (risk over safe) and its nearest category."""
