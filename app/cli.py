@@ -241,7 +241,12 @@ def plan(
         services = build_services(settings)
         if services.retriever.size == 0:
             services.ingest()
-        session = build_plan(request, catalogue=services.catalogue, retriever=services.retriever)
+        session = build_plan(
+            request,
+            catalogue=services.catalogue,
+            retriever=services.retriever,
+            tailor=services.tailor,
+        )
     except BalconyError as error:
         raise _fail(error) from error
     text = session.model_dump_json(indent=2) if as_json else render_plan_markdown(session)

@@ -19,6 +19,9 @@ from app.components.vector_store import ChromaStore, build_store
 from app.core.config import Settings
 from app.core.metrics import Metrics
 from app.core.secrets import load_or_create_secret
+from app.facilitator.plans import Tailor
+from app.facilitator.selection import facilitator_texts
+from app.facilitator.tailoring import make_llm_tailor
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
@@ -52,6 +55,8 @@ class Services:
     metrics: Metrics
     keys: KeyStore
     rate_limiter: RateLimiter
+    # Rewords plan prompts for the focus when a language model is configured.
+    tailor: Tailor | None = None
 
     def default_ingest_paths(self) -> list[Path]:
         """The shipped knowledge base, plus anything administrators uploaded."""
@@ -67,6 +72,7 @@ class Services:
         report = self.ingestor.ingest(paths or self.default_ingest_paths(), progress=progress)
         self.retriever.refresh()
         self.offline.warm()
+        self.retriever.warm(facilitator_texts(self.catalogue))
         return report
 
 
@@ -131,6 +137,7 @@ def build_services(
     if index_from is None:
         retriever.refresh()
         offline.warm()
+        retriever.warm(facilitator_texts(catalogue))
     return Services(
         settings,
         embedder,
@@ -148,4 +155,5 @@ def build_services(
         metrics,
         KeyStore(database),
         RateLimiter(settings.auth.rate_limit_per_minute),
+        tailor=make_llm_tailor(llm, prompts, redactor) if llm is not None else None,
     )

@@ -20,6 +20,7 @@ PROMPT_VARIABLES: dict[str, frozenset[str]] = {
     "user": frozenset({"material", "message"}),
     "rewrite": frozenset({"history", "message"}),
     "safeguarding": frozenset({"message"}),
+    "tailor": frozenset({"focus", "prompts"}),
     "offline/crisis": frozenset(
         {
             "reflection",

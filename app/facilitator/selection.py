@@ -52,6 +52,16 @@ def clauses(focus: str) -> list[str]:
     return kept[:MAX_CLAUSES] if len(kept) > 1 else []
 
 
+def facilitator_texts(catalogue: Catalogue) -> list[str]:
+    """Every text plans compare a focus with, to embed once at start-up."""
+    texts = [text for tool in catalogue.tools() for text in _tool_texts(tool) if text]
+    for tool in catalogue.tools():
+        if exercise := tool.exercise:
+            texts += exercise.prompts
+        texts += tool.questions
+    return texts
+
+
 def _tool_texts(tool: Tool) -> list[str]:
     # "When it helps" lists the situations the tool is for, in a leader's own words.
     return [*tool.signals, *tool.aliases, tool.summary]

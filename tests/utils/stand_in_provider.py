@@ -11,7 +11,7 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,9 +25,14 @@ class StandInProvider:
     reply: str = "You are carrying a lot [1]. What matters most tonight?"
     behaviour: Behaviour = "ok"
     slow_seconds: float = 5.0
+    # Optional: compose the reply from the request (e.g. answer each numbered line).
+    responder: Callable[[dict[str, Any]], str] | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
     arrivals: list[float] = field(default_factory=list)
     url: str = ""
+
+    def reply_for(self, body: dict[str, Any]) -> str:
+        return self.responder(body) if self.responder else self.reply
 
     @property
     def last_messages(self) -> list[dict[str, Any]]:
@@ -68,7 +73,7 @@ def _handler(provider: StandInProvider) -> type[BaseHTTPRequestHandler]:
             elif body.get("stream"):
                 self._stream(body)
             else:
-                self._send(200, _completion(body, provider.reply))
+                self._send(200, _completion(body, provider.reply_for(body)))
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:
             raw = json.dumps(payload).encode()
@@ -82,7 +87,7 @@ def _handler(provider: StandInProvider) -> type[BaseHTTPRequestHandler]:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
-            words = provider.reply.split(" ")
+            words = provider.reply_for(body).split(" ")
             for index, word in enumerate(words):
                 piece = word if index == 0 else " " + word
                 chunk = {

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
-from app.api.deps import CatalogueDep, RetrieverDep
+from app.api.deps import CatalogueDep, RetrieverDep, ServicesDep
 from app.facilitator.cards import prompt_cards
 from app.facilitator.markdown import render_plan_markdown
 from app.facilitator.plans import build_plan
@@ -65,6 +65,7 @@ def plan_session(
     body: PlanRequest,
     catalogue: CatalogueDep,
     retriever: RetrieverDep,
+    services: ServicesDep,
     format: Annotated[
         Literal["json", "markdown"] | None,
         Query(description="'markdown' for a printable plan; or send Accept: text/markdown."),
@@ -76,7 +77,7 @@ def plan_session(
     Leave out `tools` to have them chosen from the focus. Every segment cites the headings of
     the material it uses.
     """
-    plan = build_plan(body, catalogue=catalogue, retriever=retriever)
+    plan = build_plan(body, catalogue=catalogue, retriever=retriever, tailor=services.tailor)
     if format == "markdown" or (format is None and wants_markdown(accept)):
         return Response(render_plan_markdown(plan), media_type=f"{MARKDOWN}; charset=utf-8")
     return plan
