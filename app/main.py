@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.main import api_router
 from app.api.metrics import install_metrics
@@ -37,7 +38,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # The default pages load from a CDN; /docs is served from local files instead.
+        docs_url=None,
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.settings = settings
     install_metrics(app)
     install_security_headers(

@@ -52,3 +52,12 @@ def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
     assert 'route="unmatched",status="404"' in text
     assert "for-someone-named" not in text
     assert "balcony_http_request_seconds_bucket" in text
+
+
+def test_openapi_page_is_served_without_a_cdn(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn" not in page.text.lower() and "/docs-assets/swagger-ui-bundle.js" in page.text
+    script = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.get("/openapi.json").json()["info"]["title"] == "Balcony"
