@@ -34,8 +34,15 @@ def get_conversations(request: Request) -> ConversationStore:
     return get_services(request).conversations
 
 
+def get_owner(request: Request) -> str | None:
+    """Who owns the conversations this request touches: its API key (None with auth off)."""
+    key = getattr(request.state, "api_key", None)
+    return f"key:{key.id}" if key is not None else None
+
+
 ServicesDep = Annotated[Services, Depends(get_services)]
 RetrieverDep = Annotated[HybridRetriever, Depends(get_retriever)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 ChatServiceDep = Annotated[ChatService, Depends(get_chat)]
 ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
+OwnerDep = Annotated[str | None, Depends(get_owner)]

@@ -53,6 +53,7 @@ def require(role: Role) -> Callable[..., KeyRecord | None]:
                     status.HTTP_403_FORBIDDEN,
                     f"This needs the '{role}' role; the key has '{key.role}'.",
                 )
+        request.state.api_key = key
         wait = services.rate_limiter.check(_caller(request, key))
         if wait:
             raise HTTPException(

@@ -91,19 +91,29 @@ class ChatService:
     # -- entry points --------------------------------------------------------------------
 
     async def reply(
-        self, message: str, *, session_id: str | None, mode: RequestedMode
+        self,
+        message: str,
+        *,
+        session_id: str | None,
+        mode: RequestedMode,
+        owner: str | None = None,
     ) -> ChatOutcome:
-        early, turn = await self._begin(message, session_id, mode)
+        early, turn = await self._begin(message, session_id, mode, owner)
         if early is not None:
             return early
         assert turn is not None
         return await self._run_chain(turn)
 
     async def stream(
-        self, message: str, *, session_id: str | None, mode: RequestedMode
+        self,
+        message: str,
+        *,
+        session_id: str | None,
+        mode: RequestedMode,
+        owner: str | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """Tokens as the model speaks, then the sources, then done (or an error event)."""
-        early, turn = await self._begin(message, session_id, mode)
+        early, turn = await self._begin(message, session_id, mode, owner)
         if early is not None:
             yield StreamEvent("token", {"text": early.reply})
             yield self._sources_event(early)
@@ -128,9 +138,9 @@ class ChatService:
         yield self._sources_event(outcome)
         yield StreamEvent("done", {"session_id": outcome.session_id})
 
-    async def retry(self, session_id: str) -> ChatOutcome:
+    async def retry(self, session_id: str, owner: str | None = None) -> ChatOutcome:
         """Answer the last message that is still waiting (after a provider failure)."""
-        transcript = self._conversations.get(session_id)
+        transcript = self._conversations.get(session_id, owner)
         waiting = [m for m in transcript.messages if m.role == "user" and m.status == "pending"]
         if not waiting:
             raise InvalidInputError("Nothing in this conversation is waiting for a reply.")
@@ -149,10 +159,10 @@ class ChatService:
     # -- steps ---------------------------------------------------------------------------
 
     async def _begin(
-        self, message: str, session_id: str | None, requested: RequestedMode
+        self, message: str, session_id: str | None, requested: RequestedMode, owner: str | None
     ) -> tuple[ChatOutcome | None, _Turn | None]:
         self._purge_expired()
-        transcript = self._conversations.get(session_id) if session_id else Transcript.new()
+        transcript = self._conversations.get(session_id, owner) if session_id else Transcript.new()
         sid, create = transcript.id, session_id is None
         # Safeguarding comes before anything else, on the words as typed.
         assessment = self._safeguarding.assess(message)
@@ -175,6 +185,7 @@ class ChatService:
                 reply=NewMessage("assistant", reply, escalated=True),
                 placeholders=redaction.placeholders,
                 usage=[("escalation", "")],
+                owner=owner,
             )
             outcome = ChatOutcome(
                 sid, reply, None, escalated=True, reason=assessment.reason, reply_id=reply_id
@@ -195,6 +206,7 @@ class ChatService:
                 user=NewMessage("user", redaction.text, mode=mode),
                 reply=NewMessage("assistant", reply, mode=mode),
                 placeholders=redaction.placeholders,
+                owner=owner,
             )
             return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
         # Stored before any provider sees it: a failure later loses nothing.
@@ -203,6 +215,7 @@ class ChatService:
             create=create,
             user=NewMessage("user", redaction.text, mode=mode, status="pending"),
             placeholders=redaction.placeholders,
+            owner=owner,
         )
         follow_up = is_follow_up(redaction.text, bool(history))
         return None, _Turn(sid, message_id, redaction.text, mode, follow_up, history)

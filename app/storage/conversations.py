@@ -98,6 +98,11 @@ def _stored(message: Message) -> StoredMessage:
     )
 
 
+def _may_use(conversation: Conversation, owner: str | None) -> bool:
+    """Unowned conversations (auth off) are open; owned ones only to their key."""
+    return conversation.owner is None or conversation.owner == owner
+
+
 class ConversationStore:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -117,6 +122,7 @@ class ConversationStore:
         reply: NewMessage | None = None,
         placeholders: dict[str, str] | None = None,
         usage: Sequence[tuple[str, str]] = (),
+        owner: str | None = None,
     ) -> tuple[int, int | None]:
         """Store a user message (and a reply, and usage counts) in one transaction.
 
@@ -125,7 +131,7 @@ class ConversationStore:
         """
         with self._db.session() as session:
             if create:
-                conversation = Conversation(id=session_id, placeholders={})
+                conversation = Conversation(id=session_id, placeholders={}, owner=owner)
                 session.add(conversation)
             else:
                 found = session.get(Conversation, session_id)
@@ -163,11 +169,13 @@ class ConversationStore:
             session.flush()
             return int(row.id)
 
-    def get(self, session_id: str) -> Transcript:
+    def get(self, session_id: str, owner: str | None = None) -> Transcript:
+        """The conversation, if it exists and `owner` may see it (else NotFoundError)."""
         check_session_id(session_id)
         with self._db.session() as session:
             conversation = session.get(Conversation, session_id)
-            if conversation is None:
+            # Another key's conversation is reported as missing: existence is not revealed.
+            if conversation is None or not _may_use(conversation, owner):
                 raise NotFoundError(
                     f"No conversation {session_id}: it may have been deleted or expired. "
                     "Omit session_id to start a new one."
@@ -221,11 +229,11 @@ class ConversationStore:
             if message is not None:
                 message.status = status
 
-    def delete(self, session_id: str) -> None:
+    def delete(self, session_id: str, owner: str | None = None) -> None:
         check_session_id(session_id)
         with self._db.session() as session:
             conversation = session.get(Conversation, session_id)
-            if conversation is None:
+            if conversation is None or not _may_use(conversation, owner):
                 raise NotFoundError(f"No conversation {session_id}: nothing to delete.")
             session.delete(conversation)
 
@@ -244,14 +252,23 @@ class ConversationStore:
             return len(ids)
 
     def add_feedback(
-        self, session_id: str, reply_id: int, *, helpful: bool, comment: str | None
+        self,
+        session_id: str,
+        reply_id: int,
+        *,
+        helpful: bool,
+        comment: str | None,
+        owner: str | None = None,
     ) -> int:
         """Rate one reply of this conversation (the comment must already be redacted)."""
         check_session_id(session_id)
         with self._db.session() as session:
             message = session.get(Message, reply_id)
+            conversation = session.get(Conversation, session_id)
             if (
                 message is None
+                or conversation is None
+                or not _may_use(conversation, owner)
                 or message.conversation_id != session_id
                 or message.role != "assistant"
             ):

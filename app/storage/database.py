@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +23,7 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         Base.metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -42,6 +43,19 @@ class Database:
             raise
         finally:
             session.close()
+
+
+# Columns added after the first release: (table, column, SQL type). create_all makes new
+# tables but never alters old ones, so a database from an earlier version gets them here.
+ADDED_COLUMNS = (("conversations", "owner", "VARCHAR(64)"),)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    found = inspect(engine)
+    with engine.begin() as connection:
+        for table, column, kind in ADDED_COLUMNS:
+            if column not in {c["name"] for c in found.get_columns(table)}:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
 
 
 def _sqlite_pragmas(connection: object, _: object) -> None:

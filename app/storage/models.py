@@ -25,6 +25,8 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
+    # The API key that started it ("key:<id>"), when auth is on: only that key may use it.
+    owner: Mapped[str | None] = mapped_column(String(64), default=None)
     # HMAC digest -> placeholder: keeps [CHILD_1] the same person across turns, holds no names.
     placeholders: Mapped[dict[str, Any]] = mapped_column(default=dict)
     messages: Mapped[list[Message]] = relationship(

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import ChatServiceDep
+from app.api.deps import ChatServiceDep, OwnerDep
 from app.api.schemas import ChatRequest, ChatResponse, ErrorResponse, SafeguardingOut, SourceOut
 from app.coaching.service import ChatOutcome, StreamEvent
 
@@ -37,8 +37,10 @@ def to_response(outcome: ChatOutcome) -> ChatResponse:
 
 
 @router.post("", summary="Coach a leader through a dilemma", responses=ERRORS)
-async def chat(body: ChatRequest, service: ChatServiceDep) -> ChatResponse:
-    outcome = await service.reply(body.message, session_id=body.session_id, mode=body.mode)
+async def chat(body: ChatRequest, service: ChatServiceDep, owner: OwnerDep) -> ChatResponse:
+    outcome = await service.reply(
+        body.message, session_id=body.session_id, mode=body.mode, owner=owner
+    )
     return to_response(outcome)
 
 
@@ -51,8 +53,10 @@ def _sse(event: StreamEvent) -> str:
     summary="The same, as server-sent events: token..., sources, done (or error)",
     responses={200: {"content": {"text/event-stream": {}}}, **ERRORS},
 )
-async def chat_stream(body: ChatRequest, service: ChatServiceDep) -> StreamingResponse:
-    events = service.stream(body.message, session_id=body.session_id, mode=body.mode)
+async def chat_stream(
+    body: ChatRequest, service: ChatServiceDep, owner: OwnerDep
+) -> StreamingResponse:
+    events = service.stream(body.message, session_id=body.session_id, mode=body.mode, owner=owner)
     # Fail before the stream opens (unknown session, bad input) as a plain JSON error.
     first = await anext(events)
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field, StringConstraints
 
-from app.api.deps import ServicesDep
+from app.api.deps import OwnerDep, ServicesDep
 from app.api.schemas import SESSION_ID_PATTERN, StrictModel
 from app.insights.service import MIN_CELL, weekly_insights
 
@@ -48,15 +48,17 @@ class InsightsResponse(BaseModel):
 
 
 @feedback_router.post("", status_code=status.HTTP_201_CREATED, summary="Rate a reply")
-def give_feedback(body: FeedbackRequest, services: ServicesDep) -> FeedbackResponse:
+def give_feedback(
+    body: FeedbackRequest, services: ServicesDep, owner: OwnerDep
+) -> FeedbackResponse:
     comment = None
     if body.comment:
-        transcript = services.conversations.get(body.session_id)
+        transcript = services.conversations.get(body.session_id, owner)
         comment = services.redactor.redact(
             body.comment, placeholders=transcript.placeholders, scope=body.session_id
         ).text
     feedback_id = services.conversations.add_feedback(
-        body.session_id, body.reply_id, helpful=body.helpful, comment=comment
+        body.session_id, body.reply_id, helpful=body.helpful, comment=comment, owner=owner
     )
     return FeedbackResponse(feedback_id=feedback_id, stored_comment=comment)
 

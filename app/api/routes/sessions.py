@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Path, Response, status
 
-from app.api.deps import ChatServiceDep, ConversationsDep
+from app.api.deps import ChatServiceDep, ConversationsDep, OwnerDep
 from app.api.routes.chat import ERRORS, to_response
 from app.api.schemas import SESSION_ID_PATTERN, ChatResponse, MessageOut, SourceOut, TranscriptOut
 
@@ -14,8 +14,10 @@ SessionId = Path(pattern=SESSION_ID_PATTERN, description="As returned by POST /v
 
 
 @router.get("/{session_id}", summary="The stored, redacted transcript", responses=ERRORS)
-def get_session(conversations: ConversationsDep, session_id: str = SessionId) -> TranscriptOut:
-    transcript = conversations.get(session_id)
+def get_session(
+    conversations: ConversationsDep, owner: OwnerDep, session_id: str = SessionId
+) -> TranscriptOut:
+    transcript = conversations.get(session_id, owner)
     return TranscriptOut(
         session_id=transcript.id,
         created_at=transcript.created_at,
@@ -41,8 +43,10 @@ def get_session(conversations: ConversationsDep, session_id: str = SessionId) ->
     summary="Erase a conversation (the person's right to erasure)",
     responses=ERRORS,
 )
-def delete_session(conversations: ConversationsDep, session_id: str = SessionId) -> Response:
-    conversations.delete(session_id)
+def delete_session(
+    conversations: ConversationsDep, owner: OwnerDep, session_id: str = SessionId
+) -> Response:
+    conversations.delete(session_id, owner)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -51,5 +55,7 @@ def delete_session(conversations: ConversationsDep, session_id: str = SessionId)
     summary="Answer the message still waiting after a provider failure",
     responses=ERRORS,
 )
-async def retry(service: ChatServiceDep, session_id: str = SessionId) -> ChatResponse:
-    return to_response(await service.retry(session_id))
+async def retry(
+    service: ChatServiceDep, owner: OwnerDep, session_id: str = SessionId
+) -> ChatResponse:
+    return to_response(await service.retry(session_id, owner))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,3 +113,42 @@ def test_production_refuses_auth_off_or_wildcard_origin() -> None:
 def test_roles_nest() -> None:
     assert role_allows("admin", "coach") and role_allows("facilitator", "coach")
     assert not role_allows("coach", "facilitator") and not role_allows("nobody", "coach")
+
+
+def test_a_conversation_belongs_to_the_key_that_started_it(
+    app_factory: Callable[..., TestClient],
+) -> None:
+    client = app_factory(auth={"enabled": True})
+    mine, theirs = _key(client, "coach"), _key(client, "coach")
+    body = {"message": "How do I share accountability in my leadership team?"}
+    chat = client.post("/v1/chat", json=body, headers={"X-API-Key": mine}).json()
+    sid = chat["session_id"]
+    assert client.get(f"/v1/sessions/{sid}", headers={"X-API-Key": mine}).status_code == 200
+    for response in (
+        client.get(f"/v1/sessions/{sid}", headers={"X-API-Key": theirs}),
+        client.delete(f"/v1/sessions/{sid}", headers={"X-API-Key": theirs}),
+        client.post("/v1/chat", json={**body, "session_id": sid}, headers={"X-API-Key": theirs}),
+        client.post(
+            "/v1/feedback",
+            json={"session_id": sid, "reply_id": chat["reply_id"], "helpful": True},
+            headers={"X-API-Key": theirs},
+        ),
+    ):
+        assert response.status_code == 404  # another key's conversation is not revealed
+    assert client.delete(f"/v1/sessions/{sid}", headers={"X-API-Key": mine}).status_code == 204
+
+
+def test_an_older_database_gains_the_owner_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.execute(
+            "CREATE TABLE conversations (id VARCHAR(32) PRIMARY KEY, created_at DATETIME,"
+            " updated_at DATETIME, placeholders JSON)"
+        )
+    from app.storage.conversations import ConversationStore
+    from app.storage.database import Database
+
+    store = ConversationStore(Database(f"sqlite:///{path}"))
+    assert store.get(store.create()).messages == []
