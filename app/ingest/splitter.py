@@ -66,6 +66,20 @@ def chunk_id(source: str, heading: str, text: str) -> str:
     return digest[:32]
 
 
+# Sections that list distinct situations, one per bullet: each bullet is its own passage, so
+# a dilemma is matched against one situation rather than a blur of eight.
+ONE_PASSAGE_PER_BULLET = frozenset({"When it helps"})
+_LIST_ITEM = re.compile(r"^\s*[-*]\s+(.*\S)", re.MULTILINE)
+
+
+def _parts(section_name: str, text: str, max_words: int) -> list[str]:
+    if section_name in ONE_PASSAGE_PER_BULLET:
+        items = _LIST_ITEM.findall(text)
+        if items:
+            return [*_pack_blocks(text, max_words), *items]
+    return _pack_blocks(text, max_words)
+
+
 def split_section(document: LoadedDocument, section: Section, max_words: int) -> list[Chunk]:
     section_name = section.headings[-1] if len(section.headings) > 1 else ""
     return [
@@ -79,7 +93,7 @@ def split_section(document: LoadedDocument, section: Section, max_words: int) ->
             part=number,
             text=part,
         )
-        for number, part in enumerate(_pack_blocks(section.text, max_words))
+        for number, part in enumerate(_parts(section_name, section.text, max_words))
     ]
 
 

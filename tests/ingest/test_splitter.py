@@ -94,3 +94,23 @@ def test_repeated_identical_passages_in_one_file_get_one_chunk() -> None:
     chunks = split_document(document(repeat, Section(("Handout", "Other"), "x"), repeat))
     ids = [c.id for c in chunks]
     assert len(ids) == len(set(ids)) == 2
+
+
+def test_each_signal_is_also_its_own_passage() -> None:
+    from app.ingest.documents import LoadedDocument, Section
+    from app.ingest.splitter import split_document
+
+    text = "Reach for this when stuck.\n- The first situation.\n- The second situation."
+    document = LoadedDocument(
+        "knowledge/t.md",
+        "t",
+        "T",
+        [Section(("T", "When it helps"), text), Section(("T", "Pitfalls"), "- One.\n- Two.")],
+    )
+    signals = [c for c in split_document(document) if c.section == "When it helps"]
+    assert [c.text for c in signals][1:] == ["The first situation.", "The second situation."]
+    assert "- The first situation." in signals[0].text  # the whole list is kept too
+    assert len({c.id for c in signals}) == 3
+    assert [c.section for c in split_document(document)].count(
+        "Pitfalls"
+    ) == 1  # other lists stay whole
