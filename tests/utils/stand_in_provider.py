@@ -70,6 +70,8 @@ def _handler(provider: StandInProvider) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", str(len(raw)))
                 self.end_headers()
                 self.wfile.write(raw)
+            elif self.path.startswith("/api/chat"):
+                self._ollama(body)
             elif body.get("stream"):
                 self._stream(body)
             else:
@@ -82,6 +84,41 @@ def _handler(provider: StandInProvider) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(raw)))
             self.end_headers()
             self.wfile.write(raw)
+
+        def _ollama(self, body: dict[str, Any]) -> None:
+            """Ollama's /api/chat: NDJSON lines of message pieces, then a done line."""
+            words = provider.reply_for(body).split(" ")
+            lines = [
+                {
+                    "model": body.get("model", "stand-in"),
+                    "created_at": "2026-11-26T00:00:00Z",
+                    "message": {"role": "assistant", "content": w if i == 0 else " " + w},
+                    "done": False,
+                }
+                for i, w in enumerate(words)
+            ]
+            lines.append(
+                {
+                    "model": body.get("model", "stand-in"),
+                    "created_at": "2026-11-26T00:00:00Z",
+                    "message": {"role": "assistant", "content": ""},
+                    "done": True,
+                    "done_reason": "stop",
+                }
+            )
+            if body.get("stream", True):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.end_headers()
+                for line in lines:
+                    self.wfile.write((json.dumps(line) + "\n").encode())
+                    self.wfile.flush()
+            else:
+                whole = {
+                    **lines[-1],
+                    "message": {"role": "assistant", "content": provider.reply_for(body)},
+                }
+                self._send(200, whole)
 
         def _stream(self, body: dict[str, Any]) -> None:
             self.send_response(200)
