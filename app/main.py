@@ -11,8 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.main import api_router
-from app.api.metrics import install_metrics
-from app.api.security import install_security_headers
+from app.api.middleware import MetricsMiddleware, SecurityHeadersMiddleware
 from app.core.config import Settings, get_settings
 from app.services import Services, build_services
 
@@ -44,10 +43,12 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     install_docs(app)
     app.state.settings = settings
-    install_metrics(app)
-    install_security_headers(
-        app, frame_ancestors=settings.cors_origins, production=settings.environment == "production"
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        frame_ancestors=settings.cors_origins,
+        production=settings.environment == "production",
     )
+    app.add_middleware(MetricsMiddleware)
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
+from fastapi import Depends, HTTPException, Request, Response, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from app.security.keys import KeyRecord, Role, role_allows
@@ -69,37 +69,3 @@ def require(role: Role) -> Callable[..., KeyRecord | None]:
 CoachAccess = Depends(require("coach"))
 FacilitatorAccess = Depends(require("facilitator"))
 AdminAccess = Depends(require("admin"))
-
-
-def install_security_headers(app: FastAPI, *, frame_ancestors: list[str], production: bool) -> None:
-    ancestors = " ".join(["'self'", *frame_ancestors])
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Endpoint) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
-        )
-        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if request.url.path == "/docs":
-            # Swagger UI starts itself with an inline script; its files are served locally.
-            csp = (
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                "script-src 'self' 'unsafe-inline'; connect-src 'self'; "
-                f"frame-ancestors {ancestors}"
-            )
-        else:
-            csp = (
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                f"script-src 'self'; connect-src 'self'; frame-ancestors {ancestors}; "
-                "base-uri 'none'; form-action 'self'"
-            )
-        response.headers.setdefault("Content-Security-Policy", csp)
-        if request.url.path.startswith("/v1/"):
-            # Conversations are sensitive: never cache them in a shared or browser cache.
-            response.headers.setdefault("Cache-Control", "no-store")
-        if production:
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        return response
