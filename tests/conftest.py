@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from app.components.embedding import SentenceTransformerEmbedder, build_embedder
-from app.core.config import EmbeddingSettings, Settings
+from app.core.config import EmbeddingSettings, Settings, get_settings
 from app.main import create_app
 from app.services import Services, build_services
 
@@ -90,3 +92,26 @@ def app_factory(indexed_services: Services, tmp_path: Path) -> Iterator[Callable
     yield factory
     for client in clients:
         client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def runner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: SentenceTransformerEmbedder
+) -> Iterator[CliRunner]:
+    """Run the CLI in-process on a temp data folder, sharing the session's model."""
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+    monkeypatch.setenv("BALCONY_DATA_DIR", str(tmp_path / "data"))
+
+    def shared_embedder(_: EmbeddingSettings) -> SentenceTransformerEmbedder:
+        return embedder
+
+    monkeypatch.setattr("app.services.build_embedder", shared_embedder)
+    monkeypatch.setattr("app.components.embedding.build_embedder", shared_embedder)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+    # The CLI points logging at its own stderr; give the rest of the run its handlers back.
+    root.handlers[:] = handlers
+    root.setLevel(level)

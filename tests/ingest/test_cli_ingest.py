@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.components.embedding import SentenceTransformerEmbedder
-from app.core.config import EmbeddingSettings, get_settings
 from tests.utils.documents import copy_knowledge
 
 SUMMARY = re.compile(
     r"^(\d+) files \((\d+) changed\), (\d+) chunks added, (\d+) updated, (\d+) removed, "
     r"\d+\.\d s(; \d+ skipped)?$"
 )
-
-
-@pytest.fixture
-def runner(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: SentenceTransformerEmbedder
-) -> Iterator[CliRunner]:
-    """Run the CLI in-process on a temp data folder, sharing the session's model."""
-    monkeypatch.chdir(tmp_path)  # no developer .env is read
-    monkeypatch.setenv("BALCONY_DATA_DIR", str(tmp_path / "data"))
-
-    def shared_embedder(_: EmbeddingSettings) -> SentenceTransformerEmbedder:
-        return embedder
-
-    monkeypatch.setattr("app.services.build_embedder", shared_embedder)
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-    # The CLI points logging at its own stderr; give the rest of the run its handlers back.
-    root.handlers[:] = handlers
-    root.setLevel(level)
 
 
 def summary(output: str) -> re.Match[str]:

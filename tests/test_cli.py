@@ -1,0 +1,66 @@
+"""The `balcony` command line: keys, plan, chat, eval and purge (ingest has its own file)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from app.cli import cli
+from tests.conftest import REPO, SHARED_EVAL
+
+
+def test_keys_are_created_listed_and_revoked(runner: CliRunner) -> None:
+    created = runner.invoke(cli, ["keys", "create", "--name", "intranet", "--role", "coach"])
+    assert created.exit_code == 0, created.output
+    key = next(line for line in created.output.splitlines() if line.startswith("bal_"))
+    listed = runner.invoke(cli, ["keys", "list"])
+    assert key[:12] in listed.output and "coach" in listed.output and "active" in listed.output
+    assert key not in listed.output  # only the prefix is ever shown again
+    revoked = runner.invoke(cli, ["keys", "revoke", key[:12]])
+    assert revoked.exit_code == 0 and "Revoked" in revoked.output
+    assert "revoked" in runner.invoke(cli, ["keys", "list"]).output
+    bad = runner.invoke(cli, ["keys", "create", "--name", "x", "--role", "owner"])
+    assert bad.exit_code == 1 and "Role must be one of" in bad.output
+
+
+def test_plan_prints_markdown_and_json(runner: CliRunner) -> None:
+    focus = "partners don't come to strategy meetings and we have no authority over them"
+    markdown = runner.invoke(cli, ["plan", focus, "--minutes", "90"])
+    assert markdown.exit_code == 0, markdown.output
+    assert "Hard and soft power" in markdown.output and "Systems leadership" in markdown.output
+    as_json = runner.invoke(cli, ["plan", focus, "--minutes", "60", "--json"])
+    plan = json.loads(as_json.output)
+    assert sum(segment["minutes"] for segment in plan["segments"]) == 60
+    assert runner.invoke(cli, ["plan", focus, "--minutes", "20"]).exit_code == 2
+
+
+def test_chat_holds_a_conversation_in_the_terminal(runner: CliRunner) -> None:
+    conversation = "How can a leadership team share accountability for improvement?\nAnd then?\n\n"
+    result = runner.invoke(cli, ["chat"], input=conversation)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("balcony>") == 2
+    assert "Collective leadership >" in result.output  # the sources are listed
+    assert "Conversation " in result.output and "DELETE /v1/sessions/" in result.output
+    assert runner.invoke(cli, ["chat", "--mode", "shout"], input="\n").exit_code != 0
+
+
+def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
+    retrieval = runner.invoke(
+        cli, ["eval", "retrieval", "--set", str(SHARED_EVAL / "retrieval-dev.jsonl")]
+    )
+    assert retrieval.exit_code == 0, retrieval.output
+    assert "OVERALL" in retrieval.output and "hybrid" in retrieval.output
+    safety = runner.invoke(
+        cli,
+        ["eval", "safety", "--shared", str(SHARED_EVAL), "--generated", str(REPO / "tests/data")],
+    )
+    assert safety.exit_code == 0, safety.output
+    assert "recall 1.00" in safety.output and "redaction" in safety.output.lower()
+    missing = runner.invoke(cli, ["eval", "safety", "--shared", "/nowhere"])
+    assert missing.exit_code == 2 and "Missing evaluation files" in missing.output
+
+
+def test_purge_reports_what_it_deleted(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["purge"])
+    assert result.exit_code == 0 and "conversations older than 90 days deleted" in result.output
