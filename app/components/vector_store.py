@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,6 +126,19 @@ class ChromaStore:
                 strict=True,
             )
         ]
+
+    def version(self) -> str:
+        """The index's version, changed by every ingestion that changed passages."""
+        with _store_errors("read its version"):
+            metadata = self._client.get_collection(self._name).metadata or {}
+        return str(metadata.get("index_version", ""))
+
+    def mark_changed(self) -> str:
+        """Give the index a new version, so other workers know to refresh."""
+        version = uuid.uuid4().hex
+        with _store_errors("record a new version"):
+            self._collection.modify(metadata={"index_version": version})
+        return version
 
     def reset(self) -> None:
         """Drop and recreate the collection (used when the embedding model changes)."""

@@ -47,6 +47,8 @@ class RetrievalSettings(BaseModel):
     # all-MiniLM is the weaker half on this material: weighted below BM25 (see fusion_study).
     dense_weight: float = Field(default=0.75, ge=0)
     keyword_weight: float = Field(default=1.0, ge=0)
+    # How often a worker checks whether another worker changed the index (seconds).
+    stale_check_seconds: float = Field(default=5.0, ge=0)
 
 
 class DatabaseSettings(BaseModel):

@@ -137,6 +137,8 @@ class Ingestor:
                 if source not in seen and any(source.startswith(p) for p in prefixes):
                     self._store.delete([c.id for c in chunks])
                     report.chunks_removed += len(chunks)
+        if report.chunks_added or report.chunks_updated or report.chunks_removed:
+            self._store.mark_changed()
         report.seconds = time.perf_counter() - started
         logger.info("ingest finished", extra={"summary": report.summary()})
         return report
@@ -145,6 +147,8 @@ class Ingestor:
         """Delete every passage of one source; return how many went."""
         chunks = self._existing_by_source().get(source, [])
         self._store.delete([c.id for c in chunks])
+        if chunks:
+            self._store.mark_changed()
         return len(chunks)
 
     def _existing_by_source(self) -> dict[str, list[StoredChunk]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
@@ -71,6 +72,8 @@ class HybridRetriever:
         self._by_id: dict[str, Passage] = {}
         self._sections: dict[tuple[str, str], list[Passage]] = {}
         self._material_cache: dict[str, Vector] = {}
+        self._version = ""
+        self._checked = 0.0
 
     @property
     def query_embedder(self) -> Embedder:
@@ -82,6 +85,7 @@ class HybridRetriever:
 
     def refresh(self) -> None:
         """Rebuild the keyword index from the store (after ingestion, and at start-up)."""
+        version = self._store.version()
         passages = [Passage.from_store(c.id, c.text, c.metadata) for c in self._store.all_chunks()]
         keyword = KeywordIndex(passages)
         sections: dict[tuple[str, str], list[Passage]] = {}
@@ -91,7 +95,19 @@ class HybridRetriever:
             self._keyword = keyword
             self._by_id = {p.id: p for p in passages}
             self._sections = sections
+            self._version = version
+            self._checked = time.monotonic()
         logger.info("retrieval index refreshed", extra={"passages": len(passages)})
+
+    def _refresh_if_stale(self) -> None:
+        """Another worker may have ingested: look at the index's version now and then."""
+        now = time.monotonic()
+        if now - self._checked < self._settings.stale_check_seconds:
+            return
+        self._checked = now
+        if self._store.version() != self._version:
+            logger.info("index changed elsewhere; refreshing")
+            self.refresh()
 
     def passages(self) -> list[Passage]:
         return list(self._by_id.values())
@@ -104,6 +120,7 @@ class HybridRetriever:
 
     def retrieve(self, query: str, k: int = 5, method: Method = "hybrid") -> list[Passage]:
         """Return the k best passages for the query, best first."""
+        self._refresh_if_stale()
         if not self._by_id:
             raise IndexEmptyError(
                 "The knowledge index is empty. Run `balcony ingest` (or POST "
