@@ -43,11 +43,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     install_docs(app)
     app.state.settings = settings
-    app.add_middleware(
-        SecurityHeadersMiddleware,
-        frame_ancestors=settings.cors_origins,
-        production=settings.environment == "production",
-    )
     app.add_middleware(MetricsMiddleware)
     install_error_handlers(app)
     if settings.cors_origins:
@@ -58,6 +53,12 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
             expose_headers=["Retry-After"],
         )
+    # Added last, so outermost: CORS preflight answers carry the headers too.
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        frame_ancestors=settings.cors_origins,
+        production=settings.environment == "production",
+    )
     app.include_router(api_router)
     return app
 

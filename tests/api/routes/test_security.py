@@ -152,3 +152,17 @@ def test_an_older_database_gains_the_owner_column(tmp_path: Path) -> None:
 
     store = ConversationStore(Database(f"sqlite:///{path}"))
     assert store.get(store.create()).messages == []
+
+
+def test_cors_preflight_carries_the_security_headers(
+    app_factory: Callable[..., TestClient],
+) -> None:
+    client = app_factory(cors_origins=["https://intranet.example.gov.uk"])
+    preflight = client.options(
+        "/v1/chat",
+        headers={
+            "Origin": "https://intranet.example.gov.uk",
+            "Access-Control-Request-Method": "POST",
+        },
+    )
+    assert preflight.headers["X-Content-Type-Options"] == "nosniff"
