@@ -173,12 +173,19 @@ def reflection(tools: Sequence[Tool], minutes: int, context: Context) -> PlanSeg
         "in the challenge.",
         f"{share}: share what you noticed and what you would do differently.",
     ]
-    sources = [
-        source_ref(t, QUESTIONS)
-        for t, items in zip(tools, per_tool, strict=True)
-        if set(items) & set(questions)
-    ]
+    sources = _sources_used(tools, per_tool, questions, QUESTIONS)
     return _segment("reflection", "Reflection", _timed(minutes, texts, [2, 3]), questions, sources)
+
+
+def _sources_used(
+    tools: Sequence[Tool], per_tool: Sequence[Sequence[str]], chosen: Sequence[str], section: str
+) -> list[SourceRef]:
+    """Cite a tool's section only when something from it was chosen."""
+    return [
+        source_ref(tool, section)
+        for tool, items in zip(tools, per_tool, strict=True)
+        if set(items) & set(chosen)
+    ]
 
 
 def close(tools: Sequence[Tool], minutes: int, context: Context) -> PlanSegment:
@@ -191,11 +198,7 @@ def close(tools: Sequence[Tool], minutes: int, context: Context) -> PlanSegment:
         "below, what they will do and by when.",
         f"{round_text}: each person reads out their commitment. Thank the group and close.",
     ]
-    sources = [
-        source_ref(t, STEPS)
-        for t, items in zip(tools, per_tool, strict=True)
-        if set(items) & set(steps)
-    ]
+    sources = _sources_used(tools, per_tool, steps, STEPS)
     return _segment(
         "close", "Commitments and close", _timed(minutes, texts, [1, 1]), steps, sources
     )
