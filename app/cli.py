@@ -76,11 +76,20 @@ def serve(
     settings = _settings()
     configure_logging(settings.log_level)
     if workers > 1:
-        uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_config=None)
+        uvicorn.run(
+            "app.main:app",
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=None,
+            access_log=False,
+        )
     else:
         from app.main import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, log_config=None)
+        # uvicorn's access log prints query strings, which may hold personal data:
+        # requests are logged by route template in app/api/middleware.py instead.
+        uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
 
 
 @eval_cli.command("retrieval")

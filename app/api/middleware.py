@@ -3,12 +3,15 @@ object (FastAPI's @app.middleware("http") costs about a millisecond each on this
 
 from __future__ import annotations
 
+import logging
 import time
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.metrics import Metrics
+
+logger = logging.getLogger("balcony.access")
 
 
 def security_headers(path: str, *, ancestors: str, production: bool) -> dict[str, str]:
@@ -87,8 +90,19 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_recording)
         finally:
+            seconds = time.perf_counter() - started
+            template = getattr(scope.get("route"), "path", "unmatched")
             metrics: Metrics | None = getattr(scope["app"].state, "metrics", None)
             if metrics is not None:
-                template = getattr(scope.get("route"), "path", "unmatched")
                 metrics.requests.labels(scope["method"], template, str(status)).inc()
-                metrics.latency.labels(template).observe(time.perf_counter() - started)
+                metrics.latency.labels(template).observe(seconds)
+            # The access log: route template and status only, never a path, query or body.
+            logger.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "route": template,
+                    "status": status,
+                    "ms": round(seconds * 1000, 1),
+                },
+            )

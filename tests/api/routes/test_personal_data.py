@@ -100,3 +100,17 @@ def test_feedback_comment_is_redacted(client: TestClient) -> None:
     assert response.status_code == 201
     stored = response.json()["stored_comment"]
     assert "Jack" not in stored and "07700 900123" not in stored
+
+
+def test_access_log_has_route_templates_not_paths_or_queries(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="balcony.access")
+    client.get("/v1/facilitator/prompts", params={"tool": "vuca", "focus": "Mia Thompson's team"})
+    client.get("/v1/sessions/" + "a" * 32)
+    records = [r for r in caplog.records if r.name == "balcony.access"]
+    assert {getattr(r, "route", None) for r in records} >= {
+        "/v1/facilitator/prompts",
+        "/v1/sessions/{session_id}",
+    }
+    assert "Mia" not in caplog.text and "a" * 32 not in caplog.text
