@@ -104,8 +104,7 @@ def eval_retrieval(
     try:
         cases = load_cases(eval_set)
         services = build_services(settings)
-        if services.retriever.size == 0:
-            services.ingest()
+        services.ensure_indexed()
         reports = evaluate(services.retriever, cases)
     except BalconyError as error:
         raise _fail(error) from error
@@ -126,9 +125,9 @@ def chat(
         raise typer.BadParameter("mode must be auto, crisis or reflect")
     settings = _settings()
     services = build_services(settings)
-    if services.retriever.size == 0:
-        typer.echo("Indexing the knowledge base first...")
-        services.ingest()
+    if not services.retriever.size:
+        typer.echo("Indexing the knowledge base first...")  # said before the wait, not after
+    services.ensure_indexed()
     typer.echo(
         "Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n"
     )
@@ -248,8 +247,7 @@ def plan(
         raise typer.Exit(2) from error
     try:
         services = build_services(settings)
-        if services.retriever.size == 0:
-            services.ingest()
+        services.ensure_indexed()
         session = build_plan(
             request,
             catalogue=services.catalogue,

@@ -70,10 +70,21 @@ class Services:
     ) -> IngestReport:
         """Index the given paths (default: knowledge and uploads) and refresh retrieval."""
         report = self.ingestor.ingest(paths or self.default_ingest_paths(), progress=progress)
+        self.refresh_index()
+        return report
+
+    def ensure_indexed(self) -> bool:
+        """Index the default material if the store is empty; return whether it did."""
+        if self.retriever.size:
+            return False
+        self.ingest()
+        return True
+
+    def refresh_index(self) -> None:
+        """Rebuild retrieval from the store, then embed the coach's and plans' material once."""
         self.retriever.refresh()
         self.offline.warm()
         self.retriever.warm(facilitator_texts(self.catalogue))
-        return report
 
 
 def build_services(
@@ -134,11 +145,7 @@ def build_services(
         on_escalation=metrics.escalations.inc,
         on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
     )
-    if index_from is None:
-        retriever.refresh()
-        offline.warm()
-        retriever.warm(facilitator_texts(catalogue))
-    return Services(
+    services = Services(
         settings,
         embedder,
         store,
@@ -157,3 +164,6 @@ def build_services(
         RateLimiter(settings.auth.rate_limit_per_minute),
         tailor=make_llm_tailor(llm, prompts, redactor) if llm is not None else None,
     )
+    if index_from is None:
+        services.refresh_index()
+    return services

@@ -107,12 +107,6 @@ class ConversationStore:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def create(self) -> str:
-        session_id = new_session_id()
-        with self._db.session() as session:
-            session.add(Conversation(id=session_id, placeholders={}))
-        return session_id
-
     def exchange(
         self,
         session_id: str,
@@ -188,47 +182,6 @@ class ConversationStore:
                 messages=[_stored(m) for m in conversation.messages],
             )
 
-    def add_message(
-        self,
-        session_id: str,
-        *,
-        role: str,
-        content: str,
-        mode: str | None = None,
-        status: str = "ok",
-        escalated: bool = False,
-        sources: Sequence[dict[str, str]] = (),
-        tools: Sequence[str] = (),
-        placeholders: dict[str, str] | None = None,
-    ) -> int:
-        """Append a message (already redacted); optionally save the placeholder map with it."""
-        with self._db.session() as session:
-            conversation = session.get(Conversation, session_id)
-            if conversation is None:
-                raise NotFoundError(f"No conversation {session_id}.")
-            message = Message(
-                conversation_id=session_id,
-                role=role,
-                content=content,
-                mode=mode,
-                status=status,
-                escalated=escalated,
-                sources=list(sources),
-                tools=list(tools),
-            )
-            session.add(message)
-            conversation.updated_at = utcnow()
-            if placeholders is not None:
-                conversation.placeholders = dict(placeholders)
-            session.flush()
-            return int(message.id)
-
-    def set_status(self, message_id: int, status: str) -> None:
-        with self._db.session() as session:
-            message = session.get(Message, message_id)
-            if message is not None:
-                message.status = status
-
     def delete(self, session_id: str, owner: str | None = None) -> None:
         check_session_id(session_id)
         with self._db.session() as session:
@@ -281,13 +234,6 @@ class ConversationStore:
             session.add(UsageEvent(kind="feedback", value="helpful" if helpful else "not_helpful"))
             session.flush()
             return int(feedback.id)
-
-    def record_usage(self, events: Sequence[tuple[str, str]]) -> None:
-        """Anonymous (kind, value) counts for insights; never text or a session id."""
-        if not events:
-            return
-        with self._db.session() as session:
-            session.add_all(UsageEvent(kind=k, value=v) for k, v in events)
 
     def usage_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         with self._db.session() as session:

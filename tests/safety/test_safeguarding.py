@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from app.components.embedding import SentenceTransformerEmbedder
 from app.safety.safeguarding import (
     SafeguardingAssessment,
     SafeguardingCheck,
@@ -33,11 +32,6 @@ LEADER_TALK = [
     "Our partners disagree about the threshold for a strategy discussion. How do I lead that?",
     "How can I support a manager who is grieving after a young person's suicide last year?",
 ]
-
-
-@pytest.fixture(scope="module")
-def check(embedder: SentenceTransformerEmbedder) -> SafeguardingCheck:
-    return SafeguardingCheck(embedder)
 
 
 @pytest.mark.slow

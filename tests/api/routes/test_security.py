@@ -147,11 +147,13 @@ def test_an_older_database_gains_the_owner_column(tmp_path: Path) -> None:
             "CREATE TABLE conversations (id VARCHAR(32) PRIMARY KEY, created_at DATETIME,"
             " updated_at DATETIME, placeholders JSON)"
         )
-    from app.storage.conversations import ConversationStore
+    from app.storage.conversations import ConversationStore, NewMessage, Transcript
     from app.storage.database import Database
 
     store = ConversationStore(Database(f"sqlite:///{path}"))
-    assert store.get(store.create()).messages == []
+    sid = Transcript.new().id
+    store.exchange(sid, create=True, user=NewMessage("user", "hello"))
+    assert [m.content for m in store.get(sid).messages] == ["hello"]
 
 
 def test_cors_preflight_carries_the_security_headers(
