@@ -1,0 +1,53 @@
+"""`balcony chat`: a coaching conversation in the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from app.cli.common import load_settings
+from app.core.errors import BalconyError
+
+
+def chat(
+    mode: Annotated[str, typer.Option(help="auto, crisis or reflect.")] = "auto",
+    session: Annotated[str | None, typer.Option(help="Continue a conversation by id.")] = None,
+) -> None:
+    """Hold a coaching conversation in the terminal (the same chain as the API)."""
+    import asyncio
+
+    from app.services import build_services
+
+    if mode not in ("auto", "crisis", "reflect"):
+        raise typer.BadParameter("mode must be auto, crisis or reflect")
+    settings = load_settings()
+    services = build_services(settings)
+    if not services.retriever.size:
+        typer.echo("Indexing the knowledge base first...")  # said before the wait, not after
+    services.ensure_indexed()
+    typer.echo(
+        "Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n"
+    )
+    session_id = session
+    while True:
+        try:
+            message = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not message:
+            break
+        try:
+            outcome = asyncio.run(
+                services.chat.reply(message, session_id=session_id, mode=mode)  # type: ignore[arg-type]
+            )
+        except BalconyError as error:
+            typer.secho(error.message, fg=typer.colors.RED)
+            continue
+        session_id = outcome.session_id
+        typer.echo(f"\nbalcony> {outcome.reply}\n")
+        for number, source in enumerate(outcome.sources, start=1):
+            typer.echo(f"  [{number}] {source.heading}")
+        typer.echo("")
+    if session_id:
+        typer.echo(f"Conversation {session_id} (delete it with DELETE /v1/sessions/{session_id}).")

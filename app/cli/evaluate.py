@@ -1,0 +1,81 @@
+"""`balcony eval`: retrieval and safety figures on evaluation sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.cli.common import fail, load_settings
+from app.core.errors import BalconyError
+
+eval_cli = typer.Typer(help="Measure retrieval and safety on evaluation sets.")
+
+
+@eval_cli.command("retrieval")
+def eval_retrieval(
+    eval_set: Annotated[Path, typer.Option("--set", help="A retrieval-*.jsonl file.")],
+) -> None:
+    """Print hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only retrieval."""
+    from app.evaluation.retrieval import evaluate, format_report, load_cases
+    from app.services import build_services
+
+    settings = load_settings()
+    try:
+        cases = load_cases(eval_set)
+        services = build_services(settings)
+        services.ensure_indexed()
+        reports = evaluate(services.retriever, cases)
+    except BalconyError as error:
+        raise fail(error) from error
+    typer.echo(format_report(reports, len(cases)))
+
+
+@eval_cli.command("safety")
+def eval_safety(
+    shared: Annotated[
+        Path, typer.Option(help="Folder with the shared dev sets (judgement, safeguarding, pii).")
+    ] = Path("../shared/eval"),
+    project: Annotated[
+        Path, typer.Option(help="Folder with the project's own sets.")
+    ] = Path("tests/data"),
+) -> None:
+    """The gate on each split (training out of fold, dev, held-out test) and redaction recall."""
+    import json
+
+    from app.components.embedding import build_embedder
+    from app.evaluation.judgement import evaluate_gate, format_judgement
+    from app.evaluation.safety import evaluate_redaction, format_redaction
+    from app.gate.gate import Gate
+    from app.safety.redaction import Redactor
+
+    gate_sets = {
+        "dev (shared judgement)": shared / "judgement-dev.jsonl",
+        "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
+        "test (held out, never tuned on)": project / "judgement-test.jsonl",
+        "older generated safeguarding set": project / "safeguarding-generated.jsonl",
+    }
+    pii_sets = {
+        "dev": shared / "pii-dev.jsonl",
+        "generated": project / "pii-generated.jsonl",
+        "as people type": project / "pii-typing.jsonl",
+    }
+    missing = [str(p) for p in [*gate_sets.values(), *pii_sets.values()] if not p.is_file()]
+    if missing:
+        typer.secho(
+            f"Missing evaluation files: {', '.join(missing)}", fg=typer.colors.RED, err=True
+        )
+        raise typer.Exit(2)
+    gate = Gate.load()
+    embedder = build_embedder(load_settings().embedding)
+    redactor = Redactor(b"evaluation-only")
+    typer.echo("Training split (out of fold, from the model file):")
+    typer.echo("  " + json.dumps(gate.model.report.get("out_of_fold", {})))
+    typer.echo(
+        format_judgement(
+            {name: evaluate_gate(gate, embedder, redactor, p) for name, p in gate_sets.items()}
+        )
+    )
+    typer.echo("")
+    typer.echo(format_redaction({n: evaluate_redaction(redactor, p) for n, p in pii_sets.items()}))
