@@ -3,102 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from app.safety.lexicon import Lexicon, fold, lexicon
+from app.safety.lexicon import (
+    CHILD_AFTER_POSSESSIVE,
+    CHILD_WORDS,
+    DETERMINERS,
+    MODAL_LIKE,
+    MONTH_LEAD,
+    MONTH_NAMES,
+    MONTHS,
+    PARENT_AFTER_POSSESSIVE,
+    PARENT_WORDS,
+    PARTICLES,
+    PERSON_BEFORE,
+    PERSON_VERBS,
+    SAID_VERBS,
+    SPOKE_WORDS,
+    TITLES,
+    fold,
+)
+from app.safety.name_context import AGE, NameContext
 
-
-def _words(text: str) -> tuple[str, ...]:
-    """Split a block of space-separated words."""
-    return tuple(text.split())
-
-
-_LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ"
-WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}]|['’\-](?=[{_LETTER}]))*")
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
-# Lower-case words that announce a name: "her mum, Karen", "his son Jayden", "a boy called Kai".
-CHILD_WORDS = frozenset(
-    _words(
-        """
-        son daughter child boy girl baby toddler infant pupil sibling brother sister stepson
-        stepdaughter grandson granddaughter nephew niece teenager teen twin newborn
-        """
-    )
-)
-PARENT_WORDS = frozenset(
-    _words(
-        """
-        mum mummy mam mom mother dad daddy father stepdad stepmum stepfather stepmother parent
-        """
-    )
-)
-OTHER_WORDS = frozenset(
-    _words(
-        """
-        nan nana gran granny grandma grandmother grandad grandpa grandfather uncle aunt auntie
-        aunty cousin partner boyfriend girlfriend husband wife ex carer named called worker
-        manager colleague friend neighbour lodger teacher practitioner officer nurse visitor
-        supervisor head deputy student apprentice
-        """
-    )
-)
-RELATION_WORDS = CHILD_WORDS | PARENT_WORDS | OTHER_WORDS
-# Words after "X's" that make X a child or a parent.
-CHILD_AFTER_POSSESSIVE = frozenset(
-    _words(
-        """
-        mum mummy mam mom mother dad daddy father parents stepdad stepmum nan gran grandma
-        grandad school teacher class nursery carer carers placement social
-        """
-    )
-)
-PARENT_AFTER_POSSESSIVE = frozenset(
-    ["son", "daughter", "children", "kids", "baby", "boy", "girl", "sons", "daughters"]
-)
-PERSON_VERBS = frozenset(
-    _words(
-        """
-        is was has had said says told tells lives lived went goes wants wanted doesn't didn't
-        isn't wasn't can't won't and who came comes feels felt keeps kept will would started
-        stopped missed refused disclosed from at rang called visited
-        """
-    )
-)
-MODAL_LIKE = frozenset(
-    _words(
-        """
-        will may mark pat rob bill sue grant chase drew hope lance guy frank don art ray max kit
-        miles major king
-        """
-    )
-)
-MONTH_NAMES = frozenset({"april", "may", "june", "august"})
-MONTH_LEAD = frozenset(
-    _words(
-        """
-        in on of since until till by from during early late mid last next this end beginning
-        before after
-        """
-    )
-)
-PLACE_LEAD = frozenset(["in", "at", "from", "near", "around", "across", "outside"])
-MOTION_WORDS = frozenset(
-    _words(
-        """
-        moved move moving went go going goes travel travelled drove drive back returned
-        relocated sent placed came come
-        """
-    )
-)
-DETERMINERS = frozenset(["the", "a", "an", "this", "that", "our", "my", "your", "their", "its"])
-AGE = re.compile(
-    r"^\s*(?:\((?:aged?\s*)?(?P<a>\d{1,2})\)|,?\s*aged?\s+(?P<b>\d{1,2})\b|,\s*(?P<c>\d{1,2})\s*[,)]|"
-    r"\s+is\s+(?P<d>\d{1,2})\b|\s*\((?:year|yr|y)\s*\d{1,2}\)|\s+in\s+year\s+\d{1,2}\b|"
-    r",?\s*\(?(?P<e>\d{1,2})[- ]years?[- ]old\b)",
-    re.IGNORECASE,
-)
 BORN = re.compile(r"^[^.!?\n]{0,40}?\bborn\b[^.!?\n]{0,20}?(?P<y>(?:19|20)\d{2})")
 
 
@@ -112,45 +40,8 @@ class NameSpan:
     titled: bool = False  # "Mrs Thompson": its parts stand for no one else
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    possessive: bool
-    initial: bool  # first word of a sentence, where any word is capitalised
-
-    @property
-    def lower(self) -> str:
-        return fold(self.text)
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and (not self.text.isupper() or len(self.text) > 3)
-
-
-def tokenise(text: str) -> list[Token]:
-    """Split into words with offsets; "Mia's" becomes "Mia" marked possessive."""
-    tokens: list[Token] = []
-    for match in WORD.finditer(text):
-        word = match.group()
-        possessive = word.lower().endswith(("'s", "’s")) and len(word) > 2
-        if possessive:
-            word = word[:-2]
-        before = text[: match.start()].rstrip(" \t\"'“‘([*-•")
-        initial = not before or before[-1] in ".!?:;\n"
-        tokens.append(Token(match.start(), match.start() + len(word), word, possessive, initial))
-    return tokens
-
-
-class NameFinder:
+class NameFinder(NameContext):
     """Find names in one text; `known` says whether a word was already a name in this chat."""
-
-    def __init__(self, text: str, known: Callable[[str], bool], words: Lexicon | None = None):
-        self.text = text
-        self.tokens = tokenise(text)
-        self.known = known
-        self.words = words or lexicon()
 
     def find(self) -> Iterator[NameSpan]:
         """Yield name spans left to right."""
@@ -170,10 +61,11 @@ class NameFinder:
     def _name_at(self, i: int) -> int:
         """Return the index after the name starting at token i, or i when there is none."""
         token = self.tokens[i]
-        if token.lower in TITLES and self._joined(i) and self._capital(i + 1):
+        titled = token.lower in TITLES and self._joined(i)
+        if titled and (self._capital(i + 1) or self._lower_surname(i + 1)):
             return self._extend(i + 1, i + 2, surnames_only=False)
-        if not token.capitalised and not self._lower_case_name(i):
-            return i
+        if not token.capitalised:
+            return self._lower_case_at(i)
         if self._blocked(token):
             return i
         kind = self.words.first_kind(token.text)
@@ -201,6 +93,9 @@ class NameFinder:
         """Take following capitalised words as surnames: up to three in all."""
         while end < len(self.tokens) and end - start < 3 and self._joined(end - 1):
             nxt = self.tokens[end]
+            if nxt.lower in PARTICLES and self._joined(end) and self._capital(end + 1):
+                end += 2  # "Dafydd ap Rhys", "Siobhan Ní Bhriain"
+                continue
             if not nxt.capitalised or nxt.lower in self.words.places:
                 break
             listed = self.words.surname_kind(nxt.text) or self.words.first_kind(nxt.text)
@@ -227,93 +122,85 @@ class NameFinder:
             return nxt is not None and nxt.lower in PERSON_VERBS
         return prev not in DETERMINERS
 
-    def _after_place_word(self, i: int) -> bool:
-        """ "in Chester", "moved to Chester": a place, where "spoke to Chester" is a person."""
+    # People type names in lower case: "spoke to jayden's mum", "nerys bowen rang".
+
+    def _lower_case_at(self, i: int) -> int:
+        """Return the index after a lower-case name starting at token i, or i."""
+        token = self.tokens[i]
+        if token.lower in self.words.not_names:
+            return i
+        end = self._extend_lower(i)
+        kind = self._lower_kind(token.text)
+        if kind is None:
+            # A lower-case double-barrelled surname: "smith-jones".
+            hyphenated = "-" in token.text and self._lower_surname(i)
+            return end if hyphenated or self.known(token.lower) else i
+        if end > i + 1 or self.known(token.lower):
+            return end
+        if kind == "plain":
+            placed = token.lower in self.words.places and self._after_place_word(i)
+            return i if placed and not self._cued(i) else end
+        return end if self._lower_word_is_name(i) else i
+
+    def _lower_kind(self, text: str) -> str | None:
+        """ "plain" for a listed name that is no English word, "word" for one that is."""
+        kind = self.words.first_kind(text)
+        key = fold(text)
+        if kind is None or all(part in MONTHS for part in key.split("-")):
+            return None
+        if kind == "word" or key in self.words.lower_words or len(key) < 3:
+            return "word"
+        return "plain"
+
+    def _lower_word_is_name(self, i: int) -> bool:
+        """A lower-case name that is also a word ("josh", "grace") needs a person's context."""
+        token = self.tokens[i]
         prev = self.tokens[i - 1].lower if i > 0 else ""
-        before = self.tokens[i - 2].lower if i > 1 else ""
-        return prev in PLACE_LEAD or (prev == "to" and before in MOTION_WORDS)
-
-    def _cued(self, i: int) -> bool:
-        """A relation word just before ("her son Kai") or an age or relation just after."""
-        if self._relation_before(i):
+        if prev in DETERMINERS:
+            return False
+        if self._cued(i):
             return True
-        token = self.tokens[i]
-        after = self.text[token.end : token.end + 40]
-        if token.possessive:
-            nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
-            return nxt in CHILD_AFTER_POSSESSIVE | PARENT_AFTER_POSSESSIVE
-        return bool(AGE.match(after)) or bool(re.match(r"\s*\((?:mum|dad|mother|father)\)", after))
-
-    def _relation_before(self, i: int) -> str | None:
-        """Return the relation word just before token i ("mum, Karen"), if there is one."""
-        for back in (1, 2):
-            if i - back < 0:
-                return None
-            prev = self.tokens[i - back]
-            gap = self.text[prev.end : self.tokens[i - back + 1].start]
-            if not re.fullmatch(r"[ \t]*,?[ \t]*", gap) or (prev.capitalised and back == 1):
-                return None
-            if prev.lower in RELATION_WORDS:
-                return prev.lower
-            if prev.lower not in {"little", "older", "younger", "eldest", "youngest", "new"}:
-                return None
-        return None
-
-    def _lower_case_name(self, i: int) -> bool:
-        """A lower-case listed first name right after a relation word: "her son jayden"."""
-        token = self.tokens[i]
         relation = self._relation_before(i)
-        if relation is None or token.lower in self.words.not_names:
-            return False
-        kind = self.words.first_kind(token.text)
-        # "her son will" is a verb; a word-name needs a child or parent word before it.
-        if kind == "word":
-            return relation in CHILD_WORDS | PARENT_WORDS and token.lower not in MODAL_LIKE
-        return kind == "plain"
-
-    def _family(self, i: int) -> bool:
-        """ "the Thompson family", "the Thompsons": a surname on its own."""
-        token = self.tokens[i]
+        if token.lower in MODAL_LIKE:
+            # "her son will" is a verb; only a child or parent word makes it a name.
+            return relation in CHILD_WORDS | PARENT_WORDS
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
-        if self.words.surname_kind(token.text) and nxt in {"family", "household", "children"}:
-            return True
-        prev = self.tokens[i - 1].lower if i > 0 else ""
+        before = self.tokens[i - 2].lower if i > 1 else ""
         return (
-            prev == "the"
-            and token.text.endswith("s")
-            and self.words.surname_kind(token.text[:-1]) == "plain"
+            relation is not None
+            or (nxt in SAID_VERBS and self._joined(i))
+            or prev in PERSON_BEFORE
+            or (prev == "to" and before in SPOKE_WORDS)
         )
 
-    def _listed_with_name(self, i: int) -> bool:
-        """ "Mia and Kacper": an unknown capitalised word joined by "and" to a name."""
-        if i < 2 or self.tokens[i - 1].lower not in {"and", "&"} or self.tokens[i].initial:
-            return False
-        if self.tokens[i].lower in self.words.not_names or not self.tokens[i].capitalised:
-            return False
-        return bool(self.words.first_kind(self.tokens[i - 2].text)) or self.known(
-            self.tokens[i - 2].lower
-        )
+    def _extend_lower(self, start: int) -> int:
+        """Take following surnames typed in lower case ("nerys bowen", "dafydd ap rhys")."""
+        end = start + 1
+        while end < len(self.tokens) and end - start < 4 and self._joined(end - 1):
+            if self.tokens[end].lower in PARTICLES and self._joined(end):
+                if not (self._lower_surname(end + 1) or self._capital(end + 1)):
+                    break
+                end += 2
+            elif self._lower_surname(end) or self._capital(end):
+                end += 1
+            else:
+                break
+        return end
 
-    def _blocked(self, token: Token) -> bool:
-        return token.lower in self.words.not_names
-
-    def _capital(self, i: int) -> bool:
+    def _lower_surname(self, i: int) -> bool:
+        """Whether token i is a listed surname or first name that is no ordinary word."""
+        if i >= len(self.tokens):
+            return False
+        token = self.tokens[i]
+        key = token.lower
+        if key in self.words.not_names or key in self.words.lower_words or len(key) < 3:
+            return False
+        if key in self.words.places:
+            return False
         return (
-            i < len(self.tokens)
-            and self.tokens[i].capitalised
-            and not self._blocked(self.tokens[i])
+            self.words.surname_kind(token.text) == "plain"
+            or self._lower_kind(token.text) == "plain"
         )
-
-    def _joined(self, i: int) -> bool:
-        """Whether token i and the next are separated by spaces only (or a title's full stop)."""
-        if i + 1 >= len(self.tokens) or self.tokens[i].possessive:
-            return False
-        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
-        return bool(re.fullmatch(r"\.? {1,2}|[ \t]", gap))
-
-    def _number_near(self, i: int) -> bool:
-        around = self.text[max(0, self.tokens[i].start - 5) : self.tokens[i].end + 6]
-        return bool(re.search(r"\d", around))
 
     # Building the span and typing it.
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from app.safety.redaction import Redactor
-from tests.conftest import SHARED_EVAL
 
 SECRET = b"test-secret"
+# The shared evaluation sets sit beside the checkout (as in tests/conftest.py, not imported so
+# these tests need no application start-up).
+SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 @pytest.fixture

@@ -1,0 +1,159 @@
+"""Reading the words around a name: tokens, relation words, ages, places and joins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.safety.lexicon import (
+    CHILD_AFTER_POSSESSIVE,
+    MOTION_WORDS,
+    PARENT_AFTER_POSSESSIVE,
+    PLACE_LEAD,
+    RELATION_WORDS,
+    Lexicon,
+    fold,
+    lexicon,
+)
+
+# Latin letters with the accents of Welsh, Irish, Polish, Romanian, Turkish and Baltic names.
+_LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}]|['’\-](?=[{_LETTER}]))*")
+AGE = re.compile(
+    r"^\s*(?:\((?:aged?\s*)?(?P<a>\d{1,2})\)|,?\s*aged?\s+(?P<b>\d{1,2})\b|,\s*(?P<c>\d{1,2})\s*[,)]|"
+    r"\s+is\s+(?P<d>\d{1,2})\b|\s*\((?:year|yr|y)\s*\d{1,2}\)|\s+in\s+year\s+\d{1,2}\b|"
+    r",?\s*\(?(?P<e>\d{1,2})[- ]years?[- ]old\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    initial: bool  # first word of a sentence, where any word is capitalised
+
+    @property
+    def lower(self) -> str:
+        return fold(self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and (not self.text.isupper() or len(self.text) > 3)
+
+
+def tokenise(text: str) -> list[Token]:
+    """Split into words with offsets; "Mia's" becomes "Mia" marked possessive."""
+    tokens: list[Token] = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        possessive = word.lower().endswith(("'s", "’s")) and len(word) > 2
+        if possessive:
+            word = word[:-2]
+        before = text[: match.start()].rstrip(" \t\"'“‘([*-•")
+        initial = not before or before[-1] in ".!?:;\n"
+        tokens.append(Token(match.start(), match.start() + len(word), word, possessive, initial))
+    return tokens
+
+
+class NameContext:
+    """The tokens of one text and what the words around each one say."""
+
+    def __init__(self, text: str, known: Callable[[str], bool], words: Lexicon | None = None):
+        self.text = text
+        self.known = known
+        self.words = words or lexicon()
+        self.tokens = [self._apostrophe_dropped(t, n) for n, t in enumerate(tokenise(text))]
+
+    def _apostrophe_dropped(self, token: Token, n: int) -> Token:
+        """ "jaydens mum" is "jayden's mum" typed without the apostrophe."""
+        stem = token.text[:-1]
+        if token.possessive or not token.text.endswith("s") or len(stem) < 3:
+            return token
+        if fold(token.text) in self.words.first_names or fold(stem) not in self.words.first_names:
+            return token
+        rest = WORD.match(self.text, token.end + 1) if token.end < len(self.text) else None
+        if rest is None or self.text[token.end] not in " \t":
+            return token
+        if fold(rest.group()) not in CHILD_AFTER_POSSESSIVE | PARENT_AFTER_POSSESSIVE:
+            return token
+        return Token(token.start, token.end - 1, stem, True, token.initial)
+
+    def _after_place_word(self, i: int) -> bool:
+        """ "in Chester", "moved to Chester": a place, where "spoke to Chester" is a person."""
+        prev = self.tokens[i - 1].lower if i > 0 else ""
+        before = self.tokens[i - 2].lower if i > 1 else ""
+        return prev in PLACE_LEAD or (prev == "to" and before in MOTION_WORDS)
+
+    def _cued(self, i: int) -> bool:
+        """A relation word just before ("her son Kai") or an age or relation just after."""
+        if self._relation_before(i):
+            return True
+        token = self.tokens[i]
+        after = self.text[token.end : token.end + 40]
+        if token.possessive:
+            nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+            return nxt in CHILD_AFTER_POSSESSIVE | PARENT_AFTER_POSSESSIVE
+        return bool(AGE.match(after)) or bool(re.match(r"\s*\((?:mum|dad|mother|father)\)", after))
+
+    def _relation_before(self, i: int) -> str | None:
+        """Return the relation word just before token i ("mum, Karen"), if there is one."""
+        for back in (1, 2):
+            if i - back < 0:
+                return None
+            prev = self.tokens[i - back]
+            gap = self.text[prev.end : self.tokens[i - back + 1].start]
+            if not re.fullmatch(r"[ \t]*,?[ \t]*", gap) or (prev.capitalised and back == 1):
+                return None
+            if prev.lower in RELATION_WORDS:
+                return prev.lower
+            if prev.lower not in {"little", "older", "younger", "eldest", "youngest", "new"}:
+                return None
+        return None
+
+    def _family(self, i: int) -> bool:
+        """ "the Thompson family", "the Thompsons": a surname on its own."""
+        token = self.tokens[i]
+        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+        if self.words.surname_kind(token.text) and nxt in {"family", "household", "children"}:
+            return True
+        prev = self.tokens[i - 1].lower if i > 0 else ""
+        return (
+            prev == "the"
+            and token.text.endswith("s")
+            and self.words.surname_kind(token.text[:-1]) == "plain"
+        )
+
+    def _listed_with_name(self, i: int) -> bool:
+        """ "Mia and Kacper": an unknown capitalised word joined by "and" to a name."""
+        if i < 2 or self.tokens[i - 1].lower not in {"and", "&"} or self.tokens[i].initial:
+            return False
+        if self.tokens[i].lower in self.words.not_names or not self.tokens[i].capitalised:
+            return False
+        return bool(self.words.first_kind(self.tokens[i - 2].text)) or self.known(
+            self.tokens[i - 2].lower
+        )
+
+    def _blocked(self, token: Token) -> bool:
+        return token.lower in self.words.not_names
+
+    def _capital(self, i: int) -> bool:
+        return (
+            i < len(self.tokens)
+            and self.tokens[i].capitalised
+            and not self._blocked(self.tokens[i])
+        )
+
+    def _joined(self, i: int) -> bool:
+        """Whether token i and the next are separated by spaces only (or a title's full stop)."""
+        if i + 1 >= len(self.tokens) or self.tokens[i].possessive:
+            return False
+        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        return bool(re.fullmatch(r"\.? {1,2}|[ \t]", gap))
+
+    def _number_near(self, i: int) -> bool:
+        around = self.text[max(0, self.tokens[i].start - 5) : self.tokens[i].end + 6]
+        return bool(re.search(r"\d", around))
