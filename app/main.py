@@ -7,13 +7,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
+from app.api.deps import get_owner
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.main import api_router
 from app.api.middleware import MetricsMiddleware, SecurityHeadersMiddleware
+from app.api.security import VISITOR_HEADER, owner_of
 from app.core.config import Settings, get_settings
 from app.services import Services, build_services
+from app.web.pages import STATIC_DIR
+from app.web.pages import router as pages_router
 
 DESCRIPTION = """Balcony is a reflection coach for leaders in children's social care.
 It retrieves the leadership programme's tools (VUCA, hard and soft power, the balcony and
@@ -50,7 +55,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept", VISITOR_HEADER],
             expose_headers=["Retry-After"],
         )
     # Added last, so outermost: CORS preflight answers carry the headers too.
@@ -60,6 +65,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         production=settings.environment == "production",
     )
     app.include_router(api_router)
+    # The owner is the person (key + browser, or the signed-in user), found with the key.
+    app.dependency_overrides[get_owner] = owner_of
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 

@@ -12,10 +12,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.metrics import Metrics
 
 logger = logging.getLogger("balcony.access")
+WIDGET_FRAME_PATH = "/widget"
 
 
 def security_headers(path: str, *, ancestors: str, production: bool) -> dict[str, str]:
-    """The headers every response carries, by path."""
+    """The headers every response carries, by path.
+
+    Only the widget's frame may be embedded by the allowed intranet origins (`ancestors`);
+    every other page may be framed by Balcony itself at most.
+    """
+    ancestors = ancestors if path == WIDGET_FRAME_PATH else "'self'"
     if path == "/docs":
         # Swagger UI starts itself with an inline script; its files are served locally.
         csp = (

@@ -80,6 +80,12 @@ class AuthSettings(BaseModel):
     enabled: bool = False
     # Requests per minute per key (per client address when auth is off); 0 turns it off.
     rate_limit_per_minute: int = Field(default=60, ge=0, le=100000)
+    # A coach-role key the web chat and the widget use; each browser adds its own anonymous
+    # id, so conversations and rate limits belong to a person, not to the key.
+    site_key: SecretStr | None = None
+    # Set only behind a single sign-on proxy that sets it (e.g. oauth2-proxy's
+    # "X-Forwarded-User"): the user it names then owns conversations and rate limits.
+    trusted_user_header: str | None = None
 
 
 class Settings(BaseSettings):

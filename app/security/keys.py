@@ -92,3 +92,8 @@ class KeyStore:
             if not hmac.compare_digest(row.key_hash, digest):
                 return None
             return _record(row)
+
+    def site_key(self, key: str | None) -> str | None:
+        """The configured site key if it is live and coach-only (a page shows it to anyone)."""
+        record = self.verify(key) if key else None
+        return key if record is not None and record.role == "coach" else None

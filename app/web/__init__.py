@@ -1,0 +1,1 @@
+"""The pages: the web chat, the tool pages, the widget, facilitator pages and statements."""
