@@ -6,6 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.safety.typed_forms import (
+    STREET_TYPES,
+    YEAR,
+    spaced,
+    typed_addresses,
+    typed_dates,
+)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -23,6 +31,13 @@ PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?|\(?0)"
     r"\d{2,4}\)?(?:[ \-.]?\d{2,4}){1,3}(?![\w%])"
 )
+# Other countries' numbers, as families abroad give them: +48 601 234 567, 00353 87 123 4567.
+INTL_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!44)[1-9]\d{0,2}[ \-.]?(?:\(0\)[ \-]?)?\(?\d{1,4}\)?"
+    r"(?:[ \-.]?\d{1,4}){1,5}(?![\w%])"
+)
+# A UK number typed in any grouping: "07 700 900 654", "0118-496-0111".
+LOOSE_PHONE = re.compile(r"(?<![\w+.,£$€])0(?:[ \-.]?\d){9,10}(?![\w%]|[ \-.]?\d)")
 NHS_SHAPE = re.compile(r"(?<![\w£$€.,])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\w%])")
 LONG_NUMBER = re.compile(r"(?<![\w£$€.,])\d{6,}(?![\w%]|[.,]\d)")
 # UK postcodes, outward and inward code; lower case accepted, people type it.
@@ -57,7 +72,7 @@ _MONTHS = (
     r"june|july|august|september|october|november|december)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = YEAR
 _DATE_BODY = (
     rf"{_DAY}[/.\-](?:1[0-2]|0?[1-9])[/.\-](?:{_YEAR}|\d{{2}})"  # 12/09/2016, 1-3-24
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"  # 2016-09-12
@@ -71,23 +86,17 @@ BIRTH = re.compile(
     rf"[ \t]*\(?[ \t]*(?P<date>(?:{_DATE_BODY})|(?:{_MONTHS}\.?[ \t]+)?{_YEAR})\b",
     re.IGNORECASE,
 )
-_STREET_TYPES = (
-    r"Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
-    r"Grove|Place|Pl|Court|Ct|Terrace|Walk|Mews|Hill|Rise|View|Square|Sq|Row|Parade|Green|"
-    r"Park|Gate|Vale|Meadows?|Fields|Croft|Wharf|Yard|Chase|End|Path|Boulevard|Approach|"
-    r"Mount|Heights|Villas|Cottages|House|Estate"
-)
 ADDRESS = re.compile(
     r"\b(?:(?i:flat|apartment|apt|unit|room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
     r"(?:(?i:no)\.?[ \t]*)?\d{1,4}[A-Za-z]?(?:[-–]\d{1,4})?,?[ \t]+"
-    rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
+    rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,3}}(?i:{STREET_TYPES})\b\.?"
 )
 # Without a house number only the unmistakable street words count, after a place preposition.
 STREET = re.compile(
     r"\b(?:on|in|at|off|near|along)[ \t]+(?P<street>(?:[A-Z][\w'’\-]*[ \t]+){1,2}"
     r"(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews))\b"
 )
-FLAT = re.compile(r"\b(?i:flat|apartment)[ \t]+\d+[A-Za-z]?\b")
+FLAT = re.compile(r"\b(?i:flat|apartment|apt|unit|room)[ \t]+\d+[A-Za-z]?\b")
 
 NHS_CUE = re.compile(r"\bNHS\b[^.\n]{0,20}$", re.IGNORECASE)
 
@@ -132,10 +141,6 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s\-/:#.()]", "", text).upper()
 
 
-def _spaced(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip(" .,")
-
-
 def find_structured(text: str) -> Iterator[Span]:
     """Yield every structured identifier; overlaps are resolved by the caller."""
     for match in EMAIL.finditer(text):
@@ -151,6 +156,9 @@ def find_structured(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), phone_kind, _phone_value(match.group()))
         elif phone_kind:
             yield Span(match.start(), match.end(), phone_kind, _compact(match.group()))
+    for match in (*INTL_PHONE.finditer(text), *LOOSE_PHONE.finditer(text)):
+        if 8 <= len(re.sub(r"\D", "", match.group())) <= 15:
+            yield Span(match.start(), match.end(), "PHONE", _phone_value(match.group()))
     for match in LONG_NUMBER.finditer(text):
         yield Span(match.start(), match.end(), "CASE_REF", match.group())
     for match in POSTCODE.finditer(text):
@@ -163,13 +171,17 @@ def find_structured(text: str) -> Iterator[Span]:
     for match in MIXED_REF.finditer(text):
         yield Span(match.start(), match.end(), "CASE_REF", _compact(match.group()))
     for match in BIRTH.finditer(text):
-        yield Span(match.start("date"), match.end("date"), "DATE_OF_BIRTH", _spaced(match["date"]))
+        yield Span(match.start("date"), match.end("date"), "DATE_OF_BIRTH", spaced(match["date"]))
     for match in DATE.finditer(text):
-        yield Span(match.start(), match.end(), "DATE", _spaced(match.group()))
+        yield Span(match.start(), match.end(), "DATE", spaced(match.group()))
+    for start, end, kind, value in typed_dates(text):
+        yield Span(start, end, kind, value)
     for match in (*ADDRESS.finditer(text), *FLAT.finditer(text)):
-        yield Span(match.start(), match.end(), "ADDRESS", _spaced(match.group()))
+        yield Span(match.start(), match.end(), "ADDRESS", spaced(match.group()))
+    for start, end, kind, value in typed_addresses(text):
+        yield Span(start, end, kind, value)
     for match in STREET.finditer(text):
-        yield Span(match.start("street"), match.end("street"), "ADDRESS", _spaced(match["street"]))
+        yield Span(match.start("street"), match.end("street"), "ADDRESS", spaced(match["street"]))
 
 
 def _has_reference_digits(text: str) -> bool:
