@@ -20,6 +20,12 @@ from app.safety.lexicon import (
 # Latin letters with the accents of Welsh, Irish, Polish, Romanian, Turkish and Baltic names.
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}]|['’\-](?=[{_LETTER}]))*")
+# An age in brackets or after "aged": enough to make even an unlisted word a child's name.
+STATED_AGE = re.compile(
+    r"^\s*(?:\(\s*(?:aged?\s*)?\d{1,2}\s*\)|,?\s*aged?\s+\d{1,2}\b"
+    r"|,?\s*\d{1,2}[- ]years?[- ]old\b)",
+    re.IGNORECASE,
+)
 AGE = re.compile(
     r"^\s*(?:\((?:aged?\s*)?(?P<a>\d{1,2})\)|,?\s*aged?\s+(?P<b>\d{1,2})\b|,\s*(?P<c>\d{1,2})\s*[,)]|"
     r"\s+is\s+(?P<d>\d{1,2})\b|\s*\((?:year|yr|y)\s*\d{1,2}\)|\s+in\s+year\s+\d{1,2}\b|"

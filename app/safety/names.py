@@ -25,7 +25,7 @@ from app.safety.lexicon import (
     TITLES,
     fold,
 )
-from app.safety.name_context import AGE, NameContext
+from app.safety.name_context import AGE, STATED_AGE, NameContext
 
 BORN = re.compile(r"^[^.!?\n]{0,40}?\bborn\b[^.!?\n]{0,20}?(?P<y>(?:19|20)\d{2})")
 
@@ -132,9 +132,11 @@ class NameFinder(NameContext):
         end = self._extend_lower(i)
         kind = self._lower_kind(token.text)
         if kind is None:
-            # A lower-case double-barrelled surname: "smith-jones".
+            # A lower-case double-barrelled surname ("smith-jones"), or an unlisted name with
+            # its age beside it ("kaedyn (4)").
             hyphenated = "-" in token.text and self._lower_surname(i)
-            return end if hyphenated or self.known(token.lower) else i
+            aged = self._unlisted_with_age(i)
+            return end if hyphenated or aged or self.known(token.lower) else i
         if end > i + 1 or self.known(token.lower):
             return end
         if kind == "plain":
@@ -166,12 +168,41 @@ class NameFinder(NameContext):
             return relation in CHILD_WORDS | PARENT_WORDS
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         before = self.tokens[i - 2].lower if i > 1 else ""
+        # Names first and words seldom ("hazel", "jack") also take "is", "was", "and".
+        verbs = PERSON_VERBS | SAID_VERBS if token.lower in self.words.lower_words else SAID_VERBS
         return (
             relation is not None
-            or (nxt in SAID_VERBS and self._joined(i))
+            or (nxt in verbs and self._joined(i))
             or prev in PERSON_BEFORE
             or (prev == "to" and before in SPOKE_WORDS)
+            or self._beside_lower_name(i)
         )
+
+    def _beside_lower_name(self, i: int) -> bool:
+        """ "harry and george": joined by "and" to a name that is no word."""
+        return any(
+            0 <= other < len(self.tokens)
+            and self.tokens[joint].lower in {"and", "&"}
+            and self._lower_kind(self.tokens[other].text) == "plain"
+            for other, joint in ((i + 2, i + 1), (i - 2, i - 1))
+        )
+
+    def _unlisted_with_age(self, i: int) -> bool:
+        token = self.tokens[i]
+        prev = self.tokens[i - 1].lower if i > 0 else ""
+        if token.lower in self.words.not_names or token.lower in self.words.lower_words:
+            return False
+        after = self.text[token.end : token.end + 20]
+        if len(token.text) < 3 or not STATED_AGE.match(after):
+            return False
+        # "the waiting list (4)", "referrals (12)": only where a person's name would stand.
+        return self._relation_before(i) is not None or prev in PERSON_BEFORE | {
+            "and",
+            "&",
+            "with",
+            "for",
+            "to",
+        }
 
     def _extend_lower(self, start: int) -> int:
         """Take following surnames typed in lower case ("nerys bowen", "dafydd ap rhys")."""

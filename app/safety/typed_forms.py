@@ -78,6 +78,13 @@ BUILDING = re.compile(
     r"(?:house|court|lodge|towers?|heights|mansions|buildings|point|block|hall|gardens|mews)\b",
     re.IGNORECASE,
 )
+# A street or building with no number, after someone living or staying there.
+LIVES_ON = re.compile(
+    r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|stay)[ \t]+(?:on|at|in|to|into)"
+    r"[ \t]+(?P<words>(?:[a-z][\w'’\-]*[ \t]+){1,2}?)(?P<type>road|street|avenue|close|lane|"
+    r"drive|crescent|gardens|grove|terrace|mews|house|court|towers?|heights)\b",
+    re.IGNORECASE,
+)
 # Words that make "3 the hard way" or "2 hours down the road" no address.
 _NOT_STREET_WORDS = _set(
     """a an of to in on at by for and or but with from into up down out over off about than
@@ -87,6 +94,7 @@ _NOT_STREET_WORDS = _set(
     short right wrong only best worst first last next whole hard easy good bad few many
     lot lots car degree"""
 )
+_DETERMINERS = _set("the a an our their his her my your this that same new old")
 # "3 family court hearings" is a court, not a block of flats.
 _COURTS = _set("""family youth crown county magistrates high appeal district""")
 # "The Crescent", "The Limes": street and house names that stand with "the" alone.
@@ -109,6 +117,10 @@ def typed_addresses(text: str) -> Iterator[Found]:
     for match in (*TYPED_ADDRESS.finditer(text), *BUILDING.finditer(text)):
         if _street_words_ok(match):
             yield match.start(), match.end(), "ADDRESS", spaced(match.group())
+    for match in LIVES_ON.finditer(text):
+        if _street_words_ok(match) and match["words"].split()[0].lower() not in _DETERMINERS:
+            start, end = match.start("words"), match.end("type")
+            yield start, end, "ADDRESS", spaced(text[start:end])
 
 
 def _street_words_ok(match: re.Match[str]) -> bool:
