@@ -68,3 +68,34 @@ def test_names_that_are_words_need_context(text: str, expected: dict[str, str]) 
 )
 def test_leadership_language_has_no_names(text: str) -> None:
     assert names(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spoke to tyrone's mum today", {"tyrone": "CHILD"}),
+        ("the dad, gareth, is angry", {"gareth": "PARENT"}),
+        ("nerys bowen rang the office", {"nerys bowen": "PERSON"}),
+        ("Dafydd ap Rhys farms near Bala", {"Dafydd ap Rhys": "PERSON"}),
+        ("Łukasz Wiśniewski is the stepdad", {"Łukasz Wiśniewski": "PERSON"}),
+        ("kellys mum came to the review", {"kelly": "CHILD"}),
+        ("her partner dean was there", {"dean": "PERSON"}),
+        ("i told robin the plan", {"robin": "PERSON"}),
+    ],
+)
+def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str, str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a jack of all trades is what my job has become",
+        "the robin on the window sill cheered me up",
+        "we will march on and may win, with hope and grace",
+        "the may-june recruitment window",
+        "mark the register, chase the audits, bill the agency",
+    ],
+)
+def test_lower_case_words_that_are_names_need_a_person(text: str) -> None:
+    assert names(text) == {}

@@ -89,3 +89,40 @@ def test_identifiers_are_found_and_typed(text: str, value: str, kind: str) -> No
 )
 def test_ordinary_numbers_and_dates_are_left_alone(text: str) -> None:
     assert list(find_structured(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("born on the third of march 2015", "the third of march 2015", "DATE_OF_BIRTH"),
+        ("dob 3rd March 2014", "3rd March 2014", "DATE_OF_BIRTH"),
+        ("review is march 3rd", "march 3rd", "DATE"),
+        ("hearing on 4th feb", "4th feb", "DATE"),
+        ("born 3rd marhc 2015", "3rd marhc 2015", "DATE_OF_BIRTH"),
+        ("ring +48 601 234 567 now", "+48 601 234 567", "PHONE"),
+        ("ring 0035387 123 4567 now", "0035387 123 4567", "PHONE"),
+        ("ring 07 700 900 654 now", "07 700 900 654", "PHONE"),
+        ("flat 4, 22 kings road, newbury", "flat 4, 22 kings road", "ADDRESS"),
+        ("lives at 14 the crescent", "14 the crescent", "ADDRESS"),
+        ("flat 3b bridge house", "flat 3b bridge house", "ADDRESS"),
+        ("at 102 high st, hungerford", "102 high st", "ADDRESS"),
+        ("postcode rg141aa", "rg141aa", "POSTCODE"),
+    ],
+)
+def test_identifiers_as_people_type_them(text: str, value: str, kind: str) -> None:
+    assert kinds(text).get(value) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we did 3 family court hearings this week",
+        "it took 2 hours down the road and 3 the hard way",
+        "step 1 the view from the balcony",
+        "you may first want to read the third chapter in march",
+        "the first of all our teams moved in may 2023",
+        "a match on the 3rd of the month, twenty people came",
+    ],
+)
+def test_lower_case_talk_is_no_address_or_date(text: str) -> None:
+    assert list(find_structured(text)) == []
