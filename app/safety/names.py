@@ -168,11 +168,12 @@ class NameFinder(NameContext):
             return relation in CHILD_WORDS | PARENT_WORDS
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         before = self.tokens[i - 2].lower if i > 1 else ""
-        # Names first and words seldom ("hazel", "jack") also take "is", "was", "and".
-        verbs = PERSON_VERBS | SAID_VERBS if token.lower in self.words.lower_words else SAID_VERBS
+        # Names first and words seldom ("hazel", "jack") may take a verb: "hazel was upset";
+        # words first ("a local charity wants") may not.
+        name_first = token.lower in self.words.lower_words
         return (
             relation is not None
-            or (nxt in verbs and self._joined(i))
+            or (name_first and nxt in PERSON_VERBS | SAID_VERBS and self._joined(i))
             or prev in PERSON_BEFORE
             or (prev == "to" and before in SPOKE_WORDS)
             or self._beside_lower_name(i)
@@ -214,9 +215,22 @@ class NameFinder(NameContext):
                 end += 2
             elif self._lower_surname(end) or self._capital(end):
                 end += 1
+            elif self._lower_word_surname(end):
+                return end + 1  # "jordan price, one of my workers"
             else:
                 break
         return end
+
+    def _lower_word_surname(self, i: int) -> bool:
+        """A surname that is also a word ("price", "hill") ends a name only where one ends."""
+        token = self.tokens[i]
+        if self.words.surname_kind(token.text) != "word" or token.lower in MODAL_LIKE | MONTHS:
+            return False
+        if token.possessive or i + 1 == len(self.tokens):
+            return True
+        gap = self.text[token.end : self.tokens[i + 1].start]
+        after = self.tokens[i + 1].lower
+        return bool(re.match(r"\s*[,.;:!?)]", gap)) or after in PERSON_VERBS | SAID_VERBS
 
     def _lower_surname(self, i: int) -> bool:
         """Whether token i is a listed surname or first name that is no ordinary word."""
