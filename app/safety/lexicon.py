@@ -16,8 +16,11 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Return a word lower-cased without accents, the form every list is kept in."""
+    if word.isascii():
+        return word.lower()  # the common case, without Unicode decomposition
     plain = word.replace("’", "'").translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", plain)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

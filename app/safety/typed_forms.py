@@ -110,11 +110,16 @@ THE_ADDRESS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
 def typed_addresses(text: str) -> Iterator[Found]:
     """Addresses typed in lower case, "the" streets, and buildings after a flat number."""
-    for match in THE_ADDRESS.finditer(text):
+    numbered = _DIGIT.search(text) is not None  # each pattern but LIVES_ON needs a number
+    for match in THE_ADDRESS.finditer(text) if numbered else ():
         yield match.start(), match.end(), "ADDRESS", spaced(match.group())
-    for match in (*TYPED_ADDRESS.finditer(text), *BUILDING.finditer(text)):
+    for match in (*TYPED_ADDRESS.finditer(text), *BUILDING.finditer(text)) if numbered else ():
         if _street_words_ok(match):
             yield match.start(), match.end(), "ADDRESS", spaced(match.group())
     for match in LIVES_ON.finditer(text):
@@ -136,8 +141,10 @@ def _street_words_ok(match: re.Match[str]) -> bool:
 
 def typed_dates(text: str) -> Iterator[Found]:
     """Dates in words or with a misspelt month; after a birth cue they are dates of birth."""
-    found = [m for m in TYPED_DATE.finditer(text)]
-    found += [m for m in MISSPELT_DATE.finditer(text) if _near_month(m["month"])]
+    # Cheap checks first: most messages hold no month and no year.
+    found = list(TYPED_DATE.finditer(text)) if _MONTHISH.search(text) else []
+    if _DIGIT.search(text):
+        found += [m for m in MISSPELT_DATE.finditer(text) if _near_month(m["month"])]
     for match in found:
         before = text[max(0, match.start() - 30) : match.start()]
         kind = "DATE_OF_BIRTH" if BIRTH_CUE.search(before) else "DATE"
