@@ -133,6 +133,11 @@ PERSON_BEFORE = frozenset(
         """
     )
 )
+# Verbs of telling, and the words that open a clause before a name that is also a word.
+SPEECH_VERBS = frozenset(
+    _words("said says told tells disclosed discloses cried shouted screamed texted phoned rang")
+)
+CLAUSE_OPENERS = frozenset(_words("and but then because that when so after before while"))
 SPOKE_WORDS = frozenset(
     _words("spoke speak speaking talk talked talking explained wrote write listened listen said")
 )

@@ -10,6 +10,7 @@ from datetime import date
 from app.safety.lexicon import (
     CHILD_AFTER_POSSESSIVE,
     CHILD_WORDS,
+    CLAUSE_OPENERS,
     DETERMINERS,
     MODAL_LIKE,
     MONTH_LEAD,
@@ -21,6 +22,7 @@ from app.safety.lexicon import (
     PERSON_BEFORE,
     PERSON_VERBS,
     SAID_VERBS,
+    SPEECH_VERBS,
     SPOKE_WORDS,
     TITLES,
     fold,
@@ -171,9 +173,12 @@ class NameFinder(NameContext):
         # Names first and words seldom ("hazel", "jack") may take a verb: "hazel was upset";
         # words first ("a local charity wants") may not.
         name_first = token.lower in self.words.lower_words
+        # "grace said" opening a clause is a person; "a local charity said" is not.
+        speaks = nxt in SPEECH_VERBS and (token.initial or prev in CLAUSE_OPENERS or i == 0)
         return (
             relation is not None
             or (name_first and nxt in PERSON_VERBS | SAID_VERBS and self._joined(i))
+            or (speaks and self._joined(i))
             or prev in PERSON_BEFORE
             or (prev == "to" and before in SPOKE_WORDS)
             or self._beside_lower_name(i)

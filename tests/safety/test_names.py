@@ -81,6 +81,7 @@ def test_leadership_language_has_no_names(text: str) -> None:
         ("kellys mum came to the review", {"kelly": "CHILD"}),
         ("her partner dean was there", {"dean": "PERSON"}),
         ("i told robin the plan", {"robin": "PERSON"}),
+        ("grace said she was scared", {"grace": "PERSON"}),
     ],
 )
 def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str, str]) -> None:
@@ -95,6 +96,7 @@ def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str
         "we will march on and may win, with hope and grace",
         "the may-june recruitment window",
         "mark the register, chase the audits, bill the agency",
+        "a local charity wants to co-locate and the charity said yes",
     ],
 )
 def test_lower_case_words_that_are_names_need_a_person(text: str) -> None:
