@@ -10,6 +10,7 @@ from app.safety.lexicon import (
     CHILD_AFTER_POSSESSIVE,
     MOTION_WORDS,
     PARENT_AFTER_POSSESSIVE,
+    PERSON_BEFORE,
     PLACE_LEAD,
     RELATION_WORDS,
     Lexicon,
@@ -163,3 +164,20 @@ class NameContext:
     def _number_near(self, i: int) -> bool:
         around = self.text[max(0, self.tokens[i].start - 5) : self.tokens[i].end + 6]
         return bool(re.search(r"\d", around))
+
+    def _unlisted_with_age(self, i: int) -> bool:
+        token = self.tokens[i]
+        prev = self.tokens[i - 1].lower if i > 0 else ""
+        if token.lower in self.words.not_names or token.lower in self.words.lower_words:
+            return False
+        after = self.text[token.end : token.end + 20]
+        if len(token.text) < 3 or not STATED_AGE.match(after):
+            return False
+        # "the waiting list (4)", "referrals (12)": only where a person's name would stand.
+        return self._relation_before(i) is not None or prev in PERSON_BEFORE | {
+            "and",
+            "&",
+            "with",
+            "for",
+            "to",
+        }

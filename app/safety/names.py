@@ -27,7 +27,7 @@ from app.safety.lexicon import (
     TITLES,
     fold,
 )
-from app.safety.name_context import AGE, STATED_AGE, NameContext
+from app.safety.name_context import AGE, NameContext
 
 BORN = re.compile(r"^[^.!?\n]{0,40}?\bborn\b[^.!?\n]{0,20}?(?P<y>(?:19|20)\d{2})")
 
@@ -192,23 +192,6 @@ class NameFinder(NameContext):
             and self._lower_kind(self.tokens[other].text) == "plain"
             for other, joint in ((i + 2, i + 1), (i - 2, i - 1))
         )
-
-    def _unlisted_with_age(self, i: int) -> bool:
-        token = self.tokens[i]
-        prev = self.tokens[i - 1].lower if i > 0 else ""
-        if token.lower in self.words.not_names or token.lower in self.words.lower_words:
-            return False
-        after = self.text[token.end : token.end + 20]
-        if len(token.text) < 3 or not STATED_AGE.match(after):
-            return False
-        # "the waiting list (4)", "referrals (12)": only where a person's name would stand.
-        return self._relation_before(i) is not None or prev in PERSON_BEFORE | {
-            "and",
-            "&",
-            "with",
-            "for",
-            "to",
-        }
 
     def _extend_lower(self, start: int) -> int:
         """Take following surnames typed in lower case ("nerys bowen", "dafydd ap rhys")."""
