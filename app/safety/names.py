@@ -120,6 +120,9 @@ class NameFinder(NameContext):
             return False  # a title-case phrase such as "Early Help"
         if token.possessive:
             return True
+        if token.initial and token.lower in MODAL_LIKE:
+            # "Hope is not a strategy": a word like this opening a sentence needs a telling verb.
+            return nxt is not None and nxt.lower in SAID_VERBS
         if token.initial:
             return nxt is not None and nxt.lower in PERSON_VERBS
         return prev not in DETERMINERS

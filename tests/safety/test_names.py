@@ -45,6 +45,8 @@ def test_context_types_the_name(text: str, name: str, label: str) -> None:
         ("Will is 9 and lives with his nan.", {"Will": "CHILD"}),
         ("Mark the date in May for the review.", {}),
         ("Grace under pressure is what I want to model.", {}),
+        ("Hope is not a strategy, whatever the board says.", {}),
+        ("Hope said the plan scared her.", {"Hope": "PERSON"}),
         ("I spoke to Grace about it.", {"Grace": "PERSON"}),
         ("Grace's mum was there.", {"Grace": "CHILD"}),
         ("The family moved to Chester in June.", {}),
