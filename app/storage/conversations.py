@@ -1,4 +1,4 @@
-"""Conversations: create, append, read, erase, and delete what is past retention."""
+"""Conversations: create, append, read, erase (from the files too), and expire past retention."""
 
 from __future__ import annotations
 
@@ -189,6 +189,7 @@ class ConversationStore:
             if conversation is None or not _may_use(conversation, owner):
                 raise NotFoundError(f"No conversation {session_id}: nothing to delete.")
             session.delete(conversation)
+        self._db.reclaim()
 
     def purge_older_than(self, days: int, *, now: datetime | None = None) -> int:
         """Delete conversations untouched for `days`; return how many went."""
@@ -202,7 +203,9 @@ class ConversationStore:
             if ids:
                 session.execute(delete(Message).where(Message.conversation_id.in_(ids)))
                 session.execute(delete(Conversation).where(Conversation.id.in_(ids)))
-            return len(ids)
+        if ids:
+            self._db.reclaim()
+        return len(ids)
 
     def add_feedback(
         self,

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import StoreUnavailableError
-from app.storage.models import Base
+from app.storage import migrate
+
+logger = logging.getLogger(__name__)
+
+# Tables whose rows hold (redacted) text and are erased with a conversation.
+TEXT_TABLES = ("conversations", "messages", "feedback")
+CHECKPOINT_TRIES = 5  # a reader mid-snapshot makes a checkpoint wait; try briefly, then say so
 
 
 class Database:
@@ -19,11 +27,17 @@ class Database:
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, pool_pre_ping=True)
-        if url.startswith("sqlite"):
+        if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        Base.metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        try:
+            migrate.upgrade(self.engine)
+        except SQLAlchemyError as error:
+            raise StoreUnavailableError(
+                f"The conversation database could not be opened or migrated "
+                f"({type(error).__name__}). Check BALCONY_DATABASE__URL or that "
+                "BALCONY_DATA_DIR is writable."
+            ) from error
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -44,18 +58,32 @@ class Database:
         finally:
             session.close()
 
+    def reclaim(self) -> None:
+        """After erasure, remove the deleted text from where the database still keeps it.
 
-# Columns added after the first release: (table, column, SQL type). create_all makes new
-# tables but never alters old ones, so a database from an earlier version gets them here.
-ADDED_COLUMNS = (("conversations", "owner", "VARCHAR(64)"),)
+        SQLite zeroes deleted cells (secure_delete) but the write-ahead log still holds the
+        pages as they were: a TRUNCATE checkpoint copies the zeroed pages home and empties
+        it. PostgreSQL keeps deleted rows until VACUUM removes them, which cannot run inside
+        a transaction. A failure here is logged, not raised: the rows are already gone.
+        """
+        try:
+            if self.engine.dialect.name == "sqlite":
+                self._checkpoint()
+            elif self.engine.dialect.name == "postgresql":
+                with self.engine.connect() as connection:
+                    connection.execution_options(isolation_level="AUTOCOMMIT")
+                    connection.exec_driver_sql(f"VACUUM {', '.join(TEXT_TABLES)}")
+        except SQLAlchemyError as error:
+            logger.warning("Erased rows not yet reclaimed from disk (%s)", type(error).__name__)
 
-
-def _add_missing_columns(engine: Engine) -> None:
-    found = inspect(engine)
-    with engine.begin() as connection:
-        for table, column, kind in ADDED_COLUMNS:
-            if column not in {c["name"] for c in found.get_columns(table)}:
-                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+    def _checkpoint(self) -> None:
+        for attempt in range(CHECKPOINT_TRIES):
+            with self.engine.connect() as connection:
+                row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            if row[0] == 0:  # not busy: every frame copied and the log emptied
+                return
+            time.sleep(0.05 * (attempt + 1))
+        logger.warning("The SQLite log is busy; erased text leaves it at the next checkpoint")
 
 
 def _sqlite_pragmas(connection: object, _: object) -> None:
@@ -65,4 +93,6 @@ def _sqlite_pragmas(connection: object, _: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     # With WAL, NORMAL is durable across application crashes and saves an fsync per commit.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, not left readable in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

@@ -1,23 +1,30 @@
-"""Conversations: one-transaction writes, erasure, retention, ownership."""
+"""Conversations on SQLite and PostgreSQL: one-transaction writes, erasure, retention, ownership."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from app.core.errors import InvalidInputError, NotFoundError
 from app.insights.service import weekly_insights
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 from app.storage.database import Database
-from app.storage.models import utcnow
+from app.storage.models import Feedback, Message, utcnow
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ConversationStore:
-    return ConversationStore(Database(f"sqlite:///{tmp_path / 'balcony.db'}"))
+def database(database_url: str) -> Iterator[Database]:
+    database = Database(database_url)
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture
+def store(database: Database) -> ConversationStore:
+    return ConversationStore(database)
 
 
 def _start(store: ConversationStore, owner: str | None = None) -> tuple[str, int]:
@@ -53,15 +60,17 @@ def test_a_waiting_message_is_answered_in_one_step(store: ConversationStore) -> 
     assert messages[-1].tools == ["vuca"]
 
 
-def test_erasure_removes_messages_and_feedback(store: ConversationStore, tmp_path: Path) -> None:
+def test_erasure_removes_messages_and_feedback(
+    store: ConversationStore, database: Database
+) -> None:
     sid, reply_id = _start(store)
     store.add_feedback(sid, reply_id, helpful=False, comment="too long")
     store.delete(sid)
     with pytest.raises(NotFoundError):
         store.get(sid)
-    with sqlite3.connect(tmp_path / "balcony.db") as db:
-        assert db.execute("select count(*) from messages").fetchone() == (0,)
-        assert db.execute("select count(*) from feedback").fetchone() == (0,)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Message)) == 0
+        assert session.scalar(select(func.count()).select_from(Feedback)) == 0
 
 
 def test_retention_deletes_only_conversations_past_it(store: ConversationStore) -> None:

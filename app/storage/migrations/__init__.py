@@ -1,0 +1,1 @@
+"""Alembic migrations of the conversation database (shipped inside the package)."""
