@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 from app.storage.database import Database
-from app.storage.migrate import MIGRATIONS, alembic_config
+from app.storage.migrate import HEAD, MIGRATIONS, alembic_config
 from app.storage.models import Base
 
 WORKERS = 4
@@ -35,6 +35,7 @@ def test_the_migrations_make_exactly_the_models_tables(database_url: str) -> Non
     # A model changed without a migration shows here: `python -m app.storage.migrate "..."`.
     assert differences == []
     assert version == [(_head(),)]
+    assert _head() == HEAD  # a new migration moves HEAD too, or starts would skip it
 
 
 def test_workers_starting_together_migrate_once(database_url: str) -> None:
