@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 MAX_QUERY_CHARS = 2000
 
-NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Whitespace as Python's str.strip() sees it, spelled out so the schema's pattern means the same
+# to every client's regex engine: the text must hold something besides these after stripping.
+_WHITESPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK_PATTERN = f"[^{_WHITESPACE}]"
+NonBlank = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NOT_BLANK_PATTERN)
+]
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # The store keeps UTC; SQLite hands it back without an offset, which is not RFC 3339.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
 
 
 class StrictModel(BaseModel):
@@ -83,7 +97,17 @@ class DocumentList(BaseModel):
 
 
 class ErrorResponse(BaseModel):
-    detail: str
+    """Every error outside the OpenAI-compatible routes: one sentence a person can act on."""
+
+    detail: str = Field(examples=["message: String should have at most 4000 characters"])
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "not ready"]
+    store_reachable: bool
+    passages: int
+    tools: int
+    detail: str | None = Field(default=None, description="What to fix, when not ready.")
 
 
 SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
@@ -138,11 +162,11 @@ class MessageOut(BaseModel):
     status: str
     escalated: bool
     sources: list[SourceOut]
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class TranscriptOut(BaseModel):
     session_id: str
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
     messages: list[MessageOut]

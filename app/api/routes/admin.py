@@ -7,6 +7,7 @@ from collections import Counter
 from fastapi import APIRouter, HTTPException, Request, UploadFile, status
 
 from app.api.deps import ServicesDep
+from app.api.errors import GUARDED, error_responses
 from app.api.schemas import DocumentInfo, DocumentList, IngestResponse
 from app.ingest.pipeline import IngestReport
 from app.ingest.uploads import delete_upload, save_upload
@@ -35,7 +36,11 @@ def _response(report: IngestReport) -> IngestResponse:
     )
 
 
-@router.post("/ingest", summary="Re-index the knowledge base and uploaded material")
+@router.post(
+    "/ingest",
+    summary="Re-index the knowledge base and uploaded material",
+    responses=error_responses(*GUARDED, 503),
+)
 def ingest(services: ServicesDep) -> IngestResponse:
     return _response(services.ingest())
 
@@ -44,7 +49,7 @@ def ingest(services: ServicesDep) -> IngestResponse:
     "/documents",
     status_code=status.HTTP_201_CREATED,
     summary="Upload a PDF, Word, PowerPoint, Markdown or text file and index it",
-    responses={413: {"description": "Too large"}, 415: {"description": "Not readable"}},
+    responses=error_responses(*GUARDED, 413, 415, 422, 503),
 )
 async def upload_document(
     file: UploadFile, request: Request, services: ServicesDep
@@ -62,7 +67,9 @@ async def upload_document(
     return _response(services.ingest([path]))
 
 
-@router.get("/documents", summary="List the indexed documents")
+@router.get(
+    "/documents", summary="List the indexed documents", responses=error_responses(*GUARDED, 503)
+)
 def list_documents(services: ServicesDep) -> DocumentList:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, str]] = {}
@@ -77,7 +84,11 @@ def list_documents(services: ServicesDep) -> DocumentList:
     )
 
 
-@router.delete("/documents/{filename}", summary="Delete an uploaded document and its passages")
+@router.delete(
+    "/documents/{filename}",
+    summary="Delete an uploaded document and its passages",
+    responses=error_responses(*GUARDED, 404, 415, 422, 503),
+)
 def delete_document(filename: str, services: ServicesDep) -> IngestResponse:
     path = delete_upload(services.settings.uploads_dir, filename)
     removed = services.ingestor.remove_source(f"uploads/{path.name}")

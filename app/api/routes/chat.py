@@ -9,20 +9,13 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import ChatServiceDep, OwnerDep
-from app.api.schemas import ChatRequest, ChatResponse, ErrorResponse, SafeguardingOut, SourceOut
+from app.api.errors import GUARDED, error_responses
+from app.api.schemas import ChatRequest, ChatResponse, SafeguardingOut, SourceOut
 from app.coaching.service import ChatOutcome, StreamEvent
 
 router = APIRouter(prefix="/v1/chat", tags=["coaching"])
 
-ERRORS: dict[int | str, dict[str, object]] = {
-    404: {"model": ErrorResponse, "description": "Unknown session"},
-    502: {"model": ErrorResponse, "description": "The language model failed; the message is saved"},
-    503: {"model": ErrorResponse, "description": "The knowledge index is unavailable"},
-    504: {
-        "model": ErrorResponse,
-        "description": "The language model timed out; the message is saved",
-    },
-}
+ERRORS = error_responses(*GUARDED, 404, 422, 502, 503, 504)
 
 
 def to_response(outcome: ChatOutcome) -> ChatResponse:

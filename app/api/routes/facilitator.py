@@ -8,6 +8,7 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
 from app.api.deps import CatalogueDep, RetrieverDep, ServicesDep
+from app.api.errors import GUARDED, error_responses
 from app.facilitator.cards import prompt_cards
 from app.facilitator.markdown import render_plan_markdown
 from app.facilitator.plans import build_plan
@@ -16,10 +17,8 @@ from app.facilitator.schemas import MAX_FOCUS_CHARS, PlanRequest, PromptCards, S
 router = APIRouter(prefix="/v1/facilitator", tags=["facilitator"])
 
 MARKDOWN = "text/markdown"
-_ERRORS: dict[int | str, dict[str, str]] = {
-    422: {"description": "Invalid input, e.g. an unknown tool id (the valid ids are listed)"},
-    503: {"description": "The knowledge index is empty: run `balcony ingest`"},
-}
+# 422 also for an unknown tool id (the valid ids are listed); 503 for an empty index.
+_ERRORS = error_responses(*GUARDED, 422, 503)
 
 
 def _preference(accept: str, media_type: str) -> tuple[float, int]:

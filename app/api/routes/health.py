@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from app.api.deps import ServicesDep
+from app.api.schemas import Readiness
 
 router = APIRouter(tags=["operations"])
 
@@ -16,7 +17,14 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="The index is loaded and the store is reachable")
+@router.get(
+    "/readyz",
+    summary="The index is loaded and the store is reachable",
+    responses={
+        200: {"model": Readiness, "description": "Ready"},
+        503: {"model": Readiness, "description": "Not ready: `detail` says what to fix"},
+    },
+)
 def readyz(services: ServicesDep) -> JSONResponse:
     reachable = services.store.ping()
     passages = services.retriever.size

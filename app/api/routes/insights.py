@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.api.deps import OwnerDep, ServicesDep
+from app.api.errors import GUARDED, error_responses
 from app.api.schemas import SESSION_ID_PATTERN, StrictModel
 from app.insights.service import MIN_CELL, weekly_insights
 
@@ -47,7 +48,12 @@ class InsightsResponse(BaseModel):
     weeks: list[WeekOut]
 
 
-@feedback_router.post("", status_code=status.HTTP_201_CREATED, summary="Rate a reply")
+@feedback_router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Rate a reply",
+    responses=error_responses(*GUARDED, 404, 422),
+)
 def give_feedback(
     body: FeedbackRequest, services: ServicesDep, owner: OwnerDep
 ) -> FeedbackResponse:
@@ -63,7 +69,11 @@ def give_feedback(
     return FeedbackResponse(feedback_id=feedback_id, stored_comment=comment)
 
 
-@insights_router.get("", summary="Weekly counts of tools, modes, escalations and ratings")
+@insights_router.get(
+    "",
+    summary="Weekly counts of tools, modes, escalations and ratings",
+    responses=error_responses(*GUARDED, 422),
+)
 def insights(
     services: ServicesDep,
     from_: Annotated[datetime | None, Query(alias="from")] = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.api.deps import CatalogueDep
+from app.api.errors import GUARDED, error_responses
 from app.api.schemas import ToolDetail, ToolList, ToolSummary
 from app.catalogue.tools import Tool
 
@@ -22,14 +23,12 @@ def _summary(tool: Tool) -> ToolSummary:
     )
 
 
-@router.get("", summary="List the tools and the case study")
+@router.get("", summary="List the tools and the case study", responses=error_responses(*GUARDED))
 def list_tools(catalogue: CatalogueDep) -> ToolList:
     return ToolList(tools=[_summary(t) for t in catalogue.all()])
 
 
-@router.get(
-    "/{tool_id}", summary="One tool in full", responses={404: {"description": "Unknown id"}}
-)
+@router.get("/{tool_id}", summary="One tool in full", responses=error_responses(*GUARDED, 404, 422))
 def show_tool(tool_id: str, catalogue: CatalogueDep) -> ToolDetail:
     tool = catalogue.get(tool_id)
     return ToolDetail(
