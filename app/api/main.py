@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.routes import admin, chat, facilitator, health, insights, retrieve, sessions, tools
+from app.api.routes import (
+    admin,
+    chat,
+    facilitator,
+    health,
+    insights,
+    openai_compat,
+    retrieve,
+    sessions,
+    tools,
+)
 from app.api.security import AdminAccess, CoachAccess, FacilitatorAccess
 
 api_router = APIRouter()
@@ -17,3 +27,4 @@ api_router.include_router(insights.feedback_router, dependencies=[CoachAccess])
 api_router.include_router(insights.insights_router, dependencies=[FacilitatorAccess])
 api_router.include_router(facilitator.router, dependencies=[FacilitatorAccess])
 api_router.include_router(admin.router, dependencies=[AdminAccess])
+api_router.include_router(openai_compat.router, dependencies=[CoachAccess])
