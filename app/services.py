@@ -23,6 +23,7 @@ from app.facilitator.plans import Tailor
 from app.facilitator.selection import facilitator_texts
 from app.facilitator.tailoring import make_llm_tailor
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
+from app.ingest.manifest import Manifest, default_paths, model_name
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
 from app.safety.safeguarding import SafeguardingCheck
@@ -33,8 +34,6 @@ from app.storage.conversations import ConversationStore
 from app.storage.database import Database
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 @dataclass
@@ -60,10 +59,7 @@ class Services:
 
     def default_ingest_paths(self) -> list[Path]:
         """The shipped knowledge base, plus anything administrators uploaded."""
-        paths = [self.settings.knowledge_dir]
-        if self.settings.uploads_dir.is_dir():
-            paths.append(self.settings.uploads_dir)
-        return paths
+        return default_paths(self.settings)
 
     def ingest(
         self, paths: list[Path] | None = None, progress: ProgressCallback | None = None
@@ -113,8 +109,9 @@ def build_services(
         ingestor = Ingestor(
             embedder=embedder,
             store=store,
-            model_name=settings.embedding.model or DEFAULT_MODEL_NAME,
+            model_name=model_name(settings),
             known_tool_ids=catalogue.ids,
+            manifest=Manifest(settings),
         )
     prompts = PromptLibrary(settings.prompts_dir)
     llm = llm or build_llm(settings.llm)

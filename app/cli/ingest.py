@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli.common import fail, load_settings
 from app.core.errors import BalconyError
+
+if TYPE_CHECKING:
+    from app.ingest.pipeline import IngestReport
 
 
 def ingest(
@@ -18,12 +21,20 @@ def ingest(
     ] = None,
 ) -> None:
     """Index the programme's material (incremental: unchanged files are not re-embedded)."""
+    from app.ingest.manifest import default_paths, quick_check
+
+    settings = load_settings()
+    # Hash the files first: when nothing changed, the model and the store are never loaded.
+    unchanged = quick_check(settings, list(paths) if paths else default_paths(settings))
+    if unchanged is not None:
+        _print(unchanged)
+        return
+
     from rich.progress import Progress
 
     from app.ingest.pipeline import discover
     from app.services import build_services
 
-    settings = load_settings()
     try:
         services = build_services(settings)
         targets = list(paths) if paths else services.default_ingest_paths()
@@ -33,6 +44,10 @@ def ingest(
             report = services.ingest(targets, progress=lambda _: progress.advance(task))
     except BalconyError as error:
         raise fail(error) from error
+    _print(report)
+
+
+def _print(report: IngestReport) -> None:
     for source, reason in report.skipped:
         typer.secho(f"skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
     typer.echo(report.summary())

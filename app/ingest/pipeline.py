@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections import defaultdict
@@ -12,8 +11,9 @@ from pathlib import Path
 
 from app.components.embedding import Embedder
 from app.components.vector_store import ChromaStore, Metadata, StoredChunk
-from app.core.errors import UnreadableFileError
+from app.core.errors import StoreUnavailableError, UnreadableFileError
 from app.ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from app.ingest.manifest import Manifest, file_hash
 from app.ingest.splitter import Chunk, split_document
 
 logger = logging.getLogger(__name__)
@@ -74,10 +74,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[str], list[t
     return files, prefixes, problems
 
 
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _metadata(chunk: Chunk, file_hash: str, model: str) -> Metadata:
     return {
         "source": chunk.source,
@@ -102,8 +98,10 @@ class Ingestor:
         store: ChromaStore,
         model_name: str,
         known_tool_ids: frozenset[str] = frozenset(),
+        manifest: Manifest | None = None,
     ) -> None:
         self._embedder = embedder
+        self._manifest = manifest
         self._store = store
         self._model = model_name
         self._known = known_tool_ids
@@ -119,16 +117,21 @@ class Ingestor:
         report = IngestReport()
         files, prefixes, problems = discover(paths)
         report.skipped.extend(problems)
+        if self._manifest:
+            self._manifest.invalidate()
         existing = self._existing_by_source()
         seen: set[str] = set()
+        hashes: dict[str, str] = {}
+        unreadable: dict[str, str] = {}
         for file in files:
             seen.add(file.source)
             report.files += 1
             try:
-                self._ingest_file(file, existing.get(file.source, []), report)
+                self._ingest_file(file, existing.get(file.source, []), report, hashes)
             except UnreadableFileError as error:
                 # Keep whatever was indexed from this file before: nothing already there is lost.
                 report.skipped.append((file.source, error.message))
+                unreadable[file.source] = error.message
                 logger.warning("file skipped", extra={"source": file.source})
             if progress:
                 progress(file.source)
@@ -139,6 +142,13 @@ class Ingestor:
                     report.chunks_removed += len(chunks)
         if report.chunks_added or report.chunks_updated or report.chunks_removed:
             self._store.mark_changed()
+        if self._manifest and remove_missing and not problems:
+            # Only a full run over whole folders can vouch for "nothing changed" next time.
+            try:
+                self._manifest.record(paths, hashes, unreadable, version=self._store.version())
+            except (OSError, StoreUnavailableError):
+                # Without a manifest the next run just checks every file again.
+                logger.warning("ingest manifest not written")
         report.seconds = time.perf_counter() - started
         logger.info("ingest finished", extra={"summary": report.summary()})
         return report
@@ -163,12 +173,18 @@ class Ingestor:
             by_source[str(chunk.metadata.get("source", ""))].append(chunk)
         return by_source
 
-    def _ingest_file(self, file: SourceFile, old: list[StoredChunk], report: IngestReport) -> None:
+    def _ingest_file(
+        self,
+        file: SourceFile,
+        old: list[StoredChunk],
+        report: IngestReport,
+        hashes: dict[str, str],
+    ) -> None:
         try:
-            file_hash = _file_hash(file.path)
+            hashes[file.source] = digest = file_hash(file.path)
         except OSError as error:
             raise UnreadableFileError(f"it could not be read ({error.strerror})") from error
-        if old and all(c.metadata.get("file_hash") == file_hash for c in old):
+        if old and all(c.metadata.get("file_hash") == digest for c in old):
             return
         document = load_document(file.path, file.source, self._known)
         chunks = split_document(document)
@@ -182,12 +198,12 @@ class Ingestor:
         if fresh:
             vectors = self._embedder.embed([c.embedding_text() for c in fresh])
             self._store.upsert(
-                [StoredChunk(c.id, c.text, _metadata(c, file_hash, self._model)) for c in fresh],
+                [StoredChunk(c.id, c.text, _metadata(c, digest, self._model)) for c in fresh],
                 vectors.tolist(),
             )
             report.chunks_embedded += len(fresh)
         self._store.update_metadata(
-            [c.id for c in kept], [_metadata(c, file_hash, self._model) for c in kept]
+            [c.id for c in kept], [_metadata(c, digest, self._model) for c in kept]
         )
         new_ids = {c.id for c in chunks}
         stale = [c.id for c in old if c.id not in new_ids]

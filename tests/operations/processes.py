@@ -1,0 +1,116 @@
+"""Real `balcony` processes for the operations tests: run a command, or serve on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+
+from tests.utils.chroma_server import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+# The ONNX export is made once per machine and shared by every test process.
+MODEL_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "balcony/models"
+READY_SECONDS = 180.0
+
+# Runs the CLI in a fresh interpreter, then says which heavy packages it had to import.
+PROBE = (
+    "import sys\n"
+    "from app.cli import cli\n"
+    "try:\n"
+    "    cli(sys.argv[1:], prog_name='balcony')\n"
+    "except SystemExit as done:\n"
+    "    code = done.code or 0\n"
+    "heavy = [m for m in ('torch', 'chromadb', 'onnxruntime', 'sentence_transformers')"
+    " if m in sys.modules]\n"
+    "print('HEAVY=' + ','.join(heavy), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def balcony_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a child process: this checkout, a temp data folder, no .env."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BALCONY_")}
+    env.update(
+        PYTHONPATH=str(REPO),
+        BALCONY_DATA_DIR=str(data_dir),
+        BALCONY_EMBEDDING__CACHE_DIR=str(MODEL_CACHE),
+        BALCONY_LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+def run_balcony(
+    env: dict[str, str], *args: str, cwd: Path, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def heavy_modules(result: subprocess.CompletedProcess[str]) -> list[str]:
+    line = next(x for x in result.stderr.splitlines() if x.startswith("HEAVY="))
+    return [m for m in line.removeprefix("HEAVY=").split(",") if m]
+
+
+class Server:
+    """`balcony serve` on a free 127.0.0.1 port, stopped (and its workers) on exit."""
+
+    def __init__(self, env: dict[str, str], cwd: Path, *args: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._command = [sys.executable, "-c", PROBE, "serve", "--port", str(self.port), *args]
+        self._env, self._cwd = env, cwd
+        self.log = cwd / f"serve-{self.port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Server:
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                self._command, env=self._env, cwd=self._cwd, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"balcony serve exited:\n{self.log.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=1.0).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"balcony serve was not ready in {READY_SECONDS} s")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()  # uvicorn's supervisor stops its workers on SIGTERM
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
