@@ -158,7 +158,11 @@ def build_services(
         chat,
         metrics,
         KeyStore(database),
-        RateLimiter(settings.auth.rate_limit_per_minute),
+        RateLimiter(
+            settings.auth.rate_limit_per_minute,
+            settings.redis.url.get_secret_value() if settings.redis.url else None,
+            key_prefix=settings.redis.key_prefix,
+        ),
         tailor=make_llm_tailor(llm, prompts, redactor) if llm is not None else None,
     )
     if index_from is None:

@@ -64,6 +64,13 @@ class DatabaseSettings(BaseModel):
     retention_days: int = Field(default=90, ge=0, le=3650)
 
 
+class RedisSettings(BaseModel):
+    # redis://host:6379/0: rate limits shared by every worker and replica; empty keeps them
+    # in each process's memory (right for a single process only).
+    url: SecretStr | None = None
+    key_prefix: str = "balcony"
+
+
 class CoachingSettings(BaseModel):
     max_message_chars: int = Field(default=4000, ge=100, le=20000)
     # Below this cosine similarity nothing retrieved is taken as relevant (calibrated on
@@ -115,6 +122,7 @@ class Settings(BaseSettings):
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    redis: RedisSettings = Field(default_factory=RedisSettings)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     safeguarding: SafeguardingSettings = Field(default_factory=SafeguardingSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
