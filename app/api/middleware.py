@@ -74,6 +74,17 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+def _template(scope: Scope) -> str:
+    """The route template; plain Starlette routes (e.g. /openapi.json) leave none in the scope."""
+    from starlette.routing import Match
+
+    route = scope.get("route")
+    if route is None:
+        routes = getattr(getattr(scope["app"], "router", None), "routes", ())
+        route = next((r for r in routes if r.matches(scope)[0] == Match.FULL), None)
+    return str(getattr(route, "path", None) or "unmatched")
+
+
 class MetricsMiddleware:
     """Count requests and time them by route template (never by raw path: ids are personal)."""
 
@@ -97,7 +108,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, send_recording)
         finally:
             seconds = time.perf_counter() - started
-            template = getattr(scope.get("route"), "path", "unmatched")
+            template = _template(scope)
             metrics: Metrics | None = getattr(scope["app"].state, "metrics", None)
             if metrics is not None:
                 metrics.requests.labels(scope["method"], template, str(status)).inc()
