@@ -18,7 +18,7 @@ from app.components.llm import build_llm
 from app.components.vector_store import ChromaStore, build_store
 from app.core.config import Settings
 from app.core.metrics import Metrics
-from app.core.secrets import load_or_create_secret
+from app.core.secrets import redaction_key
 from app.facilitator.plans import Tailor
 from app.facilitator.selection import facilitator_texts
 from app.facilitator.tailoring import make_llm_tailor
@@ -125,7 +125,7 @@ def build_services(
     generator = make_generator(llm, offline, prompts)
     database = Database(settings.database_url)
     conversations = ConversationStore(database)
-    redactor = Redactor(load_or_create_secret(settings.data_dir))
+    redactor = Redactor(redaction_key(settings.redaction_secret, settings.data_dir))
     # The same cache as retrieval: a message without personal data is embedded once a turn.
     safeguarding = SafeguardingCheck(retriever.query_embedder)
     metrics = Metrics()

@@ -123,6 +123,9 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     redis: RedisSettings = Field(default_factory=RedisSettings)
+    # Keys the redaction HMAC: replicas must share it so [CHILD_1] means the same person on
+    # every host. Empty means a file made once in the data folder (share that volume).
+    redaction_secret: SecretStr | None = None
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     safeguarding: SafeguardingSettings = Field(default_factory=SafeguardingSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
