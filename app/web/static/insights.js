@@ -72,6 +72,13 @@
       var response = await fetch("/v1/insights", { headers: B.headers() });
       if (!response.ok) { B.showError(await B.problem(response)); return; }
       var data = await response.json();
+      if (!data.weeks.length) {
+        document.querySelector("[data-chart]").textContent = "There are no conversations in these weeks yet.";
+        table([]);
+        panel.hidden = false;
+        B.announce("There are no conversations in these weeks yet.");
+        return;
+      }
       chart(data.weeks);
       table(data.weeks);
       panel.hidden = false;
