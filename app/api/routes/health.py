@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from app.api.deps import ServicesDep
 from app.api.schemas import Readiness
@@ -46,6 +46,5 @@ def readyz(services: ServicesDep) -> JSONResponse:
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 def metrics(request: Request) -> Response:
-    return Response(
-        generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
-    )
+    # Every worker's counts when `balcony serve` runs several (see app/core/metrics.py).
+    return Response(request.app.state.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
