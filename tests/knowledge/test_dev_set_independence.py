@@ -25,7 +25,7 @@ import numpy as np
 import pytest
 
 from app.catalogue.tools import bullets, load_tool, numbered
-from app.components.embedding import SentenceTransformerEmbedder
+from app.components.embedding import Embedder
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
 
 THRESHOLD = 0.68
@@ -98,9 +98,7 @@ def dev_texts(path: Path) -> list[tuple[str, str]]:
     return texts
 
 
-def closest_pairs(
-    embedder: SentenceTransformerEmbedder, lines: list[Line], dev: list[tuple[str, str]]
-) -> list[Pair]:
+def closest_pairs(embedder: Embedder, lines: list[Line], dev: list[tuple[str, str]]) -> list[Pair]:
     """For each (dev dilemma, knowledge line), its best cosine over the dilemma's texts."""
     scores = embedder.embed([text for _, text in dev]) @ embedder.embed([ln.text for ln in lines]).T
     best: dict[tuple[str, int], Pair] = {}
@@ -113,18 +111,23 @@ def closest_pairs(
     return sorted(best.values(), key=lambda p: p.score, reverse=True)
 
 
-@pytest.fixture(scope="module")
-def dev_set() -> list[tuple[str, str]]:
-    if not DEV_SET.is_file():
-        message = f"{DEV_SET} is missing: the knowledge base cannot be checked against it"
+def dev_texts_or_skip(path: Path) -> list[tuple[str, str]]:
+    """The dev texts; skip when the shared folder is absent, but fail under CI."""
+    if not path.is_file():
+        message = f"{path} is missing: the knowledge base cannot be checked against it"
         if os.environ.get("CI"):
             pytest.fail(message)  # under CI a missing check is a failure, not a pass
         pytest.skip(message)
-    return dev_texts(DEV_SET)
+    return dev_texts(path)
+
+
+@pytest.fixture(scope="module")
+def dev_set() -> list[tuple[str, str]]:
+    return dev_texts_or_skip(DEV_SET)
 
 
 def test_no_knowledge_line_is_a_near_paraphrase_of_a_dev_dilemma(
-    embedder: SentenceTransformerEmbedder, dev_set: list[tuple[str, str]]
+    embedder: Embedder, dev_set: list[tuple[str, str]]
 ) -> None:
     pairs = closest_pairs(embedder, knowledge_lines(KNOWLEDGE), dev_set)
     print("closest pairs:", *pairs[:10], sep="\n  ")
@@ -133,7 +136,7 @@ def test_no_knowledge_line_is_a_near_paraphrase_of_a_dev_dilemma(
 
 
 def test_the_check_flags_a_dilemma_slipped_into_a_knowledge_file(
-    embedder: SentenceTransformerEmbedder, dev_set: list[tuple[str, str]], tmp_path: Path
+    embedder: Embedder, dev_set: list[tuple[str, str]], tmp_path: Path
 ) -> None:
     """The check can fail: a file whose signal repeats a dev dilemma's clause is caught."""
     dev_id, clause = dev_set[-1]
@@ -151,3 +154,15 @@ def test_lines_cover_signals_list_items_and_prose() -> None:
     assert {"summary", "When it helps", "What it is", "Pitfalls"} <= sections
     tool = load_tool(KNOWLEDGE / "slow-thinking.md")
     assert set(tool.signals) <= {line.text for line in lines}
+
+
+def test_a_missing_dev_set_fails_under_ci_and_skips_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "retrieval-dev.jsonl"
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        dev_texts_or_skip(missing)
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="missing"):
+        dev_texts_or_skip(missing)
