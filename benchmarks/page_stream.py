@@ -40,7 +40,10 @@ _CLICK_TO_FIRST_WORDS = """async (message) => {
     let start = 0;
     const seen = new MutationObserver(() => {
       const body = document.querySelector('.message-body.streaming');
-      if (body && body.textContent.length) { seen.disconnect(); resolve(performance.now() - start); }
+      if (body && body.textContent.length) {
+        seen.disconnect();
+        resolve(performance.now() - start);
+      }
     });
     seen.observe(document.querySelector('[data-transcript]'),
                  {childList: true, subtree: true, characterData: true});
@@ -95,12 +98,12 @@ def main() -> None:
                 api_first_token(client, next(messages))
                 page_first_words(page, next(messages))
             for round_number in range(rounds):
-                pair = [
-                    lambda: api.append(api_first_token(client, next(messages))),
-                    lambda: page_times.append(page_first_words(page, next(messages))),
-                ]
-                for measure in pair if round_number % 2 == 0 else reversed(pair):
-                    measure()
+                api_first = round_number % 2 == 0
+                if api_first:
+                    api.append(api_first_token(client, next(messages)))
+                page_times.append(page_first_words(page, next(messages)))
+                if not api_first:
+                    api.append(api_first_token(client, next(messages)))
             browser.close()
     api_ms, page_ms = median_ms(api), median_ms(page_times)
     ratio = page_ms / api_ms
