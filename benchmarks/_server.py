@@ -77,13 +77,15 @@ def run_balcony(args: Sequence[str], data_dir: Path, extra: Mapping[str, str] | 
 
 
 @contextmanager
-def running_service(data_dir: Path, extra: Mapping[str, str] | None = None) -> Iterator[str]:
+def running_service(
+    data_dir: Path, extra: Mapping[str, str] | None = None, serve_args: Sequence[str] = ()
+) -> Iterator[str]:
     """Serve `balcony serve` on a free loopback port until the block ends; yield its base URL."""
     port = free_port()
     log_path = data_dir / f"serve-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [str(BALCONY), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [str(BALCONY), "serve", "--host", "127.0.0.1", "--port", str(port), *serve_args],
             env=service_env(data_dir, extra),
             cwd=data_dir,
             stdout=log,
@@ -91,13 +93,14 @@ def running_service(data_dir: Path, extra: Mapping[str, str] | None = None) -> I
         )
         try:
             base_url = f"http://127.0.0.1:{port}"
-            _wait_ready(base_url, process, log_path)
+            wait_ready(base_url, process, log_path)
             yield base_url
         finally:
-            _stop(process)
+            stop(process)
 
 
-def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+def wait_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    """Return once /readyz answers 200; raise if the process exits or READY_SECONDS pass."""
     deadline = time.monotonic() + READY_SECONDS
     with httpx.Client(base_url=base_url, timeout=2.0) as client:
         while time.monotonic() < deadline:
@@ -114,7 +117,8 @@ def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path)
     )
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a process started here (kill it if it does not stop in time)."""
     if process.poll() is not None:
         return
     process.terminate()
@@ -138,3 +142,10 @@ def p95_ms(seconds: Sequence[float]) -> float:
 def variant(text: str, label: str) -> str:
     """The same dilemma with a label appended, so no cache has seen this exact text."""
     return f"{text} ({label})"
+
+
+def percentile_ms(seconds: Sequence[float], percent: int) -> float:
+    """The given percentile (inclusive interpolation) of timings in seconds, in milliseconds."""
+    if len(seconds) < 2:
+        return (seconds[0] if seconds else float("nan")) * 1000
+    return statistics.quantiles(seconds, n=100, method="inclusive")[percent - 1] * 1000
