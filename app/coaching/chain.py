@@ -7,7 +7,8 @@ coach and a language model are two generation steps for the same chain.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -17,9 +18,12 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from app.catalogue.tools import Catalogue
 from app.coaching.citations import CitedReply, map_citations
+from app.coaching.clock import immediate_period, local_now
 from app.coaching.context import CoachingContext, build_context
+from app.coaching.listening import is_acknowledgement
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
+from app.coaching.stages import leans_back, stage_of
 from app.coaching.prompts import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.passages import Passage
@@ -34,6 +38,8 @@ class ChainInput:
     follow_up: bool
     history: Sequence[Turn] = ()
     k: int = 5
+    # The leader's local time (from the request), else the time in Europe/London.
+    local_time: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -65,12 +71,21 @@ def history_messages(history: Sequence[Turn]) -> list[BaseMessage]:
     return messages
 
 
+SUBSTANTIVE_WORDS = 13  # a message longer than a follow-up states (or restates) the dilemma
+
+
+def dilemma(history: Sequence[Turn]) -> str:
+    """The leader's last substantive message: what the conversation is about."""
+    said = [t.content for t in history if t.role == "user" and not is_acknowledgement(t.content)]
+    long = [text for text in said if len(text.split()) >= SUBSTANTIVE_WORDS]
+    return (long or said or [""])[-1]
+
+
 def offline_rewrite(data: ChainInput) -> str:
-    """Without a model, a follow-up is read together with the leader's previous message."""
+    """Without a model, a follow-up is read together with the dilemma it follows."""
     if not data.follow_up:
         return data.message
-    previous = [t.content for t in data.history if t.role == "user"][-1:]
-    return " ".join([*previous, data.message])
+    return " ".join(part for part in (dilemma(data.history), data.message) if part)
 
 
 def make_rewriter(llm: BaseChatModel | None, prompts: PromptLibrary) -> Runnable[ChainInput, str]:
@@ -100,6 +115,14 @@ def is_grounded(passages: Sequence[Passage], threshold: float) -> bool:
     return any(p.similarity >= threshold for p in passages)
 
 
+def continuing(data: ChainInput) -> ChainInput:
+    """A long "I tried it and ..." still follows the thread: read it with the tool in play."""
+    replied = any(t.role == "assistant" for t in data.history)
+    if data.follow_up or not leans_back(data.message, replied=replied):
+        return data
+    return replace(data, follow_up=True)
+
+
 def make_preparer(
     *,
     retriever: HybridRetriever,
@@ -117,8 +140,10 @@ def make_preparer(
     def contextualise(state: dict[str, Any]) -> Prepared:
         data: ChainInput = state["input"]
         passages: list[Passage] = state["passages"]
-        grounded = is_grounded(passages, relevance_threshold)
         previous = next((t.tools for t in reversed(data.history) if t.tools), [])
+        # A follow-up stays with the tool in play even when its words alone find nothing.
+        in_play = data.follow_up and bool(previous) and previous[0] in catalogue
+        grounded = in_play or is_grounded(passages, relevance_threshold)
         context = (
             build_context(
                 passages=passages,
@@ -130,6 +155,7 @@ def make_preparer(
             if grounded
             else CoachingContext()
         )
+        replied = any(t.role == "assistant" for t in data.history)
         request = CoachingRequest(
             message=data.message,
             question=state["question"],
@@ -137,13 +163,19 @@ def make_preparer(
             follow_up=data.follow_up,
             context=context,
             history=data.history,
+            stage=stage_of(data.message, follow_up=data.follow_up, replied=replied),
+            period=immediate_period(local_now(data.local_time)),
+            first_reply=not data.history,
+            dilemma=dilemma(data.history) if data.follow_up else data.message,
         )
         return Prepared(request=request, passages=passages, grounded=grounded)
 
     async def arewrite(data: ChainInput) -> dict[str, Any]:
+        data = continuing(data)
         return {"input": data, "question": await rewriter.ainvoke(data)}
 
     def rewrite(data: ChainInput) -> dict[str, Any]:
+        data = continuing(data)
         return {"input": data, "question": rewriter.invoke(data)}
 
     return (
@@ -153,11 +185,20 @@ def make_preparer(
     )
 
 
+def situation(request: CoachingRequest, prompts: PromptLibrary) -> str:
+    """What the model must know about this turn: the clock and the stage of the conversation."""
+    lines = [prompts.part("llm.clock", period=request.period)]
+    lines.append(prompts.part(f"llm.stage.{request.stage}"))
+    if request.context.uploads:
+        lines.append(prompts.part("llm.uploads"))
+    return "\n".join(lines)
+
+
 def llm_messages(prepared: Prepared, prompts: PromptLibrary) -> list[BaseMessage]:
     """System prompt for the mode, the history, then the numbered material and the message."""
     request = prepared.request
     shape = "followup" if request.follow_up else request.mode
-    system = f"{prompts.text('system')}\n\n{prompts.text(shape)}"
+    system = f"{prompts.text('system')}\n\n{prompts.text(shape)}\n\n{situation(request, prompts)}"
     user = prompts.render(
         "user",
         material=request.context.format() or "(nothing relevant was found)",
@@ -185,12 +226,25 @@ def make_generator(
     def build_prompt(prepared: Prepared) -> list[BaseMessage]:
         return llm_messages(prepared, prompts)
 
-    generator: Runnable[Prepared, str] = (
+    model: Runnable[Prepared, str] = (
         RunnableLambda(build_prompt).with_config(run_name="build_prompt")
         | llm.with_config(run_name="generate")
         | StrOutputParser()
     )
-    return generator
+
+    # "Use roles, not names" is said once, on a conversation's first reply, whoever wrote it.
+    def with_note(prepared: Prepared) -> str:
+        text = model.invoke(prepared)
+        note = offline.roles_note(prepared.request)
+        return f"{text}\n\n{note}" if note else text
+
+    async def stream_with_note(prepared: Prepared) -> AsyncIterator[str]:
+        async for piece in model.astream(prepared):
+            yield piece
+        if note := offline.roles_note(prepared.request):
+            yield f"\n\n{note}"
+
+    return RunnableLambda(with_note, afunc=stream_with_note).with_config(run_name="generate")
 
 
 def finish(prepared: Prepared, text: str) -> CoachReply:

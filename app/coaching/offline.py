@@ -1,32 +1,37 @@
 """The offline coach: a grounded reply composed only from the retrieved material.
 
-It is the chain's generation step when no language model is configured: it picks the tool,
-quotes its steps, and chooses the reflective questions that best fit the message by
-embedding similarity, in the shape the mode asks for, using templates in prompts/offline/.
+It is the chain's generation step when no language model is configured. It listens first (the
+particulars of the message, never an "OK" or a placeholder), picks the tool and the steps and
+questions that fit by embedding similarity, and varies its phrasing (prompts/offline/) so that
+replies read as a conversation, not a form. Follow-ups are composed in followups.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.catalogue.tools import Catalogue
-from app.coaching.context import SLOW_THINKING, CoachingContext, Item, section_items
+from app.coaching.clock import fit_time_words
+from app.coaching.context import CoachingContext, Item, section_items
+from app.coaching.measure import question_count, word_count
 from app.coaching.modes import Mode
 from app.coaching.prompts import PromptLibrary
-from app.coaching.reflection import long_term_decision, reflect_back
+from app.coaching.reflection import voiced
+from app.coaching.stages import Stage
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.passages import Passage
 
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
-QUESTIONS = {"crisis": 1, "reflect": 4}
-# A follow-up that asks what could go wrong moves on to the tool's pitfalls.
-_OBSTACLES = re.compile(
-    r"\b(get in the way|go wrong|obstacle|barrier|pitfall|risk of|what if|stop (?:me|us|it)|"
-    r"resist|push ?back|won't work|doesn't work|fail)",
-    re.IGNORECASE,
-)
-STEPS = 3
+SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z\"“])")
+# Upper limits with a small margin under the standard (crisis < 120, first reply < 180,
+# follow-up < 120 words); "tell me more" may run longer.
+LIMITS = {"crisis": 116, "reflect": 176, "followup": 116, "more": 290}
+MAX_QUESTIONS = 2
+MAX_QUOTE_WORDS = 40
+MAX_CRISIS_STEP_WORDS = 20  # a crisis reply quotes one short sentence of a step
 
 
 @dataclass(frozen=True)
@@ -46,16 +51,38 @@ class CoachingRequest:
     follow_up: bool
     context: CoachingContext
     history: Sequence[Turn] = ()
+    stage: Stage = "first"
+    period: str = "today"  # the time word for "the next few hours" on the leader's clock
+    first_reply: bool = False
+    dilemma: str = ""  # the leader's last substantive message
 
 
-def _first_sentence(text: str) -> str:
-    flat = " ".join(text.split())
-    match = _FIRST_SENTENCE.match(flat)
-    return match.group(1) if match else flat
+def first_sentence(text: str) -> str:
+    return SENTENCE.split(" ".join(text.split()), maxsplit=1)[0]
 
 
-def _bulleted(items: Sequence[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != "I " else text
+
+
+def fits(text: str, limit: int) -> bool:
+    return word_count(text) <= limit and question_count(text) <= MAX_QUESTIONS
+
+
+def first_fitting(drafts: Sequence[Callable[[], str]], limit: int) -> str:
+    """The richest draft that keeps to the word limit and asks no more than two questions."""
+    texts: list[str] = []
+    for draft in drafts:
+        texts.append(draft())
+        if fits(texts[-1], limit):
+            return texts[-1]
+    return min(texts, key=word_count)
+
+
+def tidy(text: str) -> str:
+    """Empty slots leave no gaps: at most one blank line, no stray spaces."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.lstrip() for line in lines))
 
 
 class OfflineCoach:
@@ -69,7 +96,7 @@ class OfflineCoach:
         self._prompts = prompts
 
     def warm(self) -> None:
-        """Embed every step, question and signal once, in a batch (about a second)."""
+        """Embed every step, question, signal and pitfall once, in a batch (about a second)."""
         sections = (
             ("When it helps", "bullets"),
             ("How to use it", "numbered"),
@@ -80,166 +107,81 @@ class OfflineCoach:
             item.text
             for tool in self._catalogue.tools()
             for section, kind in sections
-            for item in self._items(tool.id, section, kind)
+            for item in self.items(tool.id, section, kind)
         ]
         self._retriever.warm(texts)
 
+    @property
+    def prompts(self) -> PromptLibrary:
+        return self._prompts
+
     def compose(self, request: CoachingRequest) -> str:
+        # The shapes live beside this module and use its pieces; imported here, once built.
+        from app.coaching.first_reply import compose_crisis, compose_reflect
+        from app.coaching.followups import compose_follow_up
+
         if not request.context.tools:
             return self.no_material()
-        if request.follow_up:
-            return self._follow_up(request)
+        if request.stage not in ("first", "new"):
+            return compose_follow_up(self, request)
         if request.mode == "crisis":
-            return self._crisis(request)
-        return self._reflect(request)
+            return compose_crisis(self, request)
+        return compose_reflect(self, request)
 
     def no_material(self) -> str:
-        return self._prompts.render("offline/no_material", offline_note=self._note())
+        return self._prompts.render("offline/no_material", offline_note=self.note())
 
     def off_topic(self, kind: str) -> str:
         return self._prompts.render(
             "offline/off_topic", reason=self._prompts.part(f"off_topic.{kind}")
         )
 
-    # -- the shapes ------------------------------------------------------------------------
+    def roles_note(self, request: CoachingRequest) -> str:
+        """Said once, on the first reply of a conversation, whichever generator wrote it."""
+        return f"_{self._prompts.part('roles_note')}_" if request.first_reply else ""
 
-    def _crisis(self, request: CoachingRequest) -> str:
-        context, message = request.context, request.message
-        slow_steps = self._items(SLOW_THINKING, "How to use it", "numbered")
-        slow_step = self._best(request.question, slow_steps, 1)
-        decision = long_term_decision(message)
-        later = (
-            self._prompts.part("later_with_decision", decision=decision)
-            if decision
-            else self._prompts.part("later_generic")
-        )
-        primary = context.tools[0]
-        tool_line = ""
-        if primary != SLOW_THINKING:
-            what = self._what(primary)
-            if what:
-                tool_line = (
-                    "\n"
-                    + self._prompts.part(
-                        "crisis_tool_line",
-                        title=self._title(primary),
-                        cite=str(context.number(what.passage)),
-                        what=what.text,
-                    )
-                    + "\n"
-                )
-        question = self._best(request.question, self._questions(context.tools[:1]), 1)
-        checks: list[str] = self._prompts.parts["safety_checks"]
-        return self._prompts.render(
-            "offline/crisis",
-            reflection=self._reflection(message),
-            safety_check=checks[len(message) % len(checks)],
-            later_line=later,
-            slow_title=self._title(SLOW_THINKING),
-            slow_cite=str(context.number(slow_step[0].passage)) if slow_step else "",
-            slow_step=slow_step[0].text if slow_step else "",
-            tool_line=tool_line,
-            question=question[0].text if question else "",
-            offline_note=self._note(),
-        )
+    def footer(self, request: CoachingRequest) -> str:
+        note = self.note()
+        if request.first_reply:
+            note += " " + self._prompts.part("roles_note")
+        return f"_{note}_"
 
-    def _reflect(self, request: CoachingRequest) -> str:
-        context, query = request.context, request.question
-        primary = context.tools[0]
-        what = self._what(primary)
-        signal = self._best(query, self._items(primary, "When it helps"), 1)
-        steps = self._best(query, self._items(primary, "How to use it", "numbered"), STEPS)
-        questions = self._best(query, self._questions(context.tools), QUESTIONS["reflect"])
-        why = ""
-        if signal:
-            why = self._prompts.part("why_line", signal=signal[0].text.rstrip(".")) + (
-                f" [{context.number(signal[0].passage)}]"
-            )
-        second = ""
-        if len(context.tools) > 1 and (other := self._what(context.tools[1])):
-            second = self._prompts.part(
-                "second_tool",
-                title=self._title(context.tools[1]),
-                cite=str(context.number(other.passage)),
-                what=other.text,
-            )
-        return self._prompts.render(
-            "offline/reflect",
-            reflection=self._reflection(request.message),
-            tool_title=self._title(primary),
-            tool_cite=str(context.number(what.passage)) if what else "",
-            tool_what=what.text if what else "",
-            tool_why=why,
-            steps=self._cited_list(steps, context, numbered=True),
-            questions=self._cited_list(questions, context),
-            second_tool=second,
-            read_more=self._read_more(context.tools),
-            offline_note=self._note(),
-        )
-
-    def _follow_up(self, request: CoachingRequest) -> str:
-        context, query = request.context, request.question
-        said = " ".join(t.content for t in request.history if t.role == "assistant")
-        previous = next((t.tools for t in reversed(request.history) if t.tools), [])
-        primary = previous[0] if previous and previous[0] in self._catalogue else context.tools[0]
-        steps = [s for s in self._items(primary, "How to use it", "numbered") if s.text not in said]
-        if steps and not _OBSTACLES.search(request.message):
-            intro, items = self._prompts.part("followup_steps_intro"), self._best(query, steps, 2)
-        else:
-            intro = self._prompts.part("followup_pitfalls_intro")
-            items = self._best(query, self._items(primary, "Pitfalls"), 2)
-        unused = [q for q in self._questions([primary]) if q.text not in said]
-        question = self._best(query, unused or self._questions([primary]), 1)
-        anchor = self._what(primary)
-        return self._prompts.render(
-            "offline/followup",
-            reflection=self._reflection(request.message),
-            tool_title=self._title(primary),
-            tool_cite=str(context.number(anchor.passage)) if anchor else "",
-            next_intro=intro,
-            next_items=self._cited_list(items, context),
-            questions=(
-                f"{self._prompts.part('followup_question_intro')} {question[0].text}"
-                f" [{context.number(question[0].passage)}]"
-                if question
-                else ""
-            ),
-            offline_note=self._note(),
-        )
-
-    # -- pieces ----------------------------------------------------------------------------
-
-    def _note(self) -> str:
+    def note(self) -> str:
         return self._prompts.part("offline_note")
 
-    def _title(self, tool_id: str) -> str:
+    # -- pieces the shapes share -----------------------------------------------------
+
+    def pick(self, key: str, seed: str, **values: str) -> str:
+        """One variant of a phrase, chosen by the message so the same words reply the same way."""
+        options: Any = self._prompts.parts[key]
+        choice = options[zlib.crc32(f"{key}:{seed}".encode()) % len(options)]
+        return str(choice).format(**values)
+
+    def pick_pair(self, key: str, seed: str) -> tuple[str, str]:
+        options: Any = self._prompts.parts[key]
+        before, after = options[zlib.crc32(f"{key}:{seed}".encode()) % len(options)]
+        return str(before), str(after)
+
+    def title(self, tool_id: str) -> str:
         tool = self._catalogue.find(tool_id)
         return tool.title if tool else tool_id
 
-    def _reflection(self, message: str) -> str:
-        text, is_question = reflect_back(message)
-        if is_question and not text.lower().startswith(
-            ("how to", "what to", "where to", "when to", "who to", "which to")
-        ):
-            text = ": " + text[0].upper() + text[1:] + "?"
-        elif is_question:
-            text = " " + text + "."
-        key = "reflection_question" if is_question else "reflection_statement"
-        return self._prompts.part(key, text=text)
-
-    def _items(self, tool_id: str, section: str, kind: str = "bullets") -> list[Item]:
+    def items(self, tool_id: str, section: str, kind: str = "bullets") -> list[Item]:
         return section_items(self._retriever, tool_id, section, kind)
 
-    def _questions(self, tool_ids: Sequence[str]) -> list[Item]:
-        return [q for t in tool_ids for q in self._items(t, "Questions for reflection")]
+    def section(self, tool_id: str, section: str) -> list[Passage]:
+        return self._retriever.section(tool_id, section)
 
-    def _what(self, tool_id: str) -> Item | None:
+    def questions(self, tool_ids: Sequence[str]) -> list[Item]:
+        return [q for t in tool_ids for q in self.items(t, "Questions for reflection")]
+
+    def what(self, tool_id: str) -> Item | None:
         """The first sentence of what the tool is, tied to its passage."""
         for passage in self._retriever.section(tool_id, "What it is"):
-            return Item(_first_sentence(passage.text), passage)
+            return Item(first_sentence(passage.text), passage)
         return None
 
-    def _best(self, query: str, items: Sequence[Item], count: int) -> list[Item]:
+    def best(self, query: str, items: Sequence[Item], count: int) -> list[Item]:
         """The items that best fit the query, by embedding similarity, kept in their order."""
         if len(items) <= count:
             return list(items)
@@ -247,13 +189,69 @@ class OfflineCoach:
         best = sorted(range(len(items)), key=lambda i: scores[i], reverse=True)[:count]
         return [items[i] for i in sorted(best)]
 
-    def _cited_list(
-        self, items: Sequence[Item], context: CoachingContext, *, numbered: bool = False
-    ) -> str:
-        lines = [f"{i.text} [{context.number(i.passage)}]" for i in items]
-        if numbered:
-            return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, start=1))
-        return _bulleted(lines)
+    def similarity(self, query: str, texts: Sequence[str]) -> list[float]:
+        return self._retriever.similarity(query, texts)
 
-    def _read_more(self, tool_ids: Sequence[str]) -> str:
-        return " and ".join(f"the full notes on *{self._title(t)}*" for t in tool_ids)
+    def voice(self, item: Item, request: CoachingRequest) -> str:
+        """Material said to this leader: second person, time words for their clock."""
+        text = voiced(item.text)
+        if text.endswith("?"):
+            text = re.sub(r"\bthe team\b", "your team", text)
+        return fit_time_words(text, request.period)
+
+    def cited(self, item: Item, request: CoachingRequest) -> str:
+        return f"{self.voice(item, request)} [{request.context.number(item.passage)}]"
+
+    def steps_text(self, steps: Sequence[Item], request: CoachingRequest) -> str:
+        if not steps:
+            return ""
+        cited = [self.cited(s, request) for s in steps]
+        if len(cited) == 1:
+            return self.pick("one_step", request.message, first_lower=lower_first(cited[0]))
+        return self.pick(
+            "steps_shapes",
+            request.message,
+            first=cited[0],
+            second=cited[1],
+            first_lower=lower_first(cited[0]),
+            second_lower=lower_first(cited[1]),
+        )
+
+    def questions_text(self, questions: Sequence[Item], request: CoachingRequest) -> str:
+        cited = [self.cited(q, request) for q in questions]
+        if not cited:
+            return ""
+        if len(cited) == 1:
+            return self.pick("one_question", request.message, question=cited[0])
+        return self.pick(
+            "two_questions",
+            request.message,
+            first=cited[0],
+            second=cited[1],
+            first_lower=lower_first(cited[0]),
+            second_lower=lower_first(cited[1]),
+        )
+
+    def upload_line(self, request: CoachingRequest) -> str:
+        """A brief quotation from the council's own material, when a passage fits closely."""
+        uploads = request.context.uploads
+        if not uploads:
+            return ""
+        passage = uploads[0]
+        sentences = [
+            s
+            for line in passage.text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+            for s in SENTENCE.split(line.strip())
+            if len(s.split()) <= MAX_QUOTE_WORDS
+        ]
+        if not sentences:
+            return ""
+        scores = self._retriever.similarity(request.question, sentences)
+        quote = sentences[max(range(len(sentences)), key=lambda i: scores[i])]
+        return self.pick(
+            "upload_quote",
+            request.message,
+            quote=quote.rstrip(),
+            cite=str(request.context.number(passage)),
+        )

@@ -1,4 +1,4 @@
-"""Reflect a leader's words back to them, and find the long-term decision in a crisis."""
+"""Say a leader's words back in the second person, and find the long-term decision in a crisis."""
 
 from __future__ import annotations
 
@@ -18,21 +18,33 @@ _SWAPS = {
     "we": "you",
     "we're": "you're",
     "we've": "you've",
+    "we'll": "you'll",
+    "we'd": "you'd",
     "our": "your",
     "ours": "yours",
     "us": "you",
     "ourselves": "yourselves",
 }
 _WORD = re.compile(r"[A-Za-z']+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
 _DECISION = re.compile(
     r"\b(?:decide(?: on| about)?|decision (?:about|on)|(?:make|take) a (?:long-term )?decision "
-    r"(?:about|on))\s+(?P<what>(?:the|a|an|my|our|whether|how|what|if)\b[^.,;!?]{4,80})"
-    r"|\b(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+[^.,;!?]{4,80})",
+    r"(?:about|on))\s+(?P<what>(?:the|a|an|my|our|whether|how|what|if|\w+ing)\b[^.,;!?]{4,80})"
+    r"|\b(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+[^.,;!?]{4,80})"
+    r"|\b(?P<agree>(?:a |an |the )?new [^.,;!?]{3,40}?) (?:agreed|signed off|decided)\b"
+    r"|\b(?:asking|wants to know|deciding) (?P<whether>whether [^.,;!?]{4,80})",
     re.IGNORECASE,
 )
-_TRAILING_TIME = re.compile(r"\s+(?:by|before|tonight|tomorrow|today|now|this)\b.*$", re.I)
-MAX_REFLECTION_WORDS = 30
+_TRAILING_TIME = re.compile(
+    r"\s+(?:by|before|tonight|tomorrow|today|now|this|after|first thing)\b.*$", re.I
+)
+# Verbs that agree with "I" and must change with it ("I am" -> "you are", "am I" -> "are you").
+_AGREEMENT = (
+    (re.compile(r"\bI am\b"), "you are"),
+    (re.compile(r"\b([Aa])m I\b"), "\\1re you"),
+    (re.compile(r"\bI was\b"), "you were"),
+    (re.compile(r"\b([Ww])as I\b"), "\\1ere you"),
+)
 
 
 def _swap(match: re.Match[str]) -> str:
@@ -40,50 +52,27 @@ def _swap(match: re.Match[str]) -> str:
     swapped = _SWAPS.get(word.lower())
     if swapped is None:
         return word
-    # "I" is always upper case; only a sentence's first word keeps a capital.
-    return swapped.capitalize() if match.start() == 0 and word[0].isupper() else swapped
+    # A swapped word keeps a capital only where a sentence starts ("I" is always upper case).
+    starts = bool(_SENTENCE_START.search(match.string[: match.start()]))
+    return swapped.capitalize() if starts and word[0].isupper() else swapped
 
 
 def second_person(text: str) -> str:
-    """Turn "I'm stuck with my team" into "you're stuck with your team"."""
-    # Verbs agree with "I" only: "I was" becomes "you were", but "the baby was" stays.
-    text = re.sub(r"\bI am\b", "I'm", text)
-    text = re.sub(r"\bI was\b", "\x00", text)
-    return _WORD.sub(_swap, text).replace("\x00", "you were")
+    """Turn "so am I, and my team are stuck" into "so are you, and your team are stuck"."""
+    for pattern, replacement in _AGREEMENT:
+        text = pattern.sub(replacement, text)
+    text = _WORD.sub(_swap, text)
+    # "you are" written at a sentence start after the agreement step keeps its capital.
+    return re.sub(r"(^|[.!?]\s+)you\b", lambda m: m.group(1) + "You", text)
 
 
-def first_sentence(text: str) -> str:
-    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    words = sentence.split()
-    if len(words) > MAX_REFLECTION_WORDS:
-        sentence = " ".join(words[:MAX_REFLECTION_WORDS]) + "..."
-    return sentence
-
-
-_HOW_DO_I = re.compile(
-    r"^(how|what|where|when|who|which)\s+(?:do|can|should|could|would|might)\s+(?:i|we)\s+",
-    re.IGNORECASE,
-)
-
-
-def reflect_back(message: str) -> tuple[str, bool]:
-    """The message's first sentence in the second person, and whether it is a question."""
-    sentence = first_sentence(message)
-    is_question = sentence.endswith("?")
-    sentence = sentence.rstrip(".!?")
-    if is_question:
-        # "How do I lead this?" reads back as "how to lead this".
-        sentence = _HOW_DO_I.sub(lambda m: f"{m.group(1).lower()} to ", sentence)
-    text = second_person(sentence)
-    first_word = text.split(maxsplit=1)[0] if text else ""
-    # Lower-case the opening word unless it is a placeholder or an acronym ("[CHILD_1]", "CAMHS").
-    if (
-        first_word
-        and not first_word.startswith("[")
-        and not (len(first_word) > 1 and first_word.isupper())
-    ):
-        text = text[0].lower() + text[1:]
-    return text, is_question
+_GERUNDS = {
+    "redesign": "redesigning",
+    "restructure": "restructuring",
+    "close": "closing",
+    "merge": "merging",
+    "cut": "cutting",
+}
 
 
 def long_term_decision(message: str) -> str | None:
@@ -91,6 +80,19 @@ def long_term_decision(message: str) -> str | None:
     match = _DECISION.search(message)
     if not match:
         return None
-    what = match.group("what") or match.group("change") or ""
+    what = next((g for g in match.groups() if g), "")
     what = _TRAILING_TIME.sub("", second_person(what.strip())).strip()
+    verb, _, rest = what.partition(" ")
+    # "wants me to redesign the rota" is parked as "the decision about redesigning the rota".
+    if verb.lower() in _GERUNDS:
+        what = f"{_GERUNDS[verb.lower()]} {rest}"
     return what or None
+
+
+_QUOTED = re.compile(r"(\"[^\"\n]*\"|“[^”\n]*”)")
+
+
+def voiced(text: str) -> str:
+    """Material said to the leader: second person, except inside quotation marks."""
+    pieces = _QUOTED.split(text)
+    return "".join(p if i % 2 else second_person(p) for i, p in enumerate(pieces))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -93,8 +95,27 @@ def test_reply_streams_in_pieces(indexed_services: Services, provider: StandInPr
 
     pieces = asyncio.run(collect())
     assert len(pieces) > 3
-    assert "".join(pieces) == provider.reply
+    # The first reply of a conversation ends with the reminder to use roles, said once.
+    roles = indexed_services.prompts.part("roles_note")
+    assert "".join(pieces) == f"{provider.reply}\n\n_{roles}_"
     assert provider.requests[-1]["stream"] is True
+
+
+def test_model_is_told_the_clock_and_the_stage(
+    indexed_services: Services, provider: StandInProvider
+) -> None:
+    _, _, chain = _chain(indexed_services, _settings(provider))
+    history = [Turn("user", MESSAGE), Turn("assistant", "Some reply", ["collective-leadership"])]
+    morning = datetime(2026, 3, 3, 9, 5, tzinfo=ZoneInfo("Europe/London"))
+    reply = asyncio.run(
+        chain.ainvoke(
+            ChainInput("What could get in the way?", "reflect", True, history, local_time=morning)
+        )
+    )
+    system = provider.last_messages[0]["content"]
+    assert 'say "today" for immediate safety' in system
+    assert "Pitfalls" in system  # the stage: what could get in the way
+    assert "roles, not names" not in reply.text  # said on the first reply only
 
 
 def test_follow_up_is_rewritten_by_the_model(

@@ -1,0 +1,294 @@
+"""Hear what carries meaning in a message: its particulars, not its acknowledgements or names.
+
+The offline coach reflects back the one or two clauses that matter (the Friday deadline, the
+exhausted team) in the second person; placeholders left by redaction become roles ("a child"),
+and a short "OK" or an emoji is never said back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.coaching.reflection import second_person
+
+_ACKNOWLEDGEMENTS = frozenset(
+    {
+        "ok",
+        "okay",
+        "k",
+        "thanks",
+        "thank you",
+        "thankyou",
+        "cheers",
+        "ta",
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "sure",
+        "right",
+        "got it",
+        "that makes sense",
+        "makes sense",
+        "fair enough",
+        "great",
+        "good",
+        "cool",
+        "will do",
+        "noted",
+        "hmm",
+        "hm",
+        "ah",
+        "i see",
+        "true",
+        "agreed",
+        "perfect",
+        "brilliant",
+        "lovely",
+        "nice",
+        "fine",
+        "alright",
+        "all right",
+        "sounds good",
+        "that helps",
+        "helpful",
+        "interesting",
+        "no",
+        "nope",
+        "ok thanks",
+        "okay thanks",
+        "thanks that helps",
+        "that's helpful",
+        "thats helpful",
+        "that's useful",
+        "useful",
+    }
+)
+_NOT_WORDS = re.compile(r"[^a-z' ]+")
+# An emoji that stands for a feeling is said in words; any other symbol is left out.
+_EMOJI_WORDS = {
+    "😩": "worn out",
+    "😫": "worn out",
+    "😓": "worn out",
+    "🥱": "worn out",
+    "😴": "worn out",
+    "😞": "low",
+    "😔": "low",
+    "😢": "upset",
+    "😭": "upset",
+    "😡": "angry",
+    "😠": "angry",
+    "🤬": "angry",
+    "😬": "tense",
+    "😰": "anxious",
+    "😟": "worried",
+    "🙃": "fed up",
+}
+_SYMBOLS = re.compile(r"[^\w\s.,;:!?'’\"()\[\]/&%£$-]")
+PLACEHOLDER = re.compile(r"\[([A-Z_]+?)_(\d+)\]")
+_PEOPLE = {"CHILD": "child", "PARENT": "parent", "PERSON": "person"}
+_THINGS = {
+    "DATE": "a date",
+    "ADDRESS": "an address",
+    "POSTCODE": "a postcode",
+    "PHONE": "a phone number",
+    "EMAIL": "an email address",
+    "CASE_REF": "a case reference",
+    "NHS_NUMBER": "an NHS number",
+    "NI_NUMBER": "a National Insurance number",
+    "DATE_OF_BIRTH": "a date of birth",
+}
+# Identifying details in brackets or after a comma add nothing to a reflection: dropped.
+_DETAIL = re.compile(
+    r"\s*[(,]\s*(?:[A-Za-z.]{1,6}:?\s*)?\[(?:DATE_OF_BIRTH|NHS_NUMBER|NI_NUMBER|CASE_REF|PHONE|"
+    r"EMAIL|POSTCODE|ADDRESS)_\d+\]\s*\)?"
+)
+# "My deputy, [PERSON_1], thinks" -> "My deputy thinks".
+_APPOSITIVE_AFTER = re.compile(
+    r"(\b(?:[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir)\s+[A-Za-z' -]{2,40}?),\s*"
+    r"\[(?:PERSON|CHILD|PARENT)_\d+\],?"
+)
+# "[PERSON_1], one of my social workers, told me" -> "One of my social workers told me".
+_APPOSITIVE_BEFORE = re.compile(
+    r"\[(?:PERSON|CHILD|PARENT)_\d+\],\s*((?:one of|an?|my|our|the)\s[^,]{3,60}),\s*"
+)
+
+
+def is_acknowledgement(message: str) -> bool:
+    """A short "OK", "that makes sense" or an emoji: nothing in it to reflect back."""
+    text = _NOT_WORDS.sub(" ", message.lower().replace("’", "'"))
+    words = " ".join(text.split())
+    return not words or (len(words.split()) <= 4 and words in _ACKNOWLEDGEMENTS)
+
+
+def roles(text: str) -> str:
+    """Placeholders said as roles: "[CHILD_1]'s school" -> "a child's school", then "the child"."""
+    text = _DETAIL.sub("", text)
+    text = _APPOSITIVE_AFTER.sub(r"\1", text)
+    text = _APPOSITIVE_BEFORE.sub(lambda m: m.group(1) + " ", text)
+    seen: dict[str, set[str]] = {}
+
+    def role(match: re.Match[str]) -> str:
+        label, number = match.group(1), match.group(2)
+        if label not in _PEOPLE:
+            return _THINGS.get(label, "a detail")
+        noun = _PEOPLE[label]
+        numbers = seen.setdefault(label, set())
+        first_of_kind = not numbers or number == min(numbers)
+        mentioned = number in numbers
+        numbers.add(number)
+        if noun == "person":
+            return "someone" if not mentioned else ("they" if first_of_kind else "the other person")
+        if first_of_kind:
+            return f"the {noun}" if mentioned else f"a {noun}"
+        return f"the other {noun}" if mentioned else f"another {noun}"
+
+    text = PLACEHOLDER.sub(role, text)
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s+[-–—]\s+|:\s+|,\s*(?=(?:and|but|so|while|whereas|because)\b)|,\s+"
+    r"|\s+(?=(?:but|while|whereas)\b)"
+)
+_LEADING = re.compile(
+    r"^(?:and|but|so|while|whereas|because|separately|well|basically|honestly|ok so|okay so|"
+    r"also|then|now)\b[,]?\s*",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"midnight|deadline|due|by (?:the )?(?:end|morning|tomorrow|lunch)|before lunch|"
+    r"this (?:morning|afternoon|evening|week|year)|next (?:week|month|year)|every \w+|"
+    r"\d+|percent|months?|weeks?|years?)\b",
+    re.IGNORECASE,
+)
+_FEELING = re.compile(
+    r"\b(?:exhausted|worn out|upset|tense|fed up|tired|furious|angry|frightened|shaken|stuck|"
+    r"dreading|low|worried|anxious|"
+    r"overwhelmed|burnt out|in bits|panick\w*|ignored|caught up|lost sight|won't engage|"
+    r"stopped|never|nothing|nobody|no authority|missing|keeps?|can't|don't)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\b(?:director|councillors?|press|journalists?|ofsted|inspection|audits?|board|health|police|"
+    r"schools?|partners?|partnership|providers?|head of service|service manager|deputy|team|"
+    r"managers?|staff|agency|interims?|budgets?|rota|policy|report|procedures?|review|complaint|"
+    r"famil(?:y|ies)|workers?|visits?|meetings?|referrals?|supervision|children|baby|home|"
+    r"email|plan|model|priorities|story|morale|funding|rules|recording|front door|service)\b",
+    re.IGNORECASE,
+)
+_HOW_DO_I = re.compile(
+    r"^(?:how|what)\s+(?:do|can|should|could|would|might)\s+(?:i|we)\s+(?P<rest>.+)$", re.I
+)
+_WH_MODAL = re.compile(
+    r"^(?P<wh>how often|how much|how many|how|what|when|where|who|which \w+|why)\s+"
+    r"(?P<aux>should|do|does|can|could|would|will|is|are)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_VERBS = re.compile(
+    r"\b(?:get|be|have|make|go|take|work|lead|change|handle|stop|use|say|tell|decide|start|"
+    r"deal|respond|manage|support|keep|give|help|run|receive|see|need|describe|think|feel|"
+    r"know|reach|find)\b"
+)
+MAX_CLAUSE_WORDS = 24
+SPLIT_WORDS = 14  # a clause longer than this is said back in its parts
+
+
+def _statement(question: str) -> str | None:
+    """ "How do I stop X" -> "you want to stop X"; other questions said as "you're asking ..."."""
+    if match := _HOW_DO_I.match(question):
+        return "you want to " + match.group("rest")
+    if match := _WH_MODAL.match(question):
+        aux, rest = match.group("aux").lower(), match.group("rest")
+        if aux in ("do", "does"):
+            return f"you're asking {match.group('wh').lower()} {rest}"
+        verb = _VERBS.search(rest)
+        if verb is None:
+            return None
+        moved = f"{rest[: verb.start()]}{aux} {rest[verb.start() :]}"
+        return f"you're asking {match.group('wh').lower()} {moved}"
+    return None
+
+
+def _score(clause: str) -> int:
+    return (
+        2 * min(len(_TIME.findall(clause)), 1)
+        + 3 * min(len(_FEELING.findall(clause)), 1)
+        + min(len(_SUBJECT.findall(clause)), 3)
+    )
+
+
+def plain(message: str) -> str:
+    """Feeling emoji said in words; other symbols and emoji left out."""
+    for emoji, words in _EMOJI_WORDS.items():
+        message = message.replace(emoji, f" {words} ")
+    return " ".join(_SYMBOLS.sub(" ", message).split())
+
+
+def _split_long(clause: str) -> list[str]:
+    """A long clause breaks at its "and"s, so a reflection stays short."""
+    if len(clause.split()) <= SPLIT_WORDS:
+        return [clause]
+    return [part for part in re.split(r"\s+and\s+", clause) if part]
+
+
+def clauses(message: str) -> list[str]:
+    """The message in clauses, each a few words or more, in the order written."""
+    found: list[str] = []
+    for sentence in _SENTENCES.split(plain(message)):
+        question = sentence.rstrip().endswith("?")
+        pieces = [p for raw in _CLAUSE_BREAK.split(sentence) for p in _split_long(raw)]
+        for raw in pieces:
+            clause = _LEADING.sub("", raw.strip(" .!?,")).strip()
+            if len(clause.split()) < 3:
+                if found and clause:
+                    found[-1] += f", {clause}"
+                continue
+            if question and (converted := _statement(clause)) is not None:
+                clause = converted
+            elif question:
+                continue  # a question we cannot say back plainly is better left out
+            found.append(clause)
+    return found
+
+
+def particulars(message: str, limit: int = 2, avoid: str | None = None) -> list[str]:
+    """The one or two clauses that carry most meaning, in the second person, roles for names.
+
+    `avoid` leaves out a clause the reply names anyway (the decision being parked).
+    """
+    if is_acknowledgement(message):
+        return []
+    candidates = clauses(roles(message))
+    if avoid and len(candidates) > 1:
+        candidates = [c for c in candidates if avoid.lower() not in second_person(c).lower()]
+    if not candidates:
+        return []
+    if not candidates:
+        return []
+    scored = sorted(range(len(candidates)), key=lambda i: _score(candidates[i]), reverse=True)
+    chosen = sorted(i for i in scored[:limit] if _score(candidates[i]) > 0) or [scored[0]]
+    picked = []
+    for index in chosen:
+        words = candidates[index].split()
+        if len(words) > MAX_CLAUSE_WORDS:
+            continue
+        picked.append(second_person(" ".join(words)))
+    return picked
+
+
+def said_back(message: str, limit: int = 2, avoid: str | None = None) -> str:
+    """The particulars as one sentence without its full stop ("" when nothing carries meaning)."""
+    parts = particulars(message, limit, avoid)
+    if not parts:
+        return ""
+    if len(parts) == 2:
+        first_word = parts[1].split(maxsplit=1)[0]
+        # A capital kept only for a name or acronym the leader wrote mid-sentence ("Ofsted").
+        if not re.search(rf"\w[ ,]+{re.escape(first_word)}\b", message):
+            parts[1] = parts[1][0].lower() + parts[1][1:]
+    text = parts[0] if len(parts) == 1 else f"{parts[0]}, and {parts[1]}"
+    text = text.replace(", and and ", ", and ")
+    return text[0].upper() + text[1:]
