@@ -13,6 +13,7 @@ from app.api.routes import (
     openai_compat,
     retrieve,
     sessions,
+    summary,
     tools,
 )
 from app.api.security import AdminAccess, CoachAccess, FacilitatorAccess
@@ -23,6 +24,7 @@ api_router.include_router(retrieve.router, dependencies=[CoachAccess])
 api_router.include_router(tools.router, dependencies=[CoachAccess])
 api_router.include_router(chat.router, dependencies=[CoachAccess])
 api_router.include_router(sessions.router, dependencies=[CoachAccess])
+api_router.include_router(summary.router, dependencies=[CoachAccess])
 api_router.include_router(insights.feedback_router, dependencies=[CoachAccess])
 api_router.include_router(insights.insights_router, dependencies=[FacilitatorAccess])
 api_router.include_router(facilitator.router, dependencies=[FacilitatorAccess])
