@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app.retrieval.passages import Passage
 from app.services import Services
 from app.web.markdown import render_markdown
 from app.web.slugs import citation_href, heading_anchor, slugify
@@ -124,3 +126,38 @@ def test_only_the_widget_frame_may_be_embedded_by_the_allowlist(app_factory: obj
     assert re.search(r"frame-ancestors 'self' https://intranet.example(;|$)", widget_csp)
     assert "intranet.example" not in page_csp and "frame-ancestors 'self'" in page_csp
     assert "script-src 'self';" in page_csp and "unsafe-inline" not in page_csp
+
+
+def test_uploaded_material_page_shows_the_cited_passage_escaped(
+    client: TestClient, indexed_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handout = [
+        Passage(
+            "u1",
+            "slow-thinking",
+            "Team handout",
+            "Team handout > Page 1",
+            "Page 1",
+            "uploads/handout.md",
+            "First page.",
+        ),
+        Passage(
+            "u2",
+            "slow-thinking",
+            "Team handout",
+            "Team handout > Page 2",
+            "Page 2",
+            "uploads/handout.md",
+            "Second <script>alert(1)</script> page.",
+        ),
+    ]
+    passages = indexed_services.retriever.passages()
+    monkeypatch.setattr(indexed_services.retriever, "passages", lambda: [*passages, *handout])
+    href = citation_href(
+        tool_id="slow-thinking", heading="Team handout > Page 2", source="uploads/handout.md"
+    )
+    path, anchor = href.split("#")
+    page = client.get(path)
+    assert page.status_code == 200
+    assert f'<h2 id="{anchor}">Page 2</h2>' in page.text
+    assert "Second &lt;script&gt;alert(1)&lt;/script&gt; page." in page.text
