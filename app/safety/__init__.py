@@ -1,18 +1,5 @@
-"""Safety before coaching: safeguarding escalation and personal-data redaction."""
+"""Safety before coaching: personal-data redaction and the word cues the gate reads."""
 
 from app.safety.redaction import Redaction, Redactor
-from app.safety.safeguarding import (
-    SafeguardingAssessment,
-    SafeguardingCheck,
-    SafeguardingContacts,
-    escalation_reply,
-)
 
-__all__ = [
-    "Redaction",
-    "Redactor",
-    "SafeguardingAssessment",
-    "SafeguardingCheck",
-    "SafeguardingContacts",
-    "escalation_reply",
-]
+__all__ = ["Redaction", "Redactor"]

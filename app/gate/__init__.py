@@ -1,0 +1,1 @@
+"""The gate: one decision before coaching (escalate, decline, coach with a safety line, coach)."""

@@ -1,0 +1,190 @@
+"""Word cues the gate's classifier reads beside the embedding.
+
+Each cue is a high-precision phrase family. None decides on its own: the classifier weighs
+them with the message's meaning, so "I can't make her do anything" is not "I can't go on".
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import numpy.typing as npt
+
+from app.safety import risk_cues as risk
+
+_F = re.IGNORECASE
+
+HANDLED = re.compile(
+    r"\b(?:found\s+(?:safe|her|him|them|this\s+morning|last\s+night)|(?:is|are|was|were|now)\s+safe\b|"
+    r"safe\s+(?:now|and\s+well|with|in)|placed\s+(?:safely|with|in)|settled\s+(?:with|in|at)|"
+    r"(?:police|officers)\s+(?:took|have\s+taken|brought|found|arrested|are\s+dealing)|"
+    r"in\s+(?:police\s+)?custody|under\s+police\s+protection|into\s+(?:police\s+)?protection|"
+    r"strategy\s+(?:meeting|discussion)\s+(?:was\s+)?(?:held|has\s+happened|done|this\s+morning)|"
+    r"(?:is|are)\s+(?:being\s+)?(?:dealt\s+with|handled)|already\s+(?:dealt|handled|reported|referred)|"
+    r"(?:duty|edt|out\s+of\s+hours)\s+(?:team\s+)?(?:have|has|took|are)|"
+    r"recovering|back\s+(?:home\s+)?safe|returned\s+(?:safe|home)|came\s+back|"
+    r"emergency\s+(?:carers?|placement|foster)|discharged|in\s+hospital\s+and\s+safe)\b",
+    _F,
+)
+PAST_EVENT = re.compile(
+    r"\b(?:last\s+(?:year|month|week|spring|summer|autumn|winter)|(?:a|two|three|few|\d+)\s+"
+    r"(?:weeks?|months?|years?)\s+ago|serious\s+(?:case|incident|safeguarding\s+practice)\s+review|"
+    r"(?:case|practice)\s+review|inquest|learning\s+review|csppr|lcspr|rapid\s+review|"
+    r"in\s+the\s+news|another\s+(?:authority|council|la\b)|neighbouring\s+(?:authority|council)|"
+    r"elsewhere|national\s+review|panel\s+report|afterwards|since\s+then)\b",
+    _F,
+)
+STRAIN = re.compile(
+    r"\b(?:exhausted|burn(?:ed|t)?\s*out|crying|in\s+tears|can'?t\s+sleep|not\s+sleeping|"
+    r"signed\s+off|off\s+sick|anxious|anxiety|panic\s+attacks?|overwhelmed|shaken|"
+    r"running\s+on\s+empty|(?:i'?m|i\s+am|she'?s|he'?s)\s+not\s+(?:in\s+danger|going\s+to\s+do\s+anything))\b",
+    _F,
+)
+STRESS_IDIOM = re.compile(
+    r"\b(?:killing\s+(?:me|us)|drowning|breaking\s+point|could\s+scream|tearing\s+my\s+hair|"
+    r"at\s+the\s+end\s+of\s+my\s+tether|losing\s+my\s+mind|doing\s+my\s+head\s+in|"
+    r"can'?t\s+(?:make|get)\s+(?:her|him|them|the|my|our|partners?|anyone)|"
+    r"no\s+plan\s+lasts|snap\s+judgements?|want\s+to\s+(?:quit|resign|walk\s+out))\b",
+    _F,
+)
+REQUEST = re.compile(
+    r"^\s*(?:please\s+)?(?:can\s+you|could\s+you|would\s+you|will\s+you|write|draft|prepare|"
+    r"complete|fill\s+in|tell\s+me\s+(?:whether|if|what\s+the\s+law)|give\s+me|produce|"
+    r"should\s+(?:we|i)|do\s+(?:we|i)\s+(?:meet|have\s+grounds)|is\s+it\s+(?:legal|lawful)|"
+    r"which\s+(?:order|placement|option)|decide|i\s+need\s+(?:you\s+to|an\s+answer))\b"
+    r"|\b(?:can|could|would|will)\s+you\s+(?:write|draft|prepare|decide|tell\s+me|give|do|"
+    r"summarise\s+(?:the\s+)?case|fill)\b|\bi\s+need\s+an\s+answer\b|\bjust\s+tell\s+me\b",
+    _F,
+)
+LEGAL = re.compile(
+    r"\b(?:legal(?:ly)?|lawful(?:ly)?|unlawful|the\s+law|legislation|statut\w+|section\s+\d+|"
+    r"s\.?\s?\d{2}\b|children\s+act|threshold|care\s+proceedings|court|pre-?proceedings|plo\b|"
+    r"judicial\s+review|sued|liable|liability|solicitor|barrister|legal\s+gateway)\b",
+    _F,
+)
+RECORD = re.compile(
+    r"\b(?:chronology|case\s+notes?|case\s+record|court\s+(?:report|statement)|witness\s+statement|"
+    r"assessment|care\s+plan|child\s+protection\s+plan|minutes|referral|section\s+7|"
+    r"single\s+assessment|pathway\s+plan|letter|report\s+for)\b",
+    _F,
+)
+CASE_DECISION = re.compile(
+    r"\b(?:remove|removal|special\s+guardianship|sgo|long-?term\s+foster\w*|adoption|placement\s+"
+    r"order|care\s+order|close\s+(?:the\s+)?case|step\s+down|return\s+home|rehabilitat\w+|"
+    r"contact\s+(?:with|arrangements)|which\s+(?:placement|option|order|carer))\b",
+    _F,
+)
+PROMPT_PROBE = re.compile(
+    r"\b(?:system\s+prompt|your\s+(?:instructions|prompt|rules|configuration|guidelines)|"
+    r"ignore\s+(?:all\s+|your\s+|the\s+|any\s+)?(?:previous|prior|above|earlier)|jailbreak|"
+    r"developer\s+mode|pretend\s+(?:to\s+be|you\s+are)|you\s+are\s+now|act\s+as\s+(?:a|an)\s+"
+    r"(?!coach)|dan\b|reveal|repeat\s+(?:everything|the\s+text)\s+above)\b",
+    _F,
+)
+LEADER_QUESTION = re.compile(
+    r"\b(?:how\s+(?:do|can|should|might|would)\s+(?:i|we)|what\s+(?:do|should|can|would)\s+(?:i|we)|"
+    r"my\s+team|our\s+team|the\s+team|my\s+managers|leadership|lead\w*|culture|morale)\b",
+    _F,
+)
+# The writer ruling out danger to themselves: strain to support, not a crisis to escalate.
+NEGATED_INTENT = re.compile(
+    r"\b(?:not|never)\s+(?:going\s+to|gonna)\s+(?:do\s+anything|hurt\s+myself|act\s+on)|"
+    r"\bnot\s+suicidal\b|\bnot\s+in\s+(?:any\s+)?danger\b|\bnot\s+in\s+a\s+dangerous\s+way\b|"
+    r"\bnot\s+at\s+risk\b|\bnothing\s+(?:daft|stupid|silly)\b|\bnot\s+(?:like\s+)?that\b",
+    _F,
+)
+# The writer's own intent, said indirectly: a method chosen, a plan, a wish not to survive.
+OWN_INTENT = re.compile(
+    r"\b(?:ways?|how)\s+to\s+(?:kill\s+myself|end\s+(?:it|my\s+life|things))|"
+    r"\bend(?:ing)?\s+my\s+(?:own\s+)?life\b|\b(?:decided|chosen|worked\s+out|planned)\s+"
+    r"(?:how|when|a\s+way|one|the\s+(?:way|method|date))\b|\bthe\s+means\b|"
+    r"\b(?:hoping|hope|wish)\s+(?:it|i|that\s+i)\s+(?:happens|crash|don'?t\s+wake|wasn'?t)|"
+    r"\b(?:stockpil|sav|hoard|collect)\w*\s+(?:up\s+)?(?:my\s+)?(?:tablets|pills|meds)\b|"
+    r"\bletters?\s+(?:to|for)\s+my\b|\bnot\s+(?:be\s+)?(?:here|around)\s+(?:by|for|much)",
+    _F,
+)
+# Nobody is dealing with it yet: the difference between a live risk and a handled one.
+UNHANDLED = re.compile(
+    r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
+    r"been\s+told|answering)|\binstead\s+of\s+(?:ringing|calling|phoning)\s+999\b|"
+    r"\b(?:can'?t|cannot|couldn'?t)\s+(?:reach|get\s+hold\s+of|get\s+through)|"
+    r"\bnot\s+(?:answering|picking\s+up)|\bwhat\s+do\s+(?:i|we)\s+(?:do|tell)\b|"
+    r"\b(?:still|is)\s+(?:there|outside|inside|in\s+the\s+house|with\s+him|with\s+her)\b|"
+    r"\bon\s+(?:his|her|their)\s+way\b|\bhas\s+left\b|\bright\s+now\b|\bas\s+we\s+speak\b",
+    _F,
+)
+EMERGENCY = re.compile(
+    r"\b(?:unconscious|unresponsive|floppy|not\s+breathing|overdos\w*|needles|bleeding|"
+    r"blade|ligature|noose|on\s+the\s+(?:roof|bridge|ledge)|strangl\w*|choking)\b",
+    _F,
+)
+PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
+
+CUES: dict[str, re.Pattern[str]] = {
+    "self_harm": risk.SELF_HARM,
+    "others_suicide": risk.OTHERS_SUICIDE,
+    "threat": risk.THREAT,
+    "missing": risk.MISSING,
+    "exploitation": risk.EXPLOITATION,
+    "harm": risk.HARM,
+    "now": risk.NOW,
+    "subject": risk.SUBJECT,
+    "disclosure": risk.DISCLOSURE,
+    "nowhere_safe": risk.NOWHERE_SAFE,
+    "leadership": risk.LEADERSHIP,
+    "past": risk.PAST,
+    "first_person": risk.FIRST_PERSON,
+    "handled": HANDLED,
+    "past_event": PAST_EVENT,
+    "strain": STRAIN,
+    "stress_idiom": STRESS_IDIOM,
+    "request": REQUEST,
+    "legal": LEGAL,
+    "record": RECORD,
+    "case_decision": CASE_DECISION,
+    "prompt_probe": PROMPT_PROBE,
+    "leader_question": LEADER_QUESTION,
+    "placeholder": PLACEHOLDER,
+    "negated_intent": NEGATED_INTENT,
+    "own_intent": OWN_INTENT,
+    "unhandled": UNHANDLED,
+    "emergency": EMERGENCY,
+}
+# Conjunctions a linear model cannot form by itself.
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("harm", "now"),
+    ("threat", "now"),
+    ("threat", "subject"),
+    ("missing", "exploitation"),
+    ("self_harm", "first_person"),
+    ("harm", "disclosure"),
+    ("request", "legal"),
+    ("request", "record"),
+    ("request", "case_decision"),
+    ("handled", "now"),
+    ("strain", "first_person"),
+    ("own_intent", "first_person"),
+    ("emergency", "unhandled"),
+    ("handled", "unhandled"),
+)
+FEATURE_NAMES: tuple[str, ...] = (
+    *CUES,
+    *(f"{a}&{b}" for a, b in PAIRS),
+    "question_mark",
+    "long",
+)
+
+
+def cue_flags(text: str) -> dict[str, bool]:
+    """Which cue families the text contains."""
+    return {name: bool(pattern.search(text)) for name, pattern in CUES.items()}
+
+
+def cue_features(text: str) -> npt.NDArray[np.float32]:
+    """The cue part of the gate's input, in FEATURE_NAMES order (0 or 1 each)."""
+    flags = cue_flags(text)
+    values = [float(flags[name]) for name in CUES]
+    values += [float(flags[a] and flags[b]) for a, b in PAIRS]
+    values += [float("?" in text), float(len(text.split()) > 40)]
+    return np.asarray(values, dtype=np.float32)

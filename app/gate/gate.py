@@ -1,0 +1,64 @@
+"""One decision before coaching, from the redacted message's embedding and its word cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.components.embedding import Vector
+from app.gate.cues import cue_flags
+from app.gate.model import MODEL_PATH, GateModel
+from app.gate.outcomes import DECLINE_REASONS, ESCALATION_REASONS, GateDecision
+
+
+class Gate:
+    """Escalate, decline, coach with a safety line, or coach: in that order of precedence."""
+
+    def __init__(self, model: GateModel) -> None:
+        self.model = model
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Gate:
+        return cls(GateModel.load(path))
+
+    def decide(self, text: str, vector: Vector, *, after_escalation: bool = False) -> GateDecision:
+        """Decide for one redacted message; `vector` is its embedding, shared with retrieval.
+
+        `after_escalation`: the conversation's last reply was an escalation. The message still
+        passes the whole gate (saying "it is being dealt with" is context, never a bypass),
+        and if it is coached it carries the safeguarding line.
+        """
+        model = self.model
+        features = model.features(text, vector)
+        p = model.outcome.probabilities(features)
+        t = model.thresholds
+        flags = cue_flags(text)
+        if p["escalated"] >= t.escalate:
+            return self._escalate(features, flags["first_person"], p)
+        if p["declined"] >= t.decline:
+            category = _top(model.decline_category.probabilities(features))
+            return GateDecision("declined", category, DECLINE_REASONS[category], p)
+        borderline = p["escalated"] >= t.borderline
+        if p["coached_with_safety_line"] >= t.safety_line or after_escalation:
+            line = "safeguarding" if after_escalation or not flags["strain"] else "wellbeing"
+            return GateDecision("coached_with_safety_line", line, None, p, borderline)
+        return GateDecision("coached", None, None, p, borderline, legal_pointer=flags["legal"])
+
+    def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
+        """A borderline message that a second opinion said is a risk now."""
+        features = self.model.features(text, vector)
+        p = self.model.outcome.probabilities(features)
+        return self._escalate(features, cue_flags(text)["first_person"], p)
+
+    def _escalate(self, features: Vector, first_person: bool, p: dict[str, float]) -> GateDecision:
+        ranked = sorted(
+            self.model.escalation_category.probabilities(features).items(),
+            key=lambda item: item[1],
+            reverse=True,
+        )
+        # The self-harm script is only for the writer's own intent, which speaks as "I".
+        category = next(c for c, _ in ranked if c != "self-harm" or first_person)
+        return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
+
+
+def _top(probabilities: dict[str, float]) -> str:
+    return max(probabilities.items(), key=lambda item: item[1])[0]

@@ -1,0 +1,114 @@
+"""The gate's trained model: linear heads over the turn's embedding and word cues.
+
+Stored as JSON (weights, thresholds, the hash of the data it was trained on), read with
+numpy alone, so serving never imports scikit-learn and the file can be reviewed in a diff.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.components.embedding import Vector
+from app.gate.cues import FEATURE_NAMES, cue_features
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "gate-model.json"
+Features = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """Softmax over labels; a binary head stores a zero row for its negative label."""
+
+    labels: tuple[str, ...]
+    weights: npt.NDArray[np.float64]  # (labels, features)
+    bias: npt.NDArray[np.float64]  # (labels,)
+
+    def probabilities(self, features: Features) -> dict[str, float]:
+        logits = self.weights @ features.astype(np.float64) + self.bias
+        logits -= logits.max()
+        exp = np.exp(logits)
+        return dict(zip(self.labels, (exp / exp.sum()).tolist(), strict=True))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "labels": list(self.labels),
+            "weights": np.round(self.weights, 6).tolist(),
+            "bias": np.round(self.bias, 6).tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearHead:
+        return cls(
+            tuple(data["labels"]),
+            np.asarray(data["weights"], dtype=np.float64),
+            np.asarray(data["bias"], dtype=np.float64),
+        )
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    escalate: float  # p(escalated) at or above this escalates
+    borderline: float  # between this and `escalate`, a configured model is asked too
+    decline: float
+    safety_line: float
+
+
+@dataclass(frozen=True)
+class GateModel:
+    outcome: LinearHead
+    escalation_category: LinearHead
+    decline_category: LinearHead
+    thresholds: Thresholds
+    cue_scale: float  # cues are scaled so regularisation weighs them like the embedding
+    embedding_dimension: int
+    training_sha256: str
+    report: dict[str, Any]  # cross-validated figures from training, for the README and review
+
+    def features(self, text: str, vector: Vector) -> Features:
+        """The classifier's input: the message's embedding, then its scaled word cues."""
+        if vector.shape[-1] != self.embedding_dimension:
+            raise ValueError(
+                f"The gate was trained on {self.embedding_dimension}-dimensional embeddings, "
+                f"not {vector.shape[-1]}: retrain it with `make gate` for this model."
+            )
+        return np.concatenate([vector.astype(np.float32), cue_features(text) * self.cue_scale])
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        data = {
+            "about": "The gate's classifier; retrain with `make gate`. Never edit by hand.",
+            "training_sha256": self.training_sha256,
+            "embedding_dimension": self.embedding_dimension,
+            "feature_names": list(FEATURE_NAMES),
+            "cue_scale": self.cue_scale,
+            "thresholds": self.thresholds.__dict__,
+            "report": self.report,
+            "outcome": self.outcome.to_json(),
+            "escalation_category": self.escalation_category.to_json(),
+            "decline_category": self.decline_category.to_json(),
+        }
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> GateModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if list(data["feature_names"]) != list(FEATURE_NAMES):
+            raise ValueError(
+                "The gate model was trained on other word cues than the code defines: "
+                "retrain it with `make gate`."
+            )
+        return cls(
+            outcome=LinearHead.from_json(data["outcome"]),
+            escalation_category=LinearHead.from_json(data["escalation_category"]),
+            decline_category=LinearHead.from_json(data["decline_category"]),
+            thresholds=Thresholds(**data["thresholds"]),
+            cue_scale=float(data["cue_scale"]),
+            embedding_dimension=int(data["embedding_dimension"]),
+            training_sha256=str(data["training_sha256"]),
+            report=dict(data["report"]),
+        )

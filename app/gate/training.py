@@ -1,0 +1,245 @@
+"""Train the gate: `make gate` (or `python -m app.gate.training`) rewrites data/gate-model.json.
+
+The messages are redacted and embedded exactly as in a real turn. Regularisation and the
+thresholds are chosen on out-of-fold predictions over the training set (5-fold, stratified):
+that is the dev split. The held-out test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.gate.cues import cue_features
+from app.gate.model import MODEL_PATH, GateModel, LinearHead, Thresholds
+from app.gate.outcomes import OUTCOMES
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+# Every training file (judgement-train.jsonl, judgement-train-2.jsonl, ...), in name order.
+TRAINING_GLOB = "judgement-train*.jsonl"
+C_GRID = (2.0, 8.0, 32.0)
+CUE_SCALE_GRID = (0.35, 0.7)
+# A missed emergency weighs as much as this many false alarms when the escalation bar is set.
+MISS_COST = 25.0
+# The bar is then lowered this much: unseen messages score less surely than these did.
+ESCALATE_MARGIN = 0.8
+BORDERLINE_FACTOR = 0.4
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str  # redacted, as the gate sees it
+    outcome: str
+    category: str | None
+
+
+def training_files(folder: Path = DATA) -> list[Path]:
+    return sorted(folder.glob(TRAINING_GLOB))
+
+
+def data_sha256(paths: list[Path]) -> str:
+    """One hash over the training files, in order: the model file records it."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_examples(paths: list[Path]) -> list[Example]:
+    from app.safety.redaction import Redactor
+
+    # A fixed secret: placeholders depend only on the text, as within one conversation.
+    redactor = Redactor(b"gate-training")
+    examples = []
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        if line.strip():
+            row = json.loads(line)
+            text = redactor.redact(row["message"], placeholders={}, scope="training").text
+            examples.append(Example(text, row["outcome"], row.get("category")))
+    return examples
+
+
+def embed(texts: list[str]) -> npt.NDArray[np.float32]:
+    from app.components.embedding import build_embedder
+    from app.core.config import EmbeddingSettings
+
+    return build_embedder(EmbeddingSettings()).embed(texts)
+
+
+def feature_matrix(
+    examples: list[Example], vectors: npt.NDArray[np.float32], cue_scale: float
+) -> npt.NDArray[np.float32]:
+    cues = np.stack([cue_features(e.text) for e in examples]) * cue_scale
+    return np.hstack([vectors, cues]).astype(np.float32)
+
+
+def _fit(x: npt.NDArray[np.float32], y: list[str], c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    return model.fit(x, y)
+
+
+def _head(model: Any) -> LinearHead:
+    labels = tuple(str(label) for label in model.classes_)
+    weights, bias = np.asarray(model.coef_), np.asarray(model.intercept_)
+    if len(labels) == 2:
+        # Binary: softmax over (0, z) equals the sigmoid of z for the second label.
+        weights = np.vstack([np.zeros_like(weights[0]), weights[0]])
+        bias = np.asarray([0.0, bias[0]])
+    return LinearHead(labels, weights, bias)
+
+
+def out_of_fold(x: npt.NDArray[np.float32], y: list[str], c: float) -> npt.NDArray[np.float64]:
+    """Each example's outcome probabilities from a model that never saw it (columns: OUTCOMES)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = np.asarray(y)
+    result = np.zeros((len(y), len(OUTCOMES)))
+    for train, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(x, labels):
+        model = _fit(x[train], list(labels[train]), c)
+        columns = [list(model.classes_).index(o) for o in OUTCOMES]
+        result[held] = model.predict_proba(x[held])[:, columns]
+    return result
+
+
+def log_loss(probabilities: npt.NDArray[np.float64], y: list[str]) -> float:
+    names: list[str] = list(OUTCOMES)
+    index = [names.index(label) for label in y]
+    picked = probabilities[np.arange(len(y)), index]
+    return float(-np.log(np.clip(picked, 1e-9, 1)).mean())
+
+
+def choose_thresholds(p: npt.NDArray[np.float64], y: list[str]) -> Thresholds:
+    labels = np.asarray(y)
+    esc = p[:, 0]
+    escalate = _best_bar(esc, labels == "escalated", None, 1.0 / MISS_COST) * ESCALATE_MARGIN
+    decline = _best_bar(p[:, 1], labels == "declined", labels != "escalated", precision_weight=2.0)
+    rest = (labels == "coached") | (labels == "coached_with_safety_line")
+    safety = _best_bar(p[rest, 2], labels[rest] == "coached_with_safety_line", None, 1.0)
+    return Thresholds(
+        escalate=round(escalate, 4),
+        borderline=round(escalate * BORDERLINE_FACTOR, 4),
+        decline=round(decline, 4),
+        safety_line=round(safety, 4),
+    )
+
+
+def _best_bar(
+    scores: npt.NDArray[np.float64],
+    positive: npt.NDArray[np.bool_],
+    scope: npt.NDArray[np.bool_] | None,
+    precision_weight: float,
+) -> float:
+    """The bar that best separates positives, a false positive weighing `precision_weight`."""
+    if scope is not None:
+        scores, positive = scores[scope], positive[scope]
+    best, best_cost = 0.5, float("inf")
+    for bar in (float(b) for b in np.linspace(0.01, 0.95, 95)):
+        flagged = scores >= bar
+        cost = (~flagged & positive).sum() + precision_weight * (flagged & ~positive).sum()
+        if cost < best_cost:
+            best, best_cost = bar, float(cost)
+    return best
+
+
+def decide_all(p: npt.NDArray[np.float64], t: Thresholds) -> list[str]:
+    """The gate's precedence applied to probability rows (no second opinion)."""
+    decided = []
+    for esc, dec, safe, _ in p:
+        if esc >= t.escalate:
+            decided.append("escalated")
+        elif dec >= t.decline:
+            decided.append("declined")
+        elif safe >= t.safety_line:
+            decided.append("coached_with_safety_line")
+        else:
+            decided.append("coached")
+    return decided
+
+
+def figures(decided: list[str], y: list[str]) -> dict[str, float]:
+    """The issue's figures: recall of escalations, false escalations and declines, and so on."""
+    pairs = list(zip(decided, y, strict=True))
+
+    def rate(predicate: Any, scope: Any) -> float:
+        chosen = [d for d, t in pairs if scope(t)]
+        hits = sum(1 for d in chosen if predicate(d))
+        return round(hits / max(len(chosen), 1), 4)
+
+    ordinary = ("coached", "coached_with_safety_line")
+    return {
+        "escalation_recall": rate(lambda d: d == "escalated", lambda t: t == "escalated"),
+        "false_escalations": rate(lambda d: d == "escalated", lambda t: t in ordinary),
+        "false_declines": rate(lambda d: d == "declined", lambda t: t in ordinary),
+        "decline_recall": rate(lambda d: d == "declined", lambda t: t == "declined"),
+        "safety_line_recall": rate(
+            lambda d: d == "coached_with_safety_line", lambda t: t == "coached_with_safety_line"
+        ),
+        "coached_kept": rate(lambda d: d in ordinary, lambda t: t in ordinary),
+        "exact": round(sum(d == t for d, t in pairs) / len(pairs), 4),
+    }
+
+
+def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
+    examples = read_examples(paths)
+    y = [e.outcome for e in examples]
+    vectors = embed([e.text for e in examples])
+    best: tuple[float, float, float] | None = None
+    for scale in CUE_SCALE_GRID:
+        x = feature_matrix(examples, vectors, scale)
+        for c in C_GRID:
+            loss = log_loss(out_of_fold(x, y, c), y)
+            print(f"cue_scale={scale} C={c}: out-of-fold log loss {loss:.4f}")
+            if best is None or loss < best[0]:
+                best = (loss, scale, c)
+    assert best is not None
+    _, scale, c = best
+    x = feature_matrix(examples, vectors, scale)
+    oof = out_of_fold(x, y, c)
+    thresholds = choose_thresholds(oof, y)
+    report: dict[str, Any] = {
+        "examples": {o: y.count(o) for o in OUTCOMES},
+        "C": c,
+        "out_of_fold": figures(decide_all(oof, thresholds), y),
+    }
+
+    def subset_head(outcome: str) -> LinearHead:
+        rows = [i for i, e in enumerate(examples) if e.outcome == outcome]
+        return _head(_fit(x[rows], [str(examples[i].category) for i in rows], c))
+
+    model = GateModel(
+        outcome=_head(_fit(x, y, c)),
+        escalation_category=subset_head("escalated"),
+        decline_category=subset_head("declined"),
+        thresholds=thresholds,
+        cue_scale=scale,
+        embedding_dimension=int(vectors.shape[1]),
+        training_sha256=data_sha256(paths),
+        report=report,
+    )
+    model.save(out)
+    print(json.dumps({"thresholds": thresholds.__dict__, **report}, indent=1))
+    return model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of judgement-train*")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args()
+    train(training_files(args.data), args.out)
+
+
+if __name__ == "__main__":
+    main()
