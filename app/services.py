@@ -9,7 +9,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 
 from app.catalogue.tools import Catalogue
-from app.coaching.chain import create_chain, make_generator, make_preparer, make_rewriter
+from app.coaching.chain import make_generator, make_preparer, make_rewriter
 from app.coaching.offline import OfflineCoach
 from app.coaching.prompts import PromptLibrary
 from app.coaching.service import ChatService
@@ -22,11 +22,11 @@ from app.core.secrets import redaction_key
 from app.facilitator.plans import Tailor
 from app.facilitator.selection import facilitator_texts
 from app.facilitator.tailoring import make_llm_tailor
-from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
+from app.gate.gate import Gate
 from app.ingest.manifest import Manifest, default_paths, model_name
+from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
-from app.safety.safeguarding import SafeguardingCheck
 from app.safety.second_opinion import SecondOpinion
 from app.security.keys import KeyStore
 from app.security.rate_limit import RateLimiter
@@ -49,7 +49,7 @@ class Services:
     offline: OfflineCoach
     conversations: ConversationStore
     redactor: Redactor
-    safeguarding: SafeguardingCheck
+    gate: Gate
     chat: ChatService
     metrics: Metrics
     keys: KeyStore
@@ -126,20 +126,20 @@ def build_services(
     database = Database(settings.database_url)
     conversations = ConversationStore(database)
     redactor = Redactor(redaction_key(settings.redaction_secret, settings.data_dir))
-    # The same cache as retrieval: a message without personal data is embedded once a turn.
-    safeguarding = SafeguardingCheck(retriever.query_embedder)
+    gate = Gate.load()
     metrics = Metrics()
     chat = ChatService(
         settings=settings,
         conversations=conversations,
         redactor=redactor,
-        safeguarding=safeguarding,
+        # The same cache as retrieval: the gate's vector serves a first message's retrieval.
+        embedder=retriever.query_embedder,
+        gate=gate,
         offline=offline,
         second_opinion=SecondOpinion(llm, prompts) if llm is not None else None,
-        chain=create_chain(preparer=preparer, generator=generator, offline=offline),
         preparer=preparer,
         generator=generator,
-        on_escalation=metrics.escalations.inc,
+        on_outcome=metrics.count_outcome,
         on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
     )
     services = Services(
@@ -154,7 +154,7 @@ def build_services(
         offline,
         conversations,
         redactor,
-        safeguarding,
+        gate,
         chat,
         metrics,
         KeyStore(database),

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 MAX_QUERY_CHARS = 2000
 
@@ -24,6 +33,18 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+
+
+def _rfc3339(value: object) -> object:
+    # Pydantic would also take "0" (a Unix time) or a bare date; the schema promises date-time.
+    if isinstance(value, str) and not _RFC3339.fullmatch(value):
+        raise ValueError("expected an RFC 3339 date-time, e.g. 2026-11-30T00:00:00Z")
+    return value
+
+
+Rfc3339Datetime = Annotated[datetime, BeforeValidator(_rfc3339)]
 
 
 class StrictModel(BaseModel):
@@ -130,6 +151,14 @@ class ChatRequest(StrictModel):
         default="auto",
         description="crisis: short and steadying; reflect: deeper; auto: chosen from the message.",
     )
+    local_time: AwareDatetime | None = Field(
+        default=None,
+        description=(
+            "The leader's local time (ISO-8601 with offset), so the reply's time words fit "
+            "their clock; omitted, the time in Europe/London is used."
+        ),
+        examples=["2026-11-30T23:10:00+00:00"],
+    )
 
 
 class SourceOut(BaseModel):
@@ -153,6 +182,13 @@ class ChatResponse(BaseModel):
     mode: str | None = Field(default=None, description="The mode used (absent when escalated).")
     sources: list[SourceOut]
     safeguarding: SafeguardingOut
+    outcome: Literal["escalated", "declined", "coached_with_safety_line", "coached"] = Field(
+        description=(
+            "The gate's decision before coaching: escalated (a risk now: no coaching), declined "
+            "(legal advice, casework records or decisions, the system prompt), "
+            "coached_with_safety_line (coaching with one line on procedure or support), coached."
+        )
+    )
 
 
 class MessageOut(BaseModel):

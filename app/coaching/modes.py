@@ -1,4 +1,4 @@
-"""Read a message for what kind of reply it needs: crisis, reflect, follow-up, off-topic."""
+"""Read a message for the shape of reply it needs: crisis or reflect, and whether it follows up."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Literal
 
 RequestedMode = Literal["auto", "crisis", "reflect"]
 Mode = Literal["crisis", "reflect"]
-OffTopic = Literal["document", "legal", "prompt"]
 
 # Signs that something is happening now and the pressure is high.
 _CRISIS = re.compile(
@@ -27,32 +26,27 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 
-_DOCUMENT = re.compile(
-    r"\b(?:write|draft|do|prepare|complete)\s+(?:me\s+)?(?:my|a|an|the|our)\s+"
-    r"(?:\w+\s+){0,2}(?:court report|report for court|assessment|witness statement|care plan|"
-    r"child protection plan|letter|email|referral|minutes|chronology|section 7 report)\b",
-    re.IGNORECASE,
-)
-_LEGAL = re.compile(
-    r"\b(?:what (?:is|does) the law|is it (?:legal|lawful)|legal advice|legally|"
-    r"what does the (?:children act|law|legislation|statute)|section \d+ of the|"
-    r"threshold for (?:a )?(?:section \d+|care proceedings)|can (?:i|we) be sued)\b",
-    re.IGNORECASE,
-)
-_PROMPT_PROBE = re.compile(
-    r"\b(?:(?:print|show|reveal|repeat|tell me|what (?:is|are)) (?:me )?(?:your|the) "
-    r"(?:system )?(?:prompt|instructions)|ignore (?:all |your |the )?(?:previous|prior|above) "
-    r"(?:instructions|rules)|you are now|pretend (?:to be|you are)|act as (?:a|an) "
-    r"(?!coach)|developer mode|jailbreak)\b",
+# A handled crisis that is still hot: it happened hours ago, or something is due soon.
+_RECENT = re.compile(
+    r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening)|today|tonight|yesterday|"
+    r"(?:at|since)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)|overnight|an?\s+hours?\s+ago|"
+    r"by\s+(?:tomorrow|friday|monday|tuesday|wednesday|thursday|noon|lunchtime|the\s+end\s+of)|"
+    r"at\s+(?:noon|lunchtime)|in\s+an?\s+hour|first\s+thing|still\s+(?:at|in|on))\b",
     re.IGNORECASE,
 )
 
 
-def choose_mode(requested: RequestedMode, message: str, previous: Mode | None) -> Mode:
-    """Honour an explicit mode; otherwise read the message, then the thread."""
+def choose_mode(
+    requested: RequestedMode, message: str, previous: Mode | None, *, handled_crisis: bool = False
+) -> Mode:
+    """Honour an explicit mode; otherwise read the message, then the thread.
+
+    `handled_crisis`: the gate found a safeguarding event that is being dealt with; if it is
+    recent, the pressure is still on, so the reply takes the crisis shape.
+    """
     if requested != "auto":
         return requested
-    if _CRISIS.search(message):
+    if _CRISIS.search(message) or (handled_crisis and _RECENT.search(message)):
         return "crisis"
     return previous or "reflect"
 
@@ -63,14 +57,3 @@ def is_follow_up(message: str, has_history: bool) -> bool:
         return False
     words = len(message.split())
     return words <= 12 or bool(_FOLLOW_UP.search(message) and words <= 40)
-
-
-def off_topic(message: str) -> OffTopic | None:
-    """Requests Balcony declines: casework documents, legal advice, probing its instructions."""
-    if _PROMPT_PROBE.search(message):
-        return "prompt"
-    if _DOCUMENT.search(message):
-        return "document"
-    if _LEGAL.search(message):
-        return "legal"
-    return None

@@ -1,33 +1,41 @@
-"""A chat turn, end to end, in the order safety demands.
+"""A chat turn as one pipeline of named stages, each visited once, in the order safety demands:
 
-safeguarding check -> redaction -> the message is stored -> mode -> chain -> reply stored.
-Nothing unredacted reaches the chain, the provider, the store or a log.
+redact -> gate -> store_message -> retrieve -> generate -> cite -> store_reply
+
+Nothing unredacted reaches the gate's model, the chain, a provider, the store or a log. The
+blocking stages (the embedding model, redaction, SQL, retrieval) run in worker threads, so
+the event loop keeps answering while a turn is worked on. A whole reply and a streamed one
+are the same pipeline: the whole reply is the stream, collected.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
+from anyio import to_thread
 from langchain_core.runnables import Runnable
 
-from app.coaching.chain import ChainInput, CoachReply, Prepared, finish
+from app.coaching.chain import ChainInput, Prepared
 from app.coaching.citations import SourceRef
-from app.coaching.modes import Mode, RequestedMode, choose_mode, is_follow_up, off_topic
+from app.coaching.cited_stream import CitationStream
+from app.coaching.modes import Mode, RequestedMode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach, Turn
+from app.components.embedding import Embedder
 from app.core.config import Settings
 from app.core.errors import BalconyError, InvalidInputError, ProviderError
+from app.gate.gate import Gate
+from app.gate.outcomes import GateDecision, Outcome
+from app.gate.replies import LEGAL_POINTER, decline_reply, escalation_reply, safety_line
 from app.safety.redaction import Redactor
-from app.safety.safeguarding import SafeguardingAssessment, SafeguardingCheck, escalation_reply
 from app.safety.second_opinion import SecondOpinion
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 
 logger = logging.getLogger(__name__)
-RETENTION_CHECK_SECONDS = 3600
-SECOND_OPINION_REASON = "A second check suggests someone may be at risk now."
+STAGES = ("redact", "gate", "store_message", "retrieve", "generate", "cite", "store_reply")
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,8 @@ class ChatOutcome:
     escalated: bool = False
     reason: str | None = None
     reply_id: int | None = None
+    outcome: Outcome = "coached"
+    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class StreamEvent:
 
 @dataclass(frozen=True)
 class _Turn:
-    """A user message that passed the checks and is stored, ready for a reply."""
+    """A message that passed the gate and is stored, waiting for its reply."""
 
     session_id: str
     message_id: int
@@ -57,6 +67,16 @@ class _Turn:
     mode: Mode
     follow_up: bool
     history: list[Turn]
+    decision: GateDecision
+    local_time: datetime | None = None
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """The result of the stages before retrieval: a finished reply, or a turn to coach."""
+
+    finished: ChatOutcome | None = None
+    turn: _Turn | None = None
 
 
 class ChatService:
@@ -66,27 +86,30 @@ class ChatService:
         settings: Settings,
         conversations: ConversationStore,
         redactor: Redactor,
-        safeguarding: SafeguardingCheck,
+        embedder: Embedder,
+        gate: Gate,
         offline: OfflineCoach,
-        chain: Runnable[ChainInput, CoachReply],
         preparer: Runnable[ChainInput, Prepared],
         generator: Runnable[Prepared, str],
         second_opinion: SecondOpinion | None = None,
-        on_escalation: Any = None,
-        on_provider_error: Any = None,
+        on_outcome: Callable[[str], None] | None = None,
+        on_provider_error: Callable[[str], None] | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> None:
         self._settings = settings
         self._conversations = conversations
         self._redactor = redactor
-        self._safeguarding = safeguarding
+        # The same (cached) embedder as retrieval: a first message is embedded once a turn.
+        self._embedder = embedder
+        self._gate = gate
         self._offline = offline
-        self._second_opinion = second_opinion
-        self._chain = chain
         self._preparer = preparer
         self._generator = generator
-        self._on_escalation = on_escalation or (lambda: None)
+        self._second_opinion = second_opinion
+        self._on_outcome = on_outcome or (lambda outcome: None)
         self._on_provider_error = on_provider_error or (lambda kind: None)
-        self._last_purge = 0.0
+        # A tracing hook: called with each stage's name as the turn enters it.
+        self.on_stage = on_stage or (lambda stage: None)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -97,12 +120,13 @@ class ChatService:
         session_id: str | None,
         mode: RequestedMode,
         owner: str | None = None,
+        local_time: datetime | None = None,
     ) -> ChatOutcome:
-        early, turn = await self._begin(message, session_id, mode, owner)
-        if early is not None:
-            return early
-        assert turn is not None
-        return await self._run_chain(turn)
+        opened = await self._open(message, session_id, mode, owner, local_time)
+        if opened.finished is not None:
+            return opened.finished
+        assert opened.turn is not None
+        return await self._collect(opened.turn)
 
     async def stream(
         self,
@@ -111,41 +135,40 @@ class ChatService:
         session_id: str | None,
         mode: RequestedMode,
         owner: str | None = None,
+        local_time: datetime | None = None,
     ) -> AsyncIterator[StreamEvent]:
-        """Tokens as the model speaks, then the sources, then done (or an error event)."""
-        early, turn = await self._begin(message, session_id, mode, owner)
-        if early is not None:
-            yield StreamEvent("token", {"text": early.reply})
-            yield self._sources_event(early)
-            yield StreamEvent("done", {"session_id": early.session_id})
+        """Tokens as the model speaks, then the sources, then done (or an error event).
+
+        Bad input and unknown sessions raise before the first event, so the route can answer
+        them as plain JSON errors.
+        """
+        opened = await self._open(message, session_id, mode, owner, local_time)
+        if opened.finished is not None:
+            yield StreamEvent("token", {"text": opened.finished.reply})
+            yield self._sources_event(opened.finished)
+            yield StreamEvent("done", {"session_id": opened.finished.session_id})
             return
+        turn = opened.turn
         assert turn is not None
+        reply = _Reply()
         try:
-            prepared = await self._prepare(turn)
-            pieces: list[str] = []
-            if prepared.grounded:
-                async for piece in self._generator.astream(prepared):
-                    pieces.append(piece)
-                    yield StreamEvent("token", {"text": piece})
-            else:
-                pieces.append(self._offline.no_material())
-                yield StreamEvent("token", {"text": pieces[0]})
-        except Exception as error:
-            failure = self._failed(turn, error)
+            async for piece in self._coach(turn, reply):
+                yield StreamEvent("token", {"text": piece})
+        except ProviderError as failure:
             yield StreamEvent("error", {"detail": failure.message, "status": failure.status_code})
             return
-        outcome = self._complete(turn, finish(prepared, "".join(pieces)))
+        outcome = await self._store_reply(turn, reply)
         yield self._sources_event(outcome)
         yield StreamEvent("done", {"session_id": outcome.session_id})
 
     async def retry(self, session_id: str, owner: str | None = None) -> ChatOutcome:
         """Answer the last message that is still waiting (after a provider failure)."""
-        transcript = self._conversations.get(session_id, owner)
+        transcript = await to_thread.run_sync(self._conversations.get, session_id, owner)
         waiting = [m for m in transcript.messages if m.role == "user" and m.status == "pending"]
         if not waiting:
             raise InvalidInputError("Nothing in this conversation is waiting for a reply.")
         last = waiting[-1]
-        history = self._history(transcript, before=last.id)
+        history = _history(transcript, before=last.id)
         turn = _Turn(
             session_id,
             last.id,
@@ -153,115 +176,202 @@ class ChatService:
             (last.mode or "reflect"),  # type: ignore[arg-type]
             is_follow_up(last.content, bool(history)),
             history,
+            # It passed the gate when it was first sent.
+            GateDecision("coached"),
         )
-        return await self._run_chain(turn)
+        return await self._collect(turn)
 
-    # -- steps ---------------------------------------------------------------------------
+    def purge_expired(self) -> int:
+        """Delete conversations past retention; run in the background, never in a request."""
+        removed = self._conversations.purge_older_than(self._settings.database.retention_days)
+        if removed:
+            logger.info("retention purge", extra={"conversations": removed})
+        return removed
 
-    async def _begin(
-        self, message: str, session_id: str | None, requested: RequestedMode, owner: str | None
-    ) -> tuple[ChatOutcome | None, _Turn | None]:
-        self._purge_expired()
+    # -- stages --------------------------------------------------------------------------
+
+    async def _open(
+        self,
+        message: str,
+        session_id: str | None,
+        requested: RequestedMode,
+        owner: str | None,
+        local_time: datetime | None,
+    ) -> _Opened:
+        """redact -> gate -> store_message, in a worker thread (the second opinion awaits)."""
+        transcript, redacted, decision = await to_thread.run_sync(
+            self._redact_and_gate, message, session_id, owner
+        )
+        # Close to the line: ask the model (redacted text only), and err towards escalating.
+        second = self._second_opinion
+        if decision.borderline and second and await second.at_risk(redacted.text) is not False:
+            vector = self._embedder.embed([redacted.text])[0]
+            decision = self._gate.escalate_borderline(redacted.text, vector)
+        self._on_outcome(decision.outcome)
+        return await to_thread.run_sync(
+            self._store_message, transcript, redacted, decision, requested, owner, local_time
+        )
+
+    def _redact_and_gate(
+        self, message: str, session_id: str | None, owner: str | None
+    ) -> tuple[Transcript, Any, GateDecision]:
         transcript = self._conversations.get(session_id, owner) if session_id else Transcript.new()
-        sid, create = transcript.id, session_id is None
-        # Safeguarding comes before anything else, on the words as typed.
-        assessment = self._safeguarding.assess(message)
-        redaction = self._redactor.redact(message, placeholders=transcript.placeholders, scope=sid)
-        if assessment.borderline and self._second_opinion is not None:
-            # Close to the line: ask the model (redacted text only), and err towards escalating.
-            verdict = await self._second_opinion.at_risk(redaction.text)
-            if verdict is not False:
-                assessment = SafeguardingAssessment(
-                    True, SECOND_OPINION_REASON, "second-opinion", assessment.score
-                )
-        if assessment.escalated:
-            self._on_escalation()
-            logger.info("safeguarding escalation", extra={"category": assessment.category})
-            reply = escalation_reply(assessment, self._settings.safeguarding)
+        self.on_stage("redact")
+        redacted = self._redactor.redact(
+            message, placeholders=transcript.placeholders, scope=transcript.id
+        )
+        self.on_stage("gate")
+        vector = self._embedder.embed([redacted.text])[0]
+        last_reply = next((m for m in reversed(transcript.messages) if m.role == "assistant"), None)
+        decision = self._gate.decide(
+            redacted.text, vector, after_escalation=bool(last_reply and last_reply.escalated)
+        )
+        if decision.escalated:
+            logger.info("safeguarding escalation", extra={"category": decision.category})
+        return transcript, redacted, decision
+
+    def _store_message(
+        self,
+        transcript: Transcript,
+        redacted: Any,
+        decision: GateDecision,
+        requested: RequestedMode,
+        owner: str | None,
+        local_time: datetime | None,
+    ) -> _Opened:
+        self.on_stage("store_message")
+        # A conversation is written with its first message.
+        sid, create = transcript.id, not transcript.messages
+        contacts = self._settings.safeguarding
+        if not decision.coaches:
+            escalated = decision.escalated
+            text = (
+                escalation_reply(decision, contacts)
+                if escalated
+                else decline_reply(decision, contacts)
+            )
             _, reply_id = self._conversations.exchange(
                 sid,
                 create=create,
-                user=NewMessage("user", redaction.text, escalated=True),
-                reply=NewMessage("assistant", reply, escalated=True),
-                placeholders=redaction.placeholders,
-                usage=[("escalation", "")],
+                user=NewMessage("user", redacted.text, escalated=escalated),
+                reply=NewMessage("assistant", text, escalated=escalated),
+                placeholders=redacted.placeholders,
+                usage=[("outcome", decision.outcome)],
                 owner=owner,
             )
-            outcome = ChatOutcome(
-                sid, reply, None, escalated=True, reason=assessment.reason, reply_id=reply_id
+            finished = ChatOutcome(
+                sid,
+                text,
+                None,
+                escalated=escalated,
+                reason=decision.reason,
+                reply_id=reply_id,
+                outcome=decision.outcome,
+                category=decision.category,
             )
-            return outcome, None
-        history = self._history(transcript)
+            return _Opened(finished=finished)
+        history = _history(transcript)
         previous_mode = next(
             (m.mode for m in reversed(transcript.messages) if m.role == "assistant" and m.mode),
             None,
         )
-        mode = choose_mode(requested, redaction.text, previous_mode)  # type: ignore[arg-type]
-        declined = off_topic(redaction.text)
-        if declined is not None:
-            reply = self._offline.off_topic(declined)
-            _, reply_id = self._conversations.exchange(
-                sid,
-                create=create,
-                user=NewMessage("user", redaction.text, mode=mode),
-                reply=NewMessage("assistant", reply, mode=mode),
-                placeholders=redaction.placeholders,
-                owner=owner,
-            )
-            return ChatOutcome(sid, reply, mode, reply_id=reply_id), None
+        mode = choose_mode(
+            requested,
+            redacted.text,
+            previous_mode,  # type: ignore[arg-type]
+            handled_crisis=decision.outcome == "coached_with_safety_line",
+        )
         # Stored before any provider sees it: a failure later loses nothing.
         message_id, _ = self._conversations.exchange(
             sid,
             create=create,
-            user=NewMessage("user", redaction.text, mode=mode, status="pending"),
-            placeholders=redaction.placeholders,
+            user=NewMessage("user", redacted.text, mode=mode, status="pending"),
+            placeholders=redacted.placeholders,
             owner=owner,
         )
-        follow_up = is_follow_up(redaction.text, bool(history))
-        return None, _Turn(sid, message_id, redaction.text, mode, follow_up, history)
+        follow_up = is_follow_up(redacted.text, bool(history))
+        turn = _Turn(sid, message_id, redacted.text, mode, follow_up, history, decision, local_time)
+        return _Opened(turn=turn)
 
-    async def _run_chain(self, turn: _Turn) -> ChatOutcome:
+    async def _coach(self, turn: _Turn, reply: _Reply) -> AsyncIterator[str]:
+        """retrieve -> generate: the reply's pieces, citations renumbered as they go."""
+        self.on_stage("retrieve")
         try:
-            reply: CoachReply = await self._chain.ainvoke(self._chain_input(turn))
+            prepared: Prepared = await self._preparer.ainvoke(self._chain_input(turn))
+            self.on_stage("generate")
+            reply.prepared = prepared
+            reply.citations = CitationStream(prepared.request.context.passages)
+            lead = _lead_line(turn.decision, self._settings)
+            opening = [lead, "" if prepared.grounded else self._offline.no_material()]
+            for piece in filter(None, opening):
+                reply.pieces.append(piece)
+                yield piece
+            if prepared.grounded:
+                async for raw in self._generator.astream(prepared):
+                    piece = reply.citations.feed(raw)
+                    if piece:
+                        reply.pieces.append(piece)
+                        yield piece
+                rest = reply.citations.close()
+                if rest:
+                    reply.pieces.append(rest)
+                    yield rest
         except BalconyError:
             raise
         except Exception as error:
             raise self._failed(turn, error) from error
-        return self._complete(turn, reply)
+
+    async def _collect(self, turn: _Turn) -> ChatOutcome:
+        reply = _Reply()
+        async for _ in self._coach(turn, reply):
+            pass
+        return await self._store_reply(turn, reply)
+
+    async def _store_reply(self, turn: _Turn, reply: _Reply) -> ChatOutcome:
+        """cite -> store_reply: the sources the text cites, then the reply is stored."""
+        self.on_stage("cite")
+        assert reply.citations is not None and reply.prepared is not None
+        text = "".join(reply.pieces).strip()
+        sources = reply.citations.sources
+        tools = reply.citations.tools or list(reply.prepared.request.context.tools)
+        self.on_stage("store_reply")
+        stored = NewMessage(
+            "assistant",
+            text,
+            mode=turn.mode,
+            sources=[s.__dict__ for s in sources],
+            tools=tools,
+        )
+        usage: list[tuple[str, str]] = [("outcome", turn.decision.outcome), ("mode", turn.mode)]
+        usage += [("tool", t) for t in tools]
+        reply_id = await to_thread.run_sync(
+            lambda: self._conversations.finish_turn(
+                turn.session_id, turn.message_id, stored, usage=usage
+            )
+        )
+        return ChatOutcome(
+            turn.session_id,
+            text,
+            turn.mode,
+            sources,
+            reply_id=reply_id,
+            outcome=turn.decision.outcome,
+            category=turn.decision.category,
+        )
+
+    # -- helpers -------------------------------------------------------------------------
 
     def _chain_input(self, turn: _Turn) -> ChainInput:
-        return ChainInput(
+        data = ChainInput(
             message=turn.text,
             mode=turn.mode,
             follow_up=turn.follow_up,
             history=turn.history,
             k=self._settings.coaching.passages,
         )
-
-    async def _prepare(self, turn: _Turn) -> Prepared:
-        try:
-            prepared: Prepared = await self._preparer.ainvoke(self._chain_input(turn))
-        except BalconyError:
-            raise
-        except Exception as error:
-            # Before generation only the follow-up rewrite talks to a provider.
-            raise self._failed(turn, error) from error
-        return prepared
-
-    def _complete(self, turn: _Turn, reply: CoachReply) -> ChatOutcome:
-        reply_id = self._conversations.finish_turn(
-            turn.session_id,
-            turn.message_id,
-            NewMessage(
-                "assistant",
-                reply.text,
-                mode=turn.mode,
-                sources=[s.__dict__ for s in reply.sources],
-                tools=reply.tools,
-            ),
-            usage=[("mode", turn.mode), *(("tool", t) for t in reply.tools)],
-        )
-        return ChatOutcome(turn.session_id, reply.text, turn.mode, reply.sources, reply_id=reply_id)
+        if turn.local_time is not None and hasattr(data, "local_time"):
+            data = replace(data, local_time=turn.local_time)
+        return data
 
     def _failed(self, turn: _Turn, error: Exception) -> ProviderError:
         from app.components.llm import translate_provider_error
@@ -276,13 +386,6 @@ class ChatService:
         failure.message += f" Retry with POST /v1/sessions/{turn.session_id}/retry."
         return failure
 
-    def _history(self, transcript: Transcript, before: int | None = None) -> list[Turn]:
-        return [
-            Turn(m.role, m.content, list(m.tools))
-            for m in transcript.messages
-            if (before is None or m.id < before) and m.status == "ok" and not m.escalated
-        ]
-
     def _sources_event(self, outcome: ChatOutcome) -> StreamEvent:
         return StreamEvent(
             "sources",
@@ -290,16 +393,34 @@ class ChatService:
                 "session_id": outcome.session_id,
                 "reply_id": outcome.reply_id,
                 "mode": outcome.mode,
+                "outcome": outcome.outcome,
                 "sources": [s.__dict__ for s in outcome.sources],
                 "safeguarding": {"escalated": outcome.escalated, "reason": outcome.reason},
             },
         )
 
-    def _purge_expired(self) -> None:
-        now = time.monotonic()
-        if now - self._last_purge < RETENTION_CHECK_SECONDS:
-            return
-        self._last_purge = now
-        removed = self._conversations.purge_older_than(self._settings.database.retention_days)
-        if removed:
-            logger.info("retention purge", extra={"conversations": removed})
+
+@dataclass
+class _Reply:
+    """A reply as it is generated: its pieces, and what it was given and cites."""
+
+    pieces: list[str] = field(default_factory=list)
+    prepared: Prepared | None = None
+    citations: CitationStream | None = None
+
+
+def _lead_line(decision: GateDecision, settings: Settings) -> str:
+    """The one calm line a coached reply opens with, when the gate asks for one."""
+    if decision.outcome == "coached_with_safety_line":
+        return safety_line(decision, settings.safeguarding) + "\n\n"
+    if decision.legal_pointer:
+        return LEGAL_POINTER + "\n\n"
+    return ""
+
+
+def _history(transcript: Transcript, before: int | None = None) -> list[Turn]:
+    return [
+        Turn(m.role, m.content, list(m.tools))
+        for m in transcript.messages
+        if (before is None or m.id < before) and m.status == "ok" and not m.escalated
+    ]

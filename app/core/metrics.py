@@ -56,12 +56,24 @@ class Metrics:
             "Messages escalated for safeguarding (counted, never stored).",
             registry=self.registry,
         )
+        self.gate_outcomes = Counter(
+            "balcony_gate_outcomes_total",
+            "The gate's decisions: escalated, declined, coached_with_safety_line, coached.",
+            ["outcome"],
+            registry=self.registry,
+        )
         self.provider_errors = Counter(
             "balcony_llm_provider_errors_total",
             "Failures of the language-model provider.",
             ["kind"],
             registry=self.registry,
         )
+
+    def count_outcome(self, outcome: str) -> None:
+        """Count a gate decision (and an escalation on the older counter dashboards use)."""
+        self.gate_outcomes.labels(outcome).inc()
+        if outcome == "escalated":
+            self.escalations.inc()
 
     def exposition(self) -> bytes:
         """The text /metrics serves: this process's values, or every worker's added up."""

@@ -26,13 +26,18 @@ def to_response(outcome: ChatOutcome) -> ChatResponse:
         mode=outcome.mode,
         sources=[SourceOut(**s.__dict__) for s in outcome.sources],
         safeguarding=SafeguardingOut(escalated=outcome.escalated, reason=outcome.reason),
+        outcome=outcome.outcome,
     )
 
 
 @router.post("", summary="Coach a leader through a dilemma", responses=ERRORS)
 async def chat(body: ChatRequest, service: ChatServiceDep, owner: OwnerDep) -> ChatResponse:
     outcome = await service.reply(
-        body.message, session_id=body.session_id, mode=body.mode, owner=owner
+        body.message,
+        session_id=body.session_id,
+        mode=body.mode,
+        owner=owner,
+        local_time=body.local_time,
     )
     return to_response(outcome)
 
@@ -49,7 +54,13 @@ def _sse(event: StreamEvent) -> str:
 async def chat_stream(
     body: ChatRequest, service: ChatServiceDep, owner: OwnerDep
 ) -> StreamingResponse:
-    events = service.stream(body.message, session_id=body.session_id, mode=body.mode, owner=owner)
+    events = service.stream(
+        body.message,
+        session_id=body.session_id,
+        mode=body.mode,
+        owner=owner,
+        local_time=body.local_time,
+    )
     # Fail before the stream opens (unknown session, bad input) as a plain JSON error.
     first = await anext(events)
 
