@@ -37,9 +37,9 @@ def eval_safety(
     shared: Annotated[
         Path, typer.Option(help="Folder with the shared dev sets (judgement, safeguarding, pii).")
     ] = Path("../shared/eval"),
-    project: Annotated[
-        Path, typer.Option(help="Folder with the project's own sets.")
-    ] = Path("tests/data"),
+    project: Annotated[Path, typer.Option(help="Folder with the project's own sets.")] = Path(
+        "tests/data"
+    ),
 ) -> None:
     """The gate on each split (training out of fold, dev, held-out test) and redaction recall."""
     import json
