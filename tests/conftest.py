@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from app.components.embedding import SentenceTransformerEmbedder, build_embedder
 from app.core.config import EmbeddingSettings, Settings, get_settings
+from app.gate.gate import Gate
 from app.main import create_app
 from app.services import Services, build_services
 
@@ -55,6 +56,12 @@ def services_factory(
         return build_services(settings_factory(**overrides), embedder=embedder)
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def gate() -> Gate:
+    """The trained gate shipped in app/gate/data."""
+    return Gate.load()
 
 
 @pytest.fixture(scope="session")
