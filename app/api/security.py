@@ -12,6 +12,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from app.core.config import AuthSettings
 from app.security.keys import KeyRecord, Role, role_allows
+from app.security.rate_limit import retry_message
 
 bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <key>")
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Or X-API-Key: <key>")
@@ -98,7 +99,7 @@ def require(role: Role) -> Callable[..., KeyRecord | None]:
         if wait:
             raise HTTPException(
                 status.HTTP_429_TOO_MANY_REQUESTS,
-                f"Too many requests; try again in {wait:g} seconds.",
+                retry_message(wait),
                 headers={"Retry-After": str(int(wait))},
             )
         return key

@@ -131,9 +131,9 @@ def test_catalogue_skips_unusable_files(tmp_path: Path) -> None:
     assert len(catalogue) == 1
 
 
-def test_shipped_catalogue_has_eleven_tools_and_the_case_study(catalogue: Catalogue) -> None:
-    assert len(catalogue) == 12
-    assert len(catalogue.tools()) == 11
+def test_shipped_catalogue_has_fifteen_tools_and_the_case_study(catalogue: Catalogue) -> None:
+    assert len(catalogue) == 16
+    assert len(catalogue.tools()) == 15
     assert "west-berkshire-case-study" in catalogue
     assert catalogue.get("west-berkshire-case-study").kind == "case-study"
     assert [t.id for t in catalogue.all()] == sorted(t.id for t in catalogue.all())

@@ -22,7 +22,7 @@ def test_readyz_when_indexed(client: TestClient, indexed_services: Services) -> 
     assert body["status"] == "ready"
     assert body["store_reachable"] is True
     assert body["passages"] == indexed_services.store.count() > 0
-    assert body["tools"] == 11
+    assert body["tools"] == 15
     assert "detail" not in body
 
 

@@ -14,10 +14,10 @@ def test_list_has_every_tool_and_the_case_study(client: TestClient) -> None:
 
     assert response.status_code == 200
     tools = response.json()["tools"]
-    assert len(tools) == 12
+    assert len(tools) == 16
     kinds = {t["tool_id"]: t["kind"] for t in tools}
     assert kinds["west-berkshire-case-study"] == "case-study"
-    assert sum(1 for kind in kinds.values() if kind == "tool") == 11
+    assert sum(1 for kind in kinds.values() if kind == "tool") == 15
     for tool in tools:
         assert set(tool) == {"tool_id", "title", "summary", "kind", "aliases", "related"}
         assert tool["title"] and tool["summary"] and tool["aliases"]
