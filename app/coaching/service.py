@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -362,16 +362,14 @@ class ChatService:
     # -- helpers -------------------------------------------------------------------------
 
     def _chain_input(self, turn: _Turn) -> ChainInput:
-        data = ChainInput(
+        return ChainInput(
             message=turn.text,
             mode=turn.mode,
             follow_up=turn.follow_up,
             history=turn.history,
             k=self._settings.coaching.passages,
+            local_time=turn.local_time,
         )
-        if turn.local_time is not None and hasattr(data, "local_time"):
-            data = replace(data, local_time=turn.local_time)
-        return data
 
     def _failed(self, turn: _Turn, error: Exception) -> ProviderError:
         from app.components.llm import translate_provider_error
