@@ -140,5 +140,6 @@ def test_off_topic_requests_are_declined_kindly(client: TestClient) -> None:
     body = client.post(
         "/v1/chat", json={"message": "Can you write my court report for Monday?"}
     ).json()
-    assert "casework documents" in body["reply"]
+    assert body["outcome"] == "declined"
+    assert "casework records" in body["reply"]
     assert body["sources"] == []
