@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import NotFoundError, UnreadableFileError
-from app.ingest.loaders import markdown_sections, split_front_matter
+from app.core.markdown_files import markdown_sections, split_front_matter
 
 logger = logging.getLogger(__name__)
 

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.core.errors import UnreadableFileError
+from app.core.markdown_files import HEADING as _MD_HEADING
+from app.core.markdown_files import markdown_sections as split_markdown
+from app.core.markdown_files import split_front_matter as split_front_matter
 from app.ingest.documents import GENERAL_TOOL_ID, LoadedDocument, Section
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".pptx")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-_MD_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
 
 def _title_from_name(path: Path) -> str:
@@ -32,45 +30,9 @@ def _tool_id_for(path: Path, known_tool_ids: frozenset[str]) -> str:
     return GENERAL_TOOL_ID
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """Return (front matter, body) of a Markdown text; no front matter gives ({}, text)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise UnreadableFileError(f"its front matter is not valid YAML ({error})") from error
-    if not isinstance(data, dict):
-        raise UnreadableFileError("its front matter is not a mapping of keys to values")
-    return data, text[match.end() :]
-
-
 def markdown_sections(body: str, title: str) -> list[Section]:
     """Split Markdown by headings; the H1 is the title, H2/H3 extend the path."""
-    sections: list[Section] = []
-    path: list[str] = []
-    lines: list[str] = []
-
-    def flush() -> None:
-        text = "\n".join(lines).strip()
-        if text:
-            sections.append(Section(headings=(title, *path), text=text))
-        lines.clear()
-
-    in_code = False
-    for line in body.splitlines():
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        match = None if in_code else _MD_HEADING.match(line)
-        if not match:
-            lines.append(line)
-            continue
-        flush()
-        level, heading = len(match.group(1)), match.group(2).strip()
-        path = [] if level == 1 else [*path[: level - 2], heading]
-    flush()
-    return sections
+    return [Section(s.headings, s.text) for s in split_markdown(body, title)]
 
 
 def load_markdown(path: Path, source: str, known: frozenset[str]) -> LoadedDocument:
