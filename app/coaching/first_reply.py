@@ -131,18 +131,19 @@ def compose_reflect(coach: OfflineCoach, request: CoachingRequest) -> str:
     questions = coach.best(query, coach.questions(context.tools[:1]), 2)
     before, after = coach.pick_pair("tool_leads", message)
     upload = coach.upload_line(request)
-    second = ""
+    # A second tool in full, in a few words, or not at all, as the word limit allows.
+    second = {"full": "", "short": "", "none": ""}
     if len(context.tools) > 1 and (other := coach.what(context.tools[1])):
-        second = coach.pick(
-            "second_tool",
-            message,
-            title=coach.title(context.tools[1]),
-            cite=str(context.number(other.passage)),
-            what=other.text,
-        )
+        values = {
+            "title": coach.title(context.tools[1]),
+            "cite": str(context.number(other.passage)),
+            "what": other.text,
+        }
+        second["full"] = coach.pick("second_tool", message, **values)
+        second["short"] = coach.prompts.part("second_tool_short", **values)
 
     def draft(
-        particulars: int, why: bool, n_steps: int, n_questions: int, more: bool
+        particulars: int, why: bool, n_steps: int, n_questions: int, more: str
     ) -> Callable[[], str]:
         def render() -> str:
             said = said_back(message, particulars)
@@ -160,9 +161,9 @@ def compose_reflect(coach: OfflineCoach, request: CoachingRequest) -> str:
                     tool_why=tool_why,
                     steps=coach.steps_text(steps[:n_steps], request),
                     questions=coach.questions_text(questions[:n_questions], request),
-                    second_tool=upload or (second if more else ""),
+                    second_tool=upload or second[more],
                     read_more=coach.pick("read_more", message, title=coach.title(primary))
-                    if more
+                    if more == "full"
                     else "",
                     offline_note=coach.footer(request),
                 )
@@ -171,11 +172,12 @@ def compose_reflect(coach: OfflineCoach, request: CoachingRequest) -> str:
         return render
 
     drafts = [
-        draft(2, True, 2, 2, True),
-        draft(2, True, 2, 2, False),
-        draft(2, True, 2, 1, False),
-        draft(2, False, 2, 1, False),
-        draft(1, False, 2, 1, False),
-        draft(1, False, 1, 1, False),
+        draft(2, True, 2, 2, "full"),
+        draft(2, True, 2, 2, "short"),
+        draft(2, True, 2, 1, "short"),
+        draft(2, False, 2, 1, "short"),
+        draft(1, False, 2, 1, "short"),
+        draft(1, False, 1, 1, "short"),
+        draft(1, False, 1, 1, "none"),
     ]
     return first_fitting(drafts, LIMITS["reflect"])

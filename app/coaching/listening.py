@@ -138,7 +138,9 @@ def roles(text: str) -> str:
         mentioned = number in numbers
         numbers.add(number)
         if noun == "person":
-            return "someone" if not mentioned else ("they" if first_of_kind else "the other person")
+            if not mentioned:
+                return "someone" if first_of_kind else "someone else"
+            return "the same person" if first_of_kind else "the other person"
         if first_of_kind:
             return f"the {noun}" if mentioned else f"a {noun}"
         return f"the other {noun}" if mentioned else f"another {noun}"

@@ -86,6 +86,17 @@ def _clean(text: str) -> str:
     return " ".join(_CITATION.sub("", roles(text)).split())
 
 
+def _names(step: str, message: str) -> bool:
+    """Whether a message names a step by two of its words in a row ("the decision log")."""
+    words = re.findall(r"[a-z'-]+", step.lower())
+    said = " ".join(re.findall(r"[a-z'-]+", message.lower()))
+    return any(
+        f" {a} {b} " in f" {said} "
+        for a, b in zip(words, words[1:], strict=False)
+        if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2
+    )
+
+
 def _offered_steps(reply: str, tool_ids: Sequence[str], catalogue: Catalogue) -> list[str]:
     """The tools' steps (and pitfalls) that this reply offered, in the order it offered them."""
     flat = _words(reply)
@@ -108,9 +119,12 @@ def _taken_up(message: str, offered: Sequence[str]) -> str | None:
     best = max(offered, key=lambda step: len(_words(step) & said))
     if len(_words(best) & said) >= 2:
         return best
+    if named := next((step for step in offered if _names(step, message)), None):
+        return named
     for word, index in _ORDINALS.items():
+        # "the first one" counts in the order the latest reply offered them.
         if re.search(rf"\bthe {word}\b", message, re.IGNORECASE) and index < len(offered):
-            return offered[index]
+            return offered[::-1][index]
     return offered[0] if len(offered) == 1 and _TAKE_UP.search(message) else None
 
 
@@ -135,20 +149,24 @@ def summarise(transcript: Transcript, catalogue: Catalogue) -> ReflectionSummary
                 tools.append(ToolConsidered(tool_id, tool.title))
     steps: list[str] = []
     questions: list[str] = []
+    offered: list[str] = []  # every step the coach has offered so far, latest last
     for index, message in enumerate(messages):
         if message.role == "user" and message is not (user[0] if user else None):
             for sentence in _SENTENCES.split(message.content):
                 if _COMMITMENT.search(sentence):
                     steps.append(_clean(sentence))
+            if taken := _taken_up(message.content, offered[::-1]):
+                steps.append(_clean(taken))
         if message.role != "assistant":
             continue
+        offered += _offered_steps(message.content, message.tools, catalogue)
         following = next((m for m in messages[index + 1 :] if m.role == "user"), None)
-        if following is not None:
-            offered = _offered_steps(message.content, message.tools, catalogue)
-            if taken := _taken_up(following.content, offered):
-                steps.append(_clean(taken))
+        last = not any(m.role == "assistant" for m in messages[index + 1 :])
+        # The last reply's questions stay open; an earlier one counts as answered by a
+        # substantial reply that is not itself a question.
         answered = (
-            following is not None
+            not last
+            and following is not None
             and len(following.content.split()) >= ANSWER_WORDS
             and not following.content.rstrip().endswith("?")
         )

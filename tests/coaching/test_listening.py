@@ -1,0 +1,115 @@
+"""Listening without a model: particulars, roles for placeholders, the second person, the clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.coaching.clock import fit_time_words, immediate_period, local_now
+from app.coaching.listening import is_acknowledgement, roles, said_back
+from app.coaching.reflection import long_term_decision, second_person, voiced
+from app.coaching.stages import stage_of
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize("message", ["OK", "ok.", "that makes sense", "Thanks 👍", "😂", "  "])
+def test_short_acknowledgements_carry_nothing_to_say_back(message: str) -> None:
+    assert is_acknowledgement(message)
+    assert said_back(message) == ""
+
+
+def test_a_real_message_is_not_an_acknowledgement() -> None:
+    assert not is_acknowledgement("OK, but my team are exhausted")
+
+
+def test_the_particulars_are_said_back_in_the_second_person() -> None:
+    message = (
+        "The inspection report is due Friday, my team are exhausted and so am I, and now the "
+        "director wants a new duty rota agreed today."
+    )
+    said = said_back(message, avoid=long_term_decision(message))
+    assert said == "The inspection report is due Friday, and your team are exhausted and so are you"
+
+
+def test_an_emoji_feeling_is_said_in_words_not_echoed() -> None:
+    said = said_back("my team are 😩 and so am I after this week's audits")
+    assert "😩" not in said and "worn out" in said and "so are you" in said
+
+
+def test_placeholders_become_roles() -> None:
+    text = roles(
+        "[CHILD_1] (DOB [DATE_OF_BIRTH_1]) moved; [CHILD_1]'s school rang about [CHILD_2]."
+    )
+    assert text == "A child moved; the child's school rang about another child."
+    assert said_back("My deputy, [PERSON_1], thinks I'm too soft on agency staff.") == (
+        "Your deputy thinks you're too soft on agency staff"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first_person", "second"),
+    [
+        ("What am I missing?", "What are you missing?"),
+        (
+            "I am stuck and my manager says I was wrong",
+            "You are stuck and your manager says you were wrong",
+        ),
+        ("so am I", "so are you"),
+        ("What would change if I spoke last?", "What would change if you spoke last?"),
+    ],
+)
+def test_second_person_agrees_its_verbs(first_person: str, second: str) -> None:
+    assert second_person(first_person) == second
+
+
+def test_quotations_keep_their_own_voice() -> None:
+    step = 'Say it out loud: "We won\'t make a long-term decision in a crisis." Name my decision.'
+    assert voiced(step) == (
+        'Say it out loud: "We won\'t make a long-term decision in a crisis." Name your decision.'
+    )
+
+
+@pytest.mark.parametrize(
+    ("hour", "weekday_date", "period"),
+    [
+        (9, 3, "today"),
+        (19, 3, "this evening"),
+        (23, 3, "tonight"),
+        (2, 4, "tonight"),
+        (14, 7, "over the weekend"),
+    ],
+)
+def test_time_words_fit_the_clock(hour: int, weekday_date: int, period: str) -> None:
+    # 2 March 2026 is a Monday.
+    assert immediate_period(datetime(2026, 3, weekday_date, hour, 0, tzinfo=LONDON)) == period
+
+
+def test_material_written_for_the_night_is_said_for_the_morning() -> None:
+    step = "Ask what immediate safety needs tonight."
+    assert fit_time_words(step, "today") == "Ask what immediate safety needs today."
+
+
+def test_without_a_local_time_the_clock_is_london() -> None:
+    assert local_now(None).tzinfo is not None
+    assert str(local_now(None).tzinfo) == "Europe/London"
+
+
+@pytest.mark.parametrize(
+    ("message", "stage"),
+    [
+        ("OK", "ack"),
+        ("what next?", "next"),
+        ("what could get in the way?", "obstacles"),
+        ("what if she goes off sick?", "obstacles"),
+        ("I tried speaking last and two quieter workers came in", "tried"),
+        ("I'm going to have a one-to-one with each of them", "tried"),
+        ("tell me more", "more"),
+        ("they still see me as the one who decides", "followup"),
+    ],
+)
+def test_stages_of_a_follow_up(message: str, stage: str) -> None:
+    assert stage_of(message, follow_up=True, replied=True) == stage
+    assert stage_of(message, follow_up=True, replied=False) == "first"
