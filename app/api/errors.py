@@ -49,6 +49,7 @@ _JSON_HINTS = {
     "/v1/facilitator/plan": '{"focus": "...", "duration_minutes": 90}',
 }
 OPENAI_PREFIXES = ("/v1/chat/completions", "/v1/models")
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def error_responses(
@@ -104,12 +105,14 @@ def _describe(error: dict[str, Any], path: str) -> str:
 
 def _allowed_methods(request: Request) -> str:
     """Every method the path answers to: Starlette's 405 names only the first route's."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return ", ".join(sorted(methods))
+    scope = request.scope
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in _METHODS
+        if any(r.matches({**scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
 
 
 def _error(request: Request, detail: str, status: int, **extra: Any) -> JSONResponse:

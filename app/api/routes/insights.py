@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from app.api.deps import OwnerDep, ServicesDep
 from app.api.errors import GUARDED, error_responses
-from app.api.schemas import SESSION_ID_PATTERN, StrictModel
+from app.api.schemas import SESSION_ID_PATTERN, Rfc3339Datetime, StrictModel
 from app.insights.service import MIN_CELL, weekly_insights
 
 feedback_router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
@@ -19,7 +19,7 @@ insights_router = APIRouter(prefix="/v1/insights", tags=["facilitator"])
 
 class FeedbackRequest(StrictModel):
     session_id: str = Field(pattern=SESSION_ID_PATTERN)
-    reply_id: int = Field(ge=1, description="The reply_id returned by POST /v1/chat.")
+    reply_id: int = Field(ge=1, le=2**53 - 1, description="The reply_id returned by POST /v1/chat.")
     helpful: bool
     comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = (
         Field(default=None, description="Optional; personal data is removed before it is stored.")
@@ -76,8 +76,8 @@ def give_feedback(
 )
 def insights(
     services: ServicesDep,
-    from_: Annotated[datetime | None, Query(alias="from")] = None,
-    to: Annotated[datetime | None, Query()] = None,
+    from_: Annotated[Rfc3339Datetime | None, Query(alias="from")] = None,
+    to: Annotated[Rfc3339Datetime | None, Query()] = None,
 ) -> InsightsResponse:
     start, end, weeks = weekly_insights(services.conversations, from_, to)
     return InsightsResponse.model_validate(
