@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -150,6 +151,14 @@ class ChatRequest(StrictModel):
         default="auto",
         description="crisis: short and steadying; reflect: deeper; auto: chosen from the message.",
     )
+    local_time: AwareDatetime | None = Field(
+        default=None,
+        description=(
+            "The leader's local time (ISO-8601 with offset), so the reply's time words fit "
+            "their clock; omitted, the time in Europe/London is used."
+        ),
+        examples=["2026-11-30T23:10:00+00:00"],
+    )
 
 
 class SourceOut(BaseModel):
@@ -173,6 +182,13 @@ class ChatResponse(BaseModel):
     mode: str | None = Field(default=None, description="The mode used (absent when escalated).")
     sources: list[SourceOut]
     safeguarding: SafeguardingOut
+    outcome: Literal["escalated", "declined", "coached_with_safety_line", "coached"] = Field(
+        description=(
+            "The gate's decision before coaching: escalated (a risk now: no coaching), declined "
+            "(legal advice, casework records or decisions, the system prompt), "
+            "coached_with_safety_line (coaching with one line on procedure or support), coached."
+        )
+    )
 
 
 class MessageOut(BaseModel):
