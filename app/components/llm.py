@@ -15,18 +15,25 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 
+@contextmanager
+def _needs(package: str, *, provider: str) -> Iterator[None]:
+    """Import a provider lazily; a missing package is answered with what to install."""
+    try:
+        yield
+    except ImportError as error:
+        raise ConfigurationError(
+            f"The {provider} provider needs {package}: pip install {package}"
+        ) from error
+
+
 def build_llm(settings: LLMSettings) -> BaseChatModel | None:
     """Return the configured chat model, or None for the built-in offline coach."""
     match settings.provider:
         case "offline":
             return None
         case "openai":
-            try:
+            with _needs("langchain-openai", provider="openai"):
                 from langchain_openai import ChatOpenAI
-            except ImportError as error:  # pragma: no cover - installed with the project
-                raise ConfigurationError(
-                    "The openai provider needs langchain-openai: pip install langchain-openai"
-                ) from error
             if not settings.model:
                 raise ConfigurationError(
                     "BALCONY_LLM__MODEL is required for the openai provider (e.g. gpt-4o-mini)."
@@ -42,12 +49,8 @@ def build_llm(settings: LLMSettings) -> BaseChatModel | None:
                 streaming=True,
             )
         case "ollama":
-            try:
+            with _needs("langchain-ollama", provider="ollama"):
                 from langchain_ollama import ChatOllama
-            except ImportError as error:  # pragma: no cover - installed with the project
-                raise ConfigurationError(
-                    "The ollama provider needs langchain-ollama: pip install langchain-ollama"
-                ) from error
             return ChatOllama(
                 model=settings.model or "llama3.1",
                 base_url=settings.base_url or "http://127.0.0.1:11434",
