@@ -97,8 +97,13 @@
       var list = null, para = null;
       block.split("\n").forEach(function (line) {
         var bullet = /^\s*[-*]\s+(.*)$/.exec(line), number = /^\s*\d+[.)]\s+(.*)$/.exec(line);
-        var heading = /^(#{1,4})\s+(.*)$/.exec(line);
-        if (heading) {
+        var heading = /^(#{1,4})\s+(.*)$/.exec(line), quote = /^>\s?(.*)$/.exec(line);
+        if (quote) {
+          var blockquote = document.createElement("blockquote");
+          inline(blockquote, quote[1], sources);
+          container.appendChild(blockquote);
+          list = para = null;
+        } else if (heading) {
           var h = document.createElement("h" + Math.min(heading[1].length + 2, 6));
           inline(h, heading[2], sources);
           container.appendChild(h);
