@@ -1,4 +1,5 @@
-"""Anonymised insights for facilitators: weekly counts, small numbers suppressed.
+"""Feedback on replies, and anonymised insights for facilitators: weekly counts, small
+numbers suppressed.
 
 Counts come from usage events, which hold no text, no session and no person. Any count
 below MIN_CELL is withheld (null) so that no one can be singled out, and no totals are
@@ -13,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.core.errors import InvalidInputError
+from app.safety.redaction import Redactor
 from app.storage.conversations import ConversationStore
 
 MIN_CELL = 5
@@ -27,6 +29,36 @@ class WeekInsights:
     modes: dict[str, int | None] = field(default_factory=dict)
     escalations: int | None = None
     feedback: dict[str, int | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredFeedback:
+    feedback_id: int
+    comment: str | None  # as stored: redacted
+
+
+def record_feedback(
+    conversations: ConversationStore,
+    redactor: Redactor,
+    *,
+    session_id: str,
+    reply_id: int,
+    helpful: bool,
+    comment: str | None,
+    owner: str | None,
+) -> StoredFeedback:
+    """Store a rating of one reply; a comment loses its personal data before it is stored."""
+    stored = None
+    if comment:
+        # The conversation's own placeholders, so a name already met keeps its placeholder.
+        transcript = conversations.get(session_id, owner)
+        stored = redactor.redact(
+            comment, placeholders=transcript.placeholders, scope=session_id
+        ).text
+    feedback_id = conversations.add_feedback(
+        session_id, reply_id, helpful=helpful, comment=stored, owner=owner
+    )
+    return StoredFeedback(feedback_id, stored)
 
 
 def suppress(count: int) -> int | None:
