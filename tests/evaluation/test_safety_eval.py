@@ -10,10 +10,10 @@ import pytest
 from app.components.embedding import Embedder
 from app.core.errors import InvalidInputError
 from app.evaluation.judgement import evaluate_gate, format_judgement
-from app.evaluation.pii_generator import generate
 from app.evaluation.safety import evaluate_redaction, format_redaction
 from app.gate.gate import Gate
 from app.safety.redaction import Redactor
+from devtools.pii_generator import generate
 
 GENERATED = Path(__file__).resolve().parents[1] / "data" / "pii-generated.jsonl"
 

@@ -1,0 +1,1 @@
+"""Development tools shared by tests and benchmarks; not part of the shipped package."""
