@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from app.ingest.loaders import split_front_matter
+from app.core.markdown_files import split_front_matter
 from app.services import Services
 from app.web.markdown import render_markdown
 from app.web.slugs import citation_href, heading_anchor
