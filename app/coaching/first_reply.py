@@ -89,7 +89,8 @@ def compose_crisis(coach: OfflineCoach, request: CoachingRequest) -> str:
                 if said
                 else coach.prompts.part("crisis_ack_plain")
             )
-            line = "\n\n" + upload if upload else (extra if with_tool else "")
+            # The council's own material, else a second tool, when the word limit allows.
+            line = ("\n\n" + upload if upload else extra) if with_tool else ""
             return tidy(
                 coach.prompts.render(
                     "offline/crisis",

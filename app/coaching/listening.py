@@ -108,6 +108,11 @@ _APPOSITIVE_AFTER = re.compile(
     r"(\b(?:[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir)\s+[A-Za-z' -]{2,40}?),\s*"
     r"\[(?:PERSON|CHILD|PARENT)_\d+\],?"
 )
+# "My deputy [PERSON_1] thinks" -> "My deputy thinks".
+_NAME_AFTER_ROLE = re.compile(
+    r"(\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+"
+    r"\[(?:PERSON|CHILD|PARENT)_\d+\]"
+)
 # "[PERSON_1], one of my social workers, told me" -> "One of my social workers told me".
 _APPOSITIVE_BEFORE = re.compile(
     r"\[(?:PERSON|CHILD|PARENT)_\d+\],\s*((?:one of|an?|my|our|the)\s[^,]{3,60}),\s*"
@@ -125,6 +130,7 @@ def roles(text: str) -> str:
     """Placeholders said as roles: "[CHILD_1]'s school" -> "a child's school", then "the child"."""
     text = _DETAIL.sub("", text)
     text = _APPOSITIVE_AFTER.sub(r"\1", text)
+    text = _NAME_AFTER_ROLE.sub(r"\1", text)
     text = _APPOSITIVE_BEFORE.sub(lambda m: m.group(1) + " ", text)
     seen: dict[str, set[str]] = {}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.catalogue.tools import Catalogue
 from app.coaching.listening import is_acknowledgement, roles
@@ -92,7 +93,7 @@ def _names(step: str, message: str) -> bool:
     said = " ".join(re.findall(r"[a-z'-]+", message.lower()))
     return any(
         f" {a} {b} " in f" {said} "
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in pairwise(words)
         if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2
     )
 
@@ -134,6 +135,15 @@ def _questions(reply: str) -> list[str]:
     return [q[0].upper() + q[1:] for q in found if len(q.split()) >= 4 and "safe" not in q]
 
 
+DILEMMA_WORDS = 8  # "what could get in the way?" is a follow-up, not the dilemma
+
+
+def _dilemma(said: Sequence[StoredMessage]) -> str:
+    """The first thing the leader said that states a situation, else the first thing said."""
+    stated = [m for m in said if len(m.content.split()) >= DILEMMA_WORDS]
+    return (stated or list(said))[0].content
+
+
 def summarise(transcript: Transcript, catalogue: Catalogue) -> ReflectionSummary:
     """What to take to supervision from one conversation."""
     escalations = [ESCALATION_NOTE for m in transcript.messages if m.role == "user" and m.escalated]
@@ -152,6 +162,7 @@ def summarise(transcript: Transcript, catalogue: Catalogue) -> ReflectionSummary
     offered: list[str] = []  # every step the coach has offered so far, latest last
     for index, message in enumerate(messages):
         if message.role == "user" and message is not (user[0] if user else None):
+            # Later messages: what the leader chose, or says they will try.
             for sentence in _SENTENCES.split(message.content):
                 if _COMMITMENT.search(sentence):
                     steps.append(_clean(sentence))
@@ -174,7 +185,7 @@ def summarise(transcript: Transcript, catalogue: Catalogue) -> ReflectionSummary
             questions += _questions(message.content)
     return ReflectionSummary(
         session_id=transcript.id,
-        dilemma=_clean(user[0].content) if user else None,
+        dilemma=_clean(_dilemma(user)) if user else None,
         tools=tools,
         steps=list(dict.fromkeys(steps)),
         open_questions=list(dict.fromkeys(questions)),

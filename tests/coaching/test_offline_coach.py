@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,8 +17,10 @@ from app.coaching.chain import (
     make_preparer,
     make_rewriter,
 )
+from app.coaching.measure import question_count, word_count
 from app.coaching.modes import choose_mode
 from app.coaching.offline import Turn
+from app.evaluation.coaching import Index, uploaded
 from app.services import Services
 from tests.conftest import SHARED_EVAL
 
@@ -24,6 +29,13 @@ DILEMMAS = [
     for line in (SHARED_EVAL / "retrieval-dev.jsonl").read_text().splitlines()
     if line
 ]
+LONDON = ZoneInfo("Europe/London")
+MORNING = datetime(2026, 3, 3, 9, 5, tzinfo=LONDON)  # a Tuesday
+NIGHT = datetime(2026, 3, 3, 23, 10, tzinfo=LONDON)
+CRISIS = (
+    "A baby was removed under police protection at 11pm, the press office is calling, and my "
+    "director wants a decision about redesigning the out-of-hours service by tomorrow."
+)
 
 
 def _chain(services: Services):  # type: ignore[no-untyped-def]
@@ -37,79 +49,162 @@ def _chain(services: Services):  # type: ignore[no-untyped-def]
     return create_chain(preparer=preparer, generator=generator, offline=services.offline)
 
 
+def _talk(services: Services, messages: list[str], when: datetime = MORNING) -> list[CoachReply]:
+    chain, history, replies = _chain(services), list[Turn](), []
+    mode = None
+    for message in messages:
+        mode = choose_mode("auto", message, mode)
+        reply = chain.invoke(ChainInput(message, mode, bool(history), list(history), 5, when))
+        history += [Turn("user", message), Turn("assistant", reply.text, reply.tools)]
+        replies.append(reply)
+    return replies
+
+
 @pytest.mark.parametrize("case", DILEMMAS, ids=[d["id"] for d in DILEMMAS])
 def test_every_dilemma_names_its_tool_and_asks(
     indexed_services: Services, case: dict[str, object]
 ) -> None:
-    message = str(case["query"])
     expected = list(case["expected"])  # type: ignore[call-overload]
-    mode = choose_mode("auto", message, None)
-    reply: CoachReply = _chain(indexed_services).invoke(ChainInput(message, mode, follow_up=False))
+    (reply,) = _talk(indexed_services, [str(case["query"])])
     title = indexed_services.catalogue.get(expected[0]).title
     assert title in reply.text
     assert expected[0] in {s.tool_id for s in reply.sources}
-    assert "?" in reply.text
-    assert "Offline" in reply.text
-    if mode == "crisis":
-        assert "**Now.**" in reply.text and "**Later.**" in reply.text
+    assert 1 <= question_count(reply.text) <= 2
+    assert "Assembled offline from the programme's material" in reply.text
+    assert word_count(reply.text) < 180
 
 
-def test_crisis_separates_tonight_from_the_long_term_decision(indexed_services: Services) -> None:
-    message = (
-        "A baby was removed under police protection at 11pm, the press office is calling, and my "
-        "director wants a decision about redesigning the out-of-hours service by tomorrow."
-    )
-    reply = _chain(indexed_services).invoke(ChainInput(message, "crisis", follow_up=False))
-    now, later = reply.text.split("**Later.**")
-    assert "safe tonight" in now or "tonight" in now
-    assert "redesigning the out-of-hours service does not need to be made tonight" in later
-    assert "Slow thinking" in later
-    assert reply.text.count("?") >= 1
+def test_crisis_at_night_parks_the_long_term_decision(indexed_services: Services) -> None:
+    (reply,) = _talk(indexed_services, [CRISIS], NIGHT)
+    assert "redesigning the out-of-hours service" in reply.text.lower()
+    assert "made tonight" in reply.text
+    assert "Slow thinking in a crisis" in reply.text
+    assert "press office" in reply.text  # the particulars, in their words
+    assert word_count(reply.text) < 120 and question_count(reply.text) <= 2
     assert any(s.tool_id == "slow-thinking" for s in reply.sources)
 
 
-def test_reflect_gives_steps_and_three_to_five_questions(indexed_services: Services) -> None:
+def test_crisis_in_the_morning_does_not_say_tonight(indexed_services: Services) -> None:
+    (reply,) = _talk(indexed_services, [CRISIS.replace(" at 11pm", "")], MORNING)
+    assert "tonight" not in reply.text.lower()
+    assert "today" in reply.text
+
+
+def test_reflect_is_short_and_every_citation_is_a_source(indexed_services: Services) -> None:
     message = (
         "One team manager says I'm too soft and the audits are getting worse; "
         "another says I'm too harsh."
     )
-    reply = _chain(indexed_services).invoke(ChainInput(message, "reflect", follow_up=False))
-    questions = [line for line in reply.text.splitlines() if line.startswith("- ") and "?" in line]
-    assert 3 <= len(questions) <= 5
-    assert "1. " in reply.text  # the steps from the material
-    # Every citation points at a listed source.
-    numbers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", reply.text)}
+    (reply,) = _talk(indexed_services, [message])
+    assert word_count(reply.text) < 180
+    assert question_count(reply.text) <= 2
+    assert "roles, not names" in reply.text
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", reply.text)}
     assert numbers == set(range(1, len(reply.sources) + 1))
 
 
-def test_follow_up_moves_on_instead_of_restarting(indexed_services: Services) -> None:
-    chain = _chain(indexed_services)
-    first_message = "How do I lead change in a partnership where I hold none of the budgets?"
-    first = chain.invoke(ChainInput(first_message, "reflect", follow_up=False))
-    history = [Turn("user", first_message), Turn("assistant", first.text, first.tools)]
-    follow = chain.invoke(
-        ChainInput("What might get in the way of that?", "reflect", True, history)
+def test_an_acknowledgement_is_not_echoed_and_the_thread_moves_on(
+    indexed_services: Services,
+) -> None:
+    first, ok, obstacles = _talk(
+        indexed_services,
+        [
+            "My team are busy hitting visit timescales but nobody can tell me whether "
+            "children are actually better off.",
+            "OK",
+            "what could get in the way?",
+        ],
     )
-    assert first.tools[0] in {s.tool_id for s in follow.sources}
-    assert "Staying with" in follow.text
-    assert "How you might use it here" not in follow.text  # not the framework again
-    assert follow.text != first.text
+    assert "OK" not in ok.text.splitlines()[0] and "You wrote" not in ok.text
+    assert ok.tools[0] == first.tools[0]  # the tool in play
+    assert "roles, not names" not in ok.text  # said once, on the first reply
+    assert any(s.heading.endswith("> Pitfalls") for s in obstacles.sources)
+    assert obstacles.tools[0] == first.tools[0]
+    assert word_count(obstacles.text) < 120
+
+
+def test_first_person_questions_come_back_in_the_second_person(
+    indexed_services: Services,
+) -> None:
+    _, follow = _talk(
+        indexed_services,
+        [
+            "In team meetings the same two confident people decide everything.",
+            "How would the team describe the way I reach conclusions?",
+        ],
+    )
+    assert not re.search(r"\bI\b|\bmy\b|\bme\b", follow.text)
+    assert "the way you reach conclusions" in follow.text
+
+
+def test_a_pushback_connects_to_the_tool_in_play(indexed_services: Services) -> None:
+    first, follow = _talk(
+        indexed_services,
+        [
+            "Our senior managers each guard their own service area, and nothing joined-up "
+            "ever gets decided at the leadership meeting.",
+            "they still see me as the one who decides",
+        ],
+    )
+    assert first.tools[0] == "collective-leadership"
+    assert follow.tools[0] == "collective-leadership"
+    assert "They still see you as the one who decides." in follow.text
+    assert "still takes every decision" in follow.text  # the pitfall that names it
+
+
+def test_tell_me_more_goes_deeper(indexed_services: Services) -> None:
+    first, more = _talk(
+        indexed_services,
+        [
+            "Staff morale is low and the only story anyone tells about our service is the "
+            "serious case review from four years ago.",
+            "tell me more",
+        ],
+    )
+    assert word_count(more.text) > word_count(first.text)
+    assert {s.heading for s in more.sources} - {s.heading for s in first.sources}
+
+
+def test_placeholders_are_never_said_back(indexed_services: Services) -> None:
+    (reply,) = _talk(
+        indexed_services,
+        ["[PERSON_1], one of my newest social workers, says I never let her finish a sentence."],
+    )
+    assert "[PERSON_1]" not in reply.text
+    assert "One of your newest social workers says you never let her finish" in reply.text
 
 
 def test_nothing_relevant_says_so(indexed_services: Services) -> None:
-    reply = _chain(indexed_services).invoke(
-        ChainInput("What's a good recipe for lasagne?", "reflect", follow_up=False)
-    )
-    assert "don't have anything in the programme's material" in reply.text
+    (reply,) = _talk(indexed_services, ["What's a good recipe for lasagne?"])
+    assert "nothing in the programme's material" in reply.text
     assert reply.sources == []
     assert not reply.grounded
 
 
-def test_follow_up_about_obstacles_turns_to_pitfalls(indexed_services: Services) -> None:
-    chain = _chain(indexed_services)
-    first_message = "I want to trust my team first but I also need to be clear about standards."
-    first = chain.invoke(ChainInput(first_message, "reflect", follow_up=False))
-    history = [Turn("user", first_message), Turn("assistant", first.text, first.tools)]
-    follow = chain.invoke(ChainInput("What might get in the way?", "reflect", True, history))
-    assert "what might get in the way" in follow.text
-    assert any(s.heading.endswith("> Pitfalls") for s in follow.sources)
+POLICY = (
+    "# Supervision policy\n\n## Frequency\n\nNewly qualified social workers receive one-to-one "
+    "supervision every week for their first six weeks, then every fortnight until the end of "
+    "their first year.\n\n## Reflective supervision\n\nEvery session includes reflective "
+    "discussion of at least one family, not only a check of case actions.\n"
+)
+
+
+def test_a_fitting_upload_is_quoted_and_an_unrelated_one_is_not(
+    indexed_services: Services,
+) -> None:
+    index = Index(indexed_services.retriever, indexed_services.ingestor, indexed_services.catalogue)
+    with uploaded(index, {"supervision-policy.md": POLICY}, ["supervision-policy.md"]):
+        (fits,) = _talk(
+            indexed_services,
+            ["How often do newly qualified workers get supervision in our council?"],
+        )
+        (unrelated,) = _talk(
+            indexed_services,
+            ["My leadership team never disagrees in meetings but complains in the corridor."],
+        )
+    cited = [s for s in fits.sources if s.source.startswith("uploads/")]
+    assert cited and "Your own material says:" in fits.text
+    assert "every week for their first six weeks" in fits.text
+    assert fits.tools and fits.tools[0] in indexed_services.catalogue  # a tool still leads
+    assert not any(s.source.startswith("uploads/") for s in unrelated.sources)
+    assert not any(p.source.startswith("uploads/") for p in indexed_services.retriever.passages())

@@ -49,7 +49,8 @@ def _transcript() -> Transcript:
         _message(
             4,
             "assistant",
-            "The next move: run a pre-mortem. [1]\n\nWho could slow you down before you commit? [2]",
+            "The next move: run a pre-mortem. [1]\n\n"
+            "Who could slow you down before you commit? [2]",
             tools=["slow-thinking"],
         ),
         _message(5, "user", "I'll try the decision log with [PERSON_1] on Monday."),
