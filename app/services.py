@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
@@ -56,6 +57,9 @@ class Services:
     rate_limiter: RateLimiter
     # Rewords plan prompts for the focus when a language model is configured.
     tailor: Tailor | None = None
+    # Embed the coach's and plans' material after each refresh (not needed to ingest).
+    warm_material: bool = True
+    _warming: threading.Thread | None = field(default=None, repr=False)
 
     def default_ingest_paths(self) -> list[Path]:
         """The shipped knowledge base, plus anything administrators uploaded."""
@@ -77,10 +81,29 @@ class Services:
         return True
 
     def refresh_index(self) -> None:
-        """Rebuild retrieval from the store, then embed the coach's and plans' material once."""
+        """Rebuild retrieval from the store; embed the coach's and plans' material meanwhile.
+
+        The material is embedded in a thread, so a server is ready without waiting for it
+        (several seconds on a busy machine); until then an item is embedded when first used.
+        """
         self.retriever.refresh()
-        self.offline.warm()
-        self.retriever.warm(facilitator_texts(self.catalogue))
+        if self.warm_material:
+            # Not a daemon: a command that ends meanwhile waits for it rather than dying in it.
+            self._warming = threading.Thread(target=self._warm, name="balcony-warm")
+            self._warming.start()
+
+    def wait_warm(self, timeout: float | None = None) -> None:
+        """Wait until the material is embedded (benchmarks and tests that time replies)."""
+        if self._warming is not None:
+            self._warming.join(timeout)
+
+    def _warm(self) -> None:
+        try:
+            self.offline.warm()
+            self.retriever.warm(facilitator_texts(self.catalogue))
+        except Exception:
+            # A store or model failure shows on the request that needs it, with its detail.
+            logger.warning("embedding the material ahead of use failed", exc_info=True)
 
 
 def build_services(
@@ -89,6 +112,7 @@ def build_services(
     embedder: Embedder | None = None,
     llm: BaseChatModel | None = None,
     index_from: Services | None = None,
+    warm_material: bool = True,
 ) -> Services:
     """Build every part from settings.
 
@@ -164,6 +188,7 @@ def build_services(
             key_prefix=settings.redis.key_prefix,
         ),
         tailor=make_llm_tailor(llm, prompts, redactor) if llm is not None else None,
+        warm_material=warm_material,
     )
     if index_from is None:
         services.refresh_index()

@@ -1,13 +1,20 @@
-"""The `balcony` command line: keys, plan, chat, eval and purge (ingest has its own file)."""
+"""The `balcony` command line: keys, plan, chat, eval, purge, serve's workers, and an
+unchanged ingest (the rest of ingest has its own file)."""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import cli
+from app.cli.serve import cores
 from tests.conftest import REPO, SHARED_EVAL
+from tests.utils.documents import copy_knowledge
 
 
 def test_keys_are_created_listed_and_revoked(runner: CliRunner) -> None:
@@ -64,3 +71,38 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
 def test_purge_reports_what_it_deleted(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["purge"])
     assert result.exit_code == 0 and "conversations older than 90 days deleted" in result.output
+
+
+def test_an_unchanged_rerun_still_names_the_files_it_skips(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = copy_knowledge(tmp_path, ("vuca",))
+    (folder / "minutes.docx").write_text("not really a Word file", encoding="utf-8")
+    first = runner.invoke(cli, ["ingest", str(folder)])
+    assert (tmp_path / "data" / "ingest-manifest.json").is_file(), first.output
+
+    again = runner.invoke(cli, ["ingest", str(folder)])  # decided from the manifest alone
+
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith("2 files (0 changed), 0 chunks added")
+    assert again.stdout.rstrip().endswith("; 1 skipped")
+    assert "skipped knowledge/minutes.docx: it has a .docx name" in again.stderr
+
+
+def test_serve_runs_one_worker_per_core_with_shared_metrics(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options, app=app))
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")  # put back as it was afterwards
+    metrics = tmp_path / "data" / "metrics"
+    metrics.mkdir(parents=True)
+    (metrics / "counter_1.db").write_bytes(b"from a previous run")
+
+    result = runner.invoke(cli, ["serve"])
+
+    assert result.exit_code == 0, result.output
+    assert started["workers"] == cores() == len(os.sched_getaffinity(0))
+    assert started["app"] == "app.main:app"  # each worker builds its own app
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(metrics)
+    assert list(metrics.iterdir()) == []  # every start counts from zero

@@ -36,7 +36,8 @@ def ingest(
     from app.services import build_services
 
     try:
-        services = build_services(settings)
+        # Ingesting needs no coaching material embedded: that is for serving.
+        services = build_services(settings, warm_material=False)
         targets = list(paths) if paths else services.default_ingest_paths()
         total = len(discover(targets)[0])
         with Progress(disable=not sys.stderr.isatty(), transient=True) as progress:
