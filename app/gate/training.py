@@ -40,6 +40,9 @@ class Example:
     text: str  # redacted, as the gate sees it
     outcome: str
     category: str | None
+    # Minimal pairs (the same situation live and handled) share a group and a fold: split
+    # apart, one would teach the model the answer for the other.
+    group: str
 
 
 def training_files(folder: Path = DATA) -> list[Path]:
@@ -65,7 +68,8 @@ def read_examples(paths: list[Path]) -> list[Example]:
         if line.strip():
             row = json.loads(line)
             text = redactor.redact(row["message"], placeholders={}, scope="training").text
-            examples.append(Example(text, row["outcome"], row.get("category")))
+            group = str(row.get("group", row["id"]))
+            examples.append(Example(text, row["outcome"], row.get("category"), group))
     return examples
 
 
@@ -100,13 +104,16 @@ def _head(model: Any) -> LinearHead:
     return LinearHead(labels, weights, bias)
 
 
-def out_of_fold(x: npt.NDArray[np.float32], y: list[str], c: float) -> npt.NDArray[np.float64]:
-    """Each example's outcome probabilities from a model that never saw it (columns: OUTCOMES)."""
-    from sklearn.model_selection import StratifiedKFold
+def out_of_fold(
+    x: npt.NDArray[np.float32], y: list[str], c: float, groups: list[str]
+) -> npt.NDArray[np.float64]:
+    """Each example's outcome probabilities from a model that never saw it or its pair."""
+    from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.asarray(y)
     result = np.zeros((len(y), len(OUTCOMES)))
-    for train, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(x, labels):
+    folds = StratifiedGroupKFold(5, shuffle=True, random_state=SEED)
+    for train, held in folds.split(x, labels, groups):
         model = _fit(x[train], list(labels[train]), c)
         columns = [list(model.classes_).index(o) for o in OUTCOMES]
         result[held] = model.predict_proba(x[held])[:, columns]
@@ -194,19 +201,20 @@ def figures(decided: list[str], y: list[str]) -> dict[str, float]:
 def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     examples = read_examples(paths)
     y = [e.outcome for e in examples]
+    groups = [e.group for e in examples]
     vectors = embed([e.text for e in examples])
     best: tuple[float, float, float] | None = None
     for scale in CUE_SCALE_GRID:
         x = feature_matrix(examples, vectors, scale)
         for c in C_GRID:
-            loss = log_loss(out_of_fold(x, y, c), y)
+            loss = log_loss(out_of_fold(x, y, c, groups), y)
             print(f"cue_scale={scale} C={c}: out-of-fold log loss {loss:.4f}")
             if best is None or loss < best[0]:
                 best = (loss, scale, c)
     assert best is not None
     _, scale, c = best
     x = feature_matrix(examples, vectors, scale)
-    oof = out_of_fold(x, y, c)
+    oof = out_of_fold(x, y, c, groups)
     thresholds = choose_thresholds(oof, y)
     report: dict[str, Any] = {
         "examples": {o: y.count(o) for o in OUTCOMES},
