@@ -1,4 +1,5 @@
-"""Hybrid retrieval: dense (Chroma) and keyword (BM25), fused by reciprocal rank, varied by tool."""
+"""Hybrid retrieval: dense (Chroma) and keyword (BM25), tools ordered by a learned re-ranker
+(or by reciprocal rank fusion when none is shipped), varied by tool."""
 
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ from app.core.config import RetrievalSettings
 from app.core.errors import IndexEmptyError
 from app.retrieval.keyword import KeywordIndex
 from app.retrieval.passages import Passage
+from app.retrieval.rerank import Matrix, Reranker, shipped_reranker, tool_features
 
 logger = logging.getLogger(__name__)
 
-Method = Literal["hybrid", "dense", "keyword"]
+# "reranked" (served): tools ordered by the learned re-ranker; "hybrid": by reciprocal rank
+# fusion of each method's tool ranking; "dense" and "keyword": one method alone.
+Method = Literal["reranked", "hybrid", "dense", "keyword"]
+_SHIPPED: Literal["shipped"] = "shipped"
 
 
 def reciprocal_rank_fusion(
@@ -62,9 +67,16 @@ class HybridRetriever:
     """Answers queries from the store and a BM25 index kept in step with it."""
 
     def __init__(
-        self, *, embedder: Embedder, store: ChromaStore, settings: RetrievalSettings
+        self,
+        *,
+        embedder: Embedder,
+        store: ChromaStore,
+        settings: RetrievalSettings,
+        reranker: Reranker | Literal["shipped"] | None = _SHIPPED,
     ) -> None:
         self._embedder = embedder
+        # None: no re-ranker, so "reranked" falls back to reciprocal rank fusion.
+        self._reranker = shipped_reranker() if isinstance(reranker, str) else reranker
         self._store = store
         self._settings = settings
         self._lock = threading.Lock()
@@ -118,21 +130,12 @@ class HybridRetriever:
             found = self._sections.get((tool_id, section), [])
         return list(found)
 
-    def retrieve(self, query: str, k: int = 5, method: Method = "hybrid") -> list[Passage]:
+    def retrieve(self, query: str, k: int = 5, method: Method = "reranked") -> list[Passage]:
         """Return the k best passages for the query, best first."""
-        self._refresh_if_stale()
-        if not self._by_id:
-            raise IndexEmptyError(
-                "The knowledge index is empty. Run `balcony ingest` (or POST "
-                "/v1/admin/ingest) to index the programme's material, then try again."
-            )
-        n = max(self._settings.candidates, k)
-        dense: list[tuple[Passage, float]] = []
-        if method in ("hybrid", "dense"):
-            vector = self._embed_query(query)
-            for hit in self._store.query(vector.tolist(), n):
-                dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
-        keyword = self._keyword.search(query, n) if method in ("hybrid", "keyword") else []
+        reranker = self._reranker if method == "reranked" else None
+        # The re-ranker reads the same short lists as fusion: a deeper dense list costs about
+        # 0.2 ms a passage in Chroma (documents and metadata come back with each hit).
+        dense, keyword = self._search(query, max(self._settings.candidates, k), method)
         similarity = {p.id: s for p, s in dense}
         candidates = {p.id: p for p, _ in [*dense, *keyword]}
         dense_ids, keyword_ids = [p.id for p, _ in dense], [p.id for p, _ in keyword]
@@ -141,17 +144,17 @@ class HybridRetriever:
         passage_score = reciprocal_rank_fusion(
             [dense_ids, keyword_ids], weights, self._settings.rrf_k
         )
-        # ...and tools by fusing each method's ranking of tools (a tool ranks by its best
-        # passage). Fusing at the level the coach chooses at beat passage-level fusion on a
-        # held-out validation set (benchmarks/fusion_study.py).
-        tool_score = reciprocal_rank_fusion(
-            [
-                tool_order(dense_ids, candidates),
-                tool_order(keyword_ids, candidates),
-            ],
-            weights,
-            self._settings.rrf_k,
-        )
+        # ...and tools by the re-ranker, or by fusing each method's ranking of tools (a tool
+        # ranks by its best passage), which beat passage-level fusion (fusion_study.py).
+        if reranker is not None:
+            ids, features = self._features(dense, keyword)
+            tool_score = dict(zip(ids, reranker.score(features).tolist(), strict=True))
+        else:
+            tool_score = reciprocal_rank_fusion(
+                [tool_order(dense_ids, candidates), tool_order(keyword_ids, candidates)],
+                weights,
+                self._settings.rrf_k,
+            )
         ranked = sorted(
             (
                 candidates[i].scored(tool_score[candidates[i].tool_id], similarity.get(i, 0.0))
@@ -161,6 +164,35 @@ class HybridRetriever:
             reverse=True,
         )
         return diversify(ranked, k, self._settings.max_per_tool)
+
+    def tool_features(self, query: str) -> tuple[list[str], Matrix]:
+        """The re-ranker's features for every tool, as served (used to train it)."""
+        dense, keyword = self._search(query, self._settings.candidates, "reranked")
+        return self._features(dense, keyword)
+
+    def _features(
+        self, dense: list[tuple[Passage, float]], keyword: list[tuple[Passage, float]]
+    ) -> tuple[list[str], Matrix]:
+        weights = (self._settings.dense_weight, self._settings.keyword_weight)
+        return tool_features(dense, keyword, weights=weights, rrf_k=self._settings.rrf_k)
+
+    def _search(
+        self, query: str, n: int, method: Method
+    ) -> tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]:
+        """(passage, cosine) and (passage, BM25 score) lists, best first, up to n each."""
+        self._refresh_if_stale()
+        if not self._by_id:
+            raise IndexEmptyError(
+                "The knowledge index is empty. Run `balcony ingest` (or POST "
+                "/v1/admin/ingest) to index the programme's material, then try again."
+            )
+        dense: list[tuple[Passage, float]] = []
+        if method != "keyword":
+            vector = self._embed_query(query)
+            for hit in self._store.query(vector.tolist(), n):
+                dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
+        keyword = self._keyword.search(query, n) if method != "dense" else []
+        return dense, keyword
 
     def similarity(self, query: str, texts: Sequence[str]) -> list[float]:
         """Cosine similarity of the query to each text (used to pick questions that fit)."""

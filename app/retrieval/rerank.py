@@ -1,0 +1,197 @@
+"""A learned re-ranker over tools: features from one query's dense and BM25 results, scored
+by a logistic regression whose weights ship as JSON (numpy at serve time, no scikit-learn).
+
+Train with `python -m app.retrieval.train_reranker`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.retrieval.passages import Passage
+
+Matrix = npt.NDArray[np.float64]
+
+SIGNALS = "When it helps"
+WHAT = "What it is"
+EXAMPLE = "In children's services"
+# How deep "hits in the top results" looks, per method.
+TOP = 10
+
+FEATURES: tuple[str, ...] = (
+    "dense_max",
+    "dense_top2",
+    "dense_gap",
+    "signal_max",
+    "signal_gap",
+    "what_max",
+    "example_max",
+    "bm25_max",
+    "bm25_top2",
+    "dense_rr",
+    "bm25_rr",
+    "rrf",
+    "dense_hits",
+    "bm25_hits",
+    "signal_hits",
+)
+
+
+@dataclass
+class _Tool:
+    dense: list[float] = field(default_factory=list)
+    signal: list[float] = field(default_factory=list)
+    what: list[float] = field(default_factory=list)
+    example: list[float] = field(default_factory=list)
+    bm25: list[float] = field(default_factory=list)
+    dense_rank: int = 0
+    bm25_rank: int = 0
+    dense_hits: int = 0
+    bm25_hits: int = 0
+    signal_hits: int = 0
+
+
+def _top2(values: list[float]) -> float:
+    best = sorted(values, reverse=True)[:2]
+    return sum(best) / len(best) if best else 0.0
+
+
+def tool_features(
+    dense: Sequence[tuple[Passage, float]],
+    keyword: Sequence[tuple[Passage, float]],
+    *,
+    weights: tuple[float, float],
+    rrf_k: int,
+) -> tuple[list[str], Matrix]:
+    """One row of FEATURES per tool found by either method, tools in first-seen order.
+
+    `dense` holds (passage, cosine) best first, ideally every passage in the index, so each
+    tool's best cosine is exact; `keyword` holds (passage, BM25 score) best first.
+    """
+    tools: dict[str, _Tool] = {}
+    dense_order = 0
+    for rank, (passage, cosine) in enumerate(dense):
+        tool = tools.setdefault(passage.tool_id, _Tool())
+        if not tool.dense_rank:
+            dense_order += 1
+            tool.dense_rank = dense_order
+        tool.dense.append(cosine)
+        if passage.section == SIGNALS:
+            tool.signal.append(cosine)
+            tool.signal_hits += rank < TOP
+        elif passage.section == WHAT:
+            tool.what.append(cosine)
+        elif passage.section == EXAMPLE:
+            tool.example.append(cosine)
+        tool.dense_hits += rank < TOP
+    bm25_order = 0
+    for rank, (passage, score) in enumerate(keyword):
+        tool = tools.setdefault(passage.tool_id, _Tool())
+        if not tool.bm25_rank:
+            bm25_order += 1
+            tool.bm25_rank = bm25_order
+        tool.bm25.append(score)
+        tool.bm25_hits += rank < TOP
+    ids = list(tools)
+    best_dense = max((max(t.dense) for t in tools.values() if t.dense), default=0.0)
+    best_signal = max((max(t.signal) for t in tools.values() if t.signal), default=0.0)
+    best_bm25 = max((max(t.bm25) for t in tools.values() if t.bm25), default=0.0) or 1.0
+    dense_w, keyword_w = weights
+    # Scaled so the best possible fused score is 1 whatever the weights and k.
+    rrf_scale = (rrf_k + 1) / max(dense_w + keyword_w, 1e-9)
+    rows: list[list[float]] = []
+    for tool in tools.values():
+        dense_rr = 1.0 / tool.dense_rank if tool.dense_rank else 0.0
+        bm25_rr = 1.0 / tool.bm25_rank if tool.bm25_rank else 0.0
+        ranks = ((dense_w, tool.dense_rank), (keyword_w, tool.bm25_rank))
+        rrf = sum(w / (rrf_k + r) for w, r in ranks if r)
+        dense_max = max(tool.dense, default=0.0)
+        signal_max = max(tool.signal, default=0.0)
+        rows.append(
+            [
+                dense_max,
+                _top2(tool.dense),
+                dense_max - best_dense,
+                signal_max,
+                signal_max - best_signal,
+                max(tool.what, default=0.0),
+                max(tool.example, default=0.0),
+                max(tool.bm25, default=0.0) / best_bm25,
+                _top2(tool.bm25) / best_bm25,
+                dense_rr,
+                bm25_rr,
+                rrf * rrf_scale,
+                tool.dense_hits / TOP,
+                tool.bm25_hits / TOP,
+                tool.signal_hits / TOP,
+            ]
+        )
+    matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    return ids, matrix
+
+
+@dataclass(frozen=True)
+class Reranker:
+    """A linear score over standardised features; higher is a better tool for the query."""
+
+    mean: Matrix
+    scale: Matrix
+    coef: Matrix
+    intercept: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def score(self, features: Matrix) -> Matrix:
+        """Probability-like scores in (0, 1), one per row."""
+        logits = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            **self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reranker:
+        if tuple(data["features"]) != FEATURES:
+            # Weights trained on other features would score nonsense: refuse them loudly.
+            raise ValueError("re-ranker weights were trained on different features; retrain")
+        meta = {k: v for k, v in data.items() if k not in {"mean", "scale", "coef", "intercept"}}
+        return cls(
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            coef=np.asarray(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            meta=meta,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Reranker:
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+WEIGHTS_FILE = "reranker.json"
+
+
+def weights_path() -> Path:
+    return Path(str(resources.files("app.retrieval") / "data" / WEIGHTS_FILE))
+
+
+@cache
+def shipped_reranker() -> Reranker | None:
+    """The weights shipped with the package, or None when none were trained yet."""
+    path = weights_path()
+    return Reranker.load(path) if path.is_file() else None
