@@ -22,10 +22,10 @@ from typing import Any
 import httpx
 from _server import REPO, load_cases, median_ms, p95_ms, run_balcony, running_service, variant
 
-# tests/ is not installed with the package; the stand-in provider lives there.
+# devtools/ is not installed with the package; it is found from the checkout.
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
-from tests.utils.stand_in_provider import StandInProvider, running_provider
+from devtools.stand_in_provider import StandInProvider, running_provider
 
 OFFLINE_P95_AIM_MS = 100.0
 OVERHEAD_AIM_MS = 30.0

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.facilitator.tailoring import parse_numbered
-from tests.utils.stand_in_provider import StandInProvider, running_provider
+from devtools.stand_in_provider import StandInProvider, running_provider
 
 FOCUS = "Jodie Marsh's partners don't come to strategy meetings and we have no authority over them"
 BODY = {"focus": FOCUS, "duration_minutes": 90, "tools": ["hard-and-soft-power"]}

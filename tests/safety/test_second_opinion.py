@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-from tests.utils.stand_in_provider import StandInProvider, running_provider
+from devtools.stand_in_provider import StandInProvider, running_provider
 
 # Borderline: close to the risk examples but not escalated by patterns and similarity alone.
 BORDERLINE = "We're writing a new missing and exploitation protocol. How do I make sure it's used?"

@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.logging import JsonFormatter
+from devtools.stand_in_provider import StandInProvider, running_provider
 from tests.conftest import SHARED_EVAL
-from tests.utils.stand_in_provider import StandInProvider, running_provider
 
 GENERATED = Path(__file__).resolve().parents[2] / "data" / "pii-generated.jsonl"
 
