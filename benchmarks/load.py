@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/load.py [--clients 32] [--seconds 60] [--single-seconds 20]
      [--workers N] [--url http://127.0.0.1:PORT]
 Everything below is measured in one run, so a busy machine moves both sides of each ratio:
-- the in-process embedding of one message, median, torch and ONNX Runtime (one thread);
+- the in-process embedding of one message, median, torch and ONNX Runtime (one thread),
+  before the service starts, so nothing competes with it;
 - /healthz at rest (sequential requests to the idle server);
 - one client for --single-seconds: throughput and POST /v1/chat p50/p95/p99;
 - --clients clients for --seconds: the same, errors, and /healthz probed every 0.1 s.
@@ -193,11 +194,11 @@ def report(
     print(f"errors under load: {sum(load.errors.values())} (aim 0)")
 
 
-def measure(url: str, args: argparse.Namespace, cache_dir: Path) -> None:
-    messages = Messages(args.seed)
+def measure(
+    url: str, args: argparse.Namespace, embeds: dict[str, float], messages: Messages
+) -> None:
     # Warm the server's paths once, so the first figures are not its first requests.
     asyncio.run(_load(url, 1, 2.0, messages))
-    embeds = embedding_medians(cache_dir, args.seed)
     rest = healthz_at_rest(url)
     single = asyncio.run(_load(url, 1, args.single_seconds, messages))
     load, during = run_load(url, args.clients, args.seconds, messages)
@@ -213,15 +214,18 @@ def main() -> None:
     parser.add_argument("--url", help="Target a running service instead of starting one.")
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args()
+    messages = Messages(args.seed)
     with tempfile.TemporaryDirectory(prefix="balcony-load-") as tmp:
         data = Path(tmp)
         if args.url:
-            measure(args.url, args, data / "models")
+            measure(args.url, args, embedding_medians(data / "models", args.seed), messages)
             return
         print(run_balcony(["ingest"], data))
+        # The baseline first, while no server competes for the CPU (it reuses the export).
+        embeds = embedding_medians(data / "models", args.seed)
         serve_args = ["--workers", str(args.workers)] if args.workers else []
         with running_service(data, serve_args=serve_args) as url:
-            measure(url, args, data / "models")
+            measure(url, args, embeds, messages)
 
 
 if __name__ == "__main__":
