@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
-from tests.conftest import SHARED_EVAL
+from tests.utils.shared_eval import shared_eval_rows
 
 FOLLOW_UPS = [
     "What might get in the way of that?",
@@ -20,14 +17,12 @@ FOLLOW_UPS = [
 ]
 
 
-def _dilemmas(path: Path) -> list[str]:
-    if not path.is_file():
-        pytest.skip(f"{path} is not here (shared/ sits beside the checkout)")
-    return [json.loads(line)["query"] for line in path.read_text().splitlines() if line]
+def _dilemmas() -> list[str]:
+    return [str(row["query"]) for row in shared_eval_rows("retrieval-dev.jsonl")]
 
 
 def test_retrieval_dilemmas_are_coached(gate: Gate, embedder: Embedder) -> None:
-    dilemmas = _dilemmas(SHARED_EVAL / "retrieval-dev.jsonl")
+    dilemmas = _dilemmas()
     vectors = embedder.embed(dilemmas)
     escalated = [
         text for text, v in zip(dilemmas, vectors, strict=True) if gate.decide(text, v).escalated

@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.safety.redaction import Redactor
+from tests.utils.shared_eval import shared_eval_rows
 
 SECRET = b"test-secret"
-# The shared evaluation sets sit beside the checkout (as in tests/conftest.py, not imported so
-# these tests need no application start-up).
-SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 @pytest.fixture
@@ -21,7 +19,7 @@ def redactor() -> Redactor:
 
 
 def test_dev_messages_leak_nothing(redactor: Redactor) -> None:
-    rows = [json.loads(line) for line in (SHARED_EVAL / "pii-dev.jsonl").read_text().splitlines()]
+    rows = shared_eval_rows("pii-dev.jsonl")
     assert rows
     for row in rows:
         text = redactor.redact(row["message"], scope=row["id"]).text

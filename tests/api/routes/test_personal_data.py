@@ -12,17 +12,13 @@ from fastapi.testclient import TestClient
 
 from app.core.logging import JsonFormatter
 from devtools.stand_in_provider import StandInProvider, running_provider
-from tests.conftest import SHARED_EVAL
+from tests.utils.shared_eval import shared_eval_rows
 
 GENERATED = Path(__file__).resolve().parents[2] / "data" / "pii-generated.jsonl"
 
 
 def _cases() -> list[dict[str, object]]:
-    rows = [
-        json.loads(line)
-        for line in (SHARED_EVAL / "pii-dev.jsonl").read_text().splitlines()
-        if line
-    ]
+    rows = shared_eval_rows("pii-dev.jsonl")
     if GENERATED.exists():
         rows += [json.loads(line) for line in GENERATED.read_text().splitlines() if line][:20]
     return rows
