@@ -146,3 +146,24 @@ def test_the_small_things(api: tuple[str, str]) -> None:
     assert httpx.get(f"{base_url}/openapi.json").status_code == 200
     metrics = httpx.get(f"{base_url}/metrics").text
     assert 'route="/openapi.json"' in metrics
+
+
+def test_every_declared_error_has_the_shape_the_api_sends() -> None:
+    """A new route that forgets `responses=` gets FastAPI's list-shaped 422: caught here."""
+    schema = create_app().openapi()
+    undeclared = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                body = str(response.get("content", {}))
+                if status.startswith("2") or (path, status) == ("/readyz", "503"):
+                    continue
+                if "ErrorResponse" not in body and "OpenAIError" not in body:
+                    undeclared.append(f"{method.upper()} {path} {status}")
+    assert not undeclared
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    shapes = {
+        path: {s for op in ops.values() for s in op["responses"]}
+        for path, ops in schema["paths"].items()
+    }
+    assert {"401", "403", "422", "429"} <= shapes["/v1/chat"]
