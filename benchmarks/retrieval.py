@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/retrieval.py [--rounds 10]
 Prints ingestion times (first vs unchanged re-run), the in-process embedding median, and
-the median and p95 of POST /v1/retrieve against a real `balcony serve` on 127.0.0.1.
+the median and p95 of POST /v1/retrieve against a real `balcony serve` on 127.0.0.1, and
+what the learned re-ranker adds in process against fusion alone (same queries, same run).
 Each round appends a new label to every dilemma, so the retriever's query cache never hits.
 """
 
@@ -59,8 +60,13 @@ def main() -> None:
         def retrieve_in_process(query: str) -> object:
             return services.retriever.retrieve(query, k=5)
 
+        def retrieve_fused(query: str) -> object:
+            return services.retriever.retrieve(query, k=5, method="hybrid")
+
         embed_s: list[float] = []
         retrieve_s: list[float] = []
+        fused_s: list[float] = []
+        rerank_s: list[float] = []
         http_s: list[float] = []
         started = time.perf_counter()
         with running_service(data_dir) as base_url, httpx.Client(base_url=base_url) as client:
@@ -73,13 +79,16 @@ def main() -> None:
 
             # Warm-up: lazy imports, first-call allocations, the connection.
             warm = [variant(q, "warm-up") for q in queries]
-            for call in (embed, retrieve_in_process, retrieve_http):
+            for call in (embed, retrieve_in_process, retrieve_fused, retrieve_http):
                 time_each(warm, call)
             # Interleaved by round, so a noisy neighbour hurts every figure alike.
             for round_number in range(1, args.rounds + 1):
                 batch = [variant(q, f"round {round_number}") for q in queries]
                 embed_s += time_each(batch, embed)
                 retrieve_s += time_each(batch, retrieve_in_process)
+                # Same text again: the query's embedding is cached, so this is search alone.
+                fused_s += time_each(batch, retrieve_fused)
+                rerank_s += time_each(batch, retrieve_in_process)
                 http_s += time_each(batch, retrieve_http)
 
     embed_median, http_median = median_ms(embed_s), median_ms(http_s)
@@ -109,6 +118,11 @@ def main() -> None:
     print(
         f"  retrieve, in-process       median {median_ms(retrieve_s):6.1f} ms  "
         f"p95 {p95_ms(retrieve_s):6.1f} ms"
+    )
+    print(
+        f"  search alone (cached vector): fusion median {median_ms(fused_s):5.2f} ms, "
+        f"re-ranked median {median_ms(rerank_s):5.2f} ms "
+        f"({median_ms(rerank_s) / median_ms(fused_s):.2f}x)"
     )
     print(
         f"  POST /v1/retrieve, HTTP    median {http_median:6.1f} ms  p95 {p95_ms(http_s):6.1f} ms"
