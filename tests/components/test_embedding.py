@@ -1,4 +1,5 @@
-"""The embedding model: the packaged all-MiniLM-L6-v2, normalised rows, clear errors."""
+"""The embedding model (ONNX by default): the packaged all-MiniLM-L6-v2, normalised rows,
+clear errors."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.components.embedding import SentenceTransformerEmbedder, build_embedder
+from app.components.embedding import Embedder, build_embedder
 from app.core.config import EmbeddingSettings
 from app.core.errors import ConfigurationError
 
 
-def test_rows_are_384_dimensional_and_unit_length(embedder: SentenceTransformerEmbedder) -> None:
+def test_rows_are_384_dimensional_and_unit_length(embedder: Embedder) -> None:
     rows = embedder.embed(["A child missing from care overnight.", "Budget pressures."])
     assert embedder.dimension == 384
     assert rows.shape == (2, 384)
@@ -20,7 +21,7 @@ def test_rows_are_384_dimensional_and_unit_length(embedder: SentenceTransformerE
     assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
 
 
-def test_similar_meanings_are_closer(embedder: SentenceTransformerEmbedder) -> None:
+def test_similar_meanings_are_closer(embedder: Embedder) -> None:
     query, near, far = embedder.embed(
         [
             "My team keeps rushing into big decisions during a crisis.",
@@ -31,7 +32,7 @@ def test_similar_meanings_are_closer(embedder: SentenceTransformerEmbedder) -> N
     assert float(query @ near) > float(query @ far) + 0.2
 
 
-def test_same_text_gives_the_same_vector(embedder: SentenceTransformerEmbedder) -> None:
+def test_same_text_gives_the_same_vector(embedder: Embedder) -> None:
     first, second = embedder.embed(["Stable ids need stable vectors."] * 2)
     assert np.allclose(first, second)
 
