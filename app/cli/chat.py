@@ -27,7 +27,8 @@ def chat(
         typer.echo("Indexing the knowledge base first...")  # said before the wait, not after
     services.ensure_indexed()
     typer.echo(
-        "Balcony. Tell me what is happening. An empty line or Ctrl-D ends the conversation.\n"
+        "Balcony. Tell me what is happening. /summary prints a summary to take to supervision;\n"
+        "an empty line or Ctrl-D ends the conversation.\n"
     )
     session_id = session
     while True:
@@ -37,6 +38,15 @@ def chat(
             break
         if not message:
             break
+        if message == "/summary":
+            from app.coaching.summary import as_markdown, summarise
+
+            if session_id is None:
+                typer.echo("Nothing to summarise yet.\n")
+            else:
+                transcript = services.conversations.get(session_id)
+                typer.echo("\n" + as_markdown(summarise(transcript, services.catalogue)))
+            continue
         try:
             outcome = asyncio.run(
                 services.chat.reply(message, session_id=session_id, mode=mode)  # type: ignore[arg-type]

@@ -19,7 +19,6 @@ from app.coaching.offline import (
     CoachingRequest,
     OfflineCoach,
     first_fitting,
-    lower_first,
     tidy,
 )
 from app.coaching.reflection import long_term_decision
@@ -99,9 +98,7 @@ def compose_crisis(coach: OfflineCoach, request: CoachingRequest) -> str:
                     later_line=later,
                     slow_title=coach.title(SLOW_THINKING),
                     slow_cite=str(context.number(step[0].passage)) if step else "",
-                    slow_step=coach.pick(
-                        "slow_leads", message, step=lower_first(coach.voice(step[0], request))
-                    )
+                    slow_step=coach.pick("slow_leads", message, step=coach.voice(step[0], request))
                     if step
                     else "",
                     tool_line=line,

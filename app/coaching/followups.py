@@ -50,6 +50,15 @@ def _unsaid(items: Sequence[Item], said: str) -> list[Item]:
     return [i for i in items if " ".join(_key(i.text).split()[:8]) not in heard]
 
 
+_POINTER = re.compile(r"\bsee (?:also )?[a-z]", re.IGNORECASE)
+
+
+def _own(pitfalls: Sequence[Item]) -> list[Item]:
+    """Pitfalls of the tool itself, before those that point to another tool ("see ...")."""
+    own = [p for p in pitfalls if not _POINTER.search(p.text)]
+    return own if len(own) >= 2 else list(pitfalls)
+
+
 DONE_SIMILARITY = 0.5  # a step this close to what they tried is what they did
 
 
@@ -70,7 +79,7 @@ def compose_follow_up(coach: OfflineCoach, request: CoachingRequest) -> str:
     said += " " + request.message
     query = f"{request.dilemma} {request.message}".strip()
     steps = _unsaid(coach.items(tool, "How to use it", "numbered"), said)
-    pitfalls = _unsaid(coach.items(tool, "Pitfalls"), said)
+    pitfalls = _own(_unsaid(coach.items(tool, "Pitfalls"), said))
     questions = _unsaid(coach.questions([tool]), said) or coach.questions([tool])
     question = coach.best(query, questions, 1)
     message, stage = request.message, request.stage
@@ -92,7 +101,8 @@ def compose_follow_up(coach: OfflineCoach, request: CoachingRequest) -> str:
         reflection = said_back(message)
         # "They still see me as the one who decides": a difficulty meets the pitfalls too.
         pool = [*steps, *pitfalls] if _HARD.search(message) else steps or pitfalls
-        key, chosen = "connect_leads", coach.best(query, pool, 1)
+        chosen = coach.best(query, pool, 1)
+        key = "connect_pitfall_leads" if chosen and chosen[0] in pitfalls else "connect_leads"
     if not chosen:
         key, chosen = "obstacle_leads", coach.best(query, coach.items(tool, "Pitfalls"), 2)
     return _render(coach, request, tool, reflection, key, chosen, question)
@@ -119,6 +129,7 @@ def _render(
             items = after.format(
                 first=cited[0] if cited else "",
                 second=cited[1] if len(cited) > 1 else "",
+                step=cited[0] if cited else "",
                 step_lower=lower_first(cited[0]) if cited else "",
             )
             asked = ""
@@ -177,7 +188,7 @@ def _more(
     step = coach.best(query, steps, 1)
     if step:
         parts.append(
-            coach.pick("one_step", message, first_lower=lower_first(coach.cited(step[0], request)))
+            coach.pick("one_step", message, first=coach.cited(step[0], request), first_lower="")
         )
     asked = coach.best(query, questions, 2)
     parts.append(coach.questions_text(asked, request))

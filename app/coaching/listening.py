@@ -109,9 +109,14 @@ _APPOSITIVE_AFTER = re.compile(
     r"\[(?:PERSON|CHILD|PARENT)_\d+\],?"
 )
 # "My deputy [PERSON_1] thinks" -> "My deputy thinks".
+_ROLE_NOUNS = (
+    r"deputy|manager|director|worker|colleague|head|lead|supervisor|mum|mother|dad|father|son|"
+    r"daughter|child|boy|girl|carer|practitioner|chair|nurse|teacher|officer|assistant|partner|"
+    r"friend|sister|brother|aunt|uncle|grandmother|grandfather|baby|student|mentor"
+)
 _NAME_AFTER_ROLE = re.compile(
-    r"(\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z'-]+\s+){0,2}[a-z'-]+)\s+"
-    r"\[(?:PERSON|CHILD|PARENT)_\d+\]"
+    rf"(\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z'-]+\s+){{0,2}}"
+    rf"(?:{_ROLE_NOUNS}))\s+\[(?:PERSON|CHILD|PARENT)_\d+\]"
 )
 # "[PERSON_1], one of my social workers, told me" -> "One of my social workers told me".
 _APPOSITIVE_BEFORE = re.compile(

@@ -207,7 +207,9 @@ class OfflineCoach:
             return ""
         cited = [self.cited(s, request) for s in steps]
         if len(cited) == 1:
-            return self.pick("one_step", request.message, first_lower=lower_first(cited[0]))
+            return self.pick(
+                "one_step", request.message, first=cited[0], first_lower=lower_first(cited[0])
+            )
         return self.pick(
             "steps_shapes",
             request.message,

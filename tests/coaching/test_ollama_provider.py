@@ -25,7 +25,9 @@ def test_ollama_reply_streams_with_material_and_citations(
         )
         body = client.post("/v1/chat", json={"message": SILOS}).json()
         stream = client.post("/v1/chat/stream", json={"message": SILOS}).text
-    assert body["reply"] == "Silos [1]. What is shared?"
+    # The first reply ends with the reminder to use roles, said once per conversation.
+    assert body["reply"].startswith("Silos [1]. What is shared?")
+    assert body["reply"].endswith('_Use roles, not names: "the child", "a team manager"._')
     assert len(body["sources"]) == 1
     request = provider.requests[0]
     assert request["model"] == "llama3.1"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from typer.testing import CliRunner
+
 from app.catalogue.tools import Catalogue
+from app.cli import cli
 from app.coaching.summary import ESCALATION_NOTE, as_markdown, summarise
 from app.storage.conversations import StoredMessage, Transcript
 from tests.conftest import KNOWLEDGE
@@ -81,3 +84,15 @@ def test_nothing_redacted_or_escalated_appears() -> None:
     assert "[" not in text and "hurt herself" not in text and "999" not in text
     assert "## Escalations" in text and ESCALATION_NOTE in text
     assert text.startswith("# Reflection summary")
+
+
+def test_the_terminal_chat_prints_the_summary(runner: CliRunner) -> None:
+    conversation = (
+        "My team meetings are dominated by two loud voices and the quieter workers never speak.\n"
+        "/summary\n\n"
+    )
+    result = runner.invoke(cli, ["chat"], input=conversation)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("roles, not names") == 1  # said once, at the start
+    assert "# Reflection summary" in result.output
+    assert "> My team meetings are dominated by two loud voices" in result.output
