@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest workers: one per core by default (`make unit PYTEST_WORKERS=0` runs in one process).
+PYTEST_WORKERS ?= auto
 
 .PHONY: install run ingest test lint typecheck unit bench clean
 
@@ -25,11 +27,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy keeps .mypy_cache between runs: a second run re-checks only what changed.
 typecheck: install
 	$(BIN)/mypy
 
+# Whole modules go to one worker (loadscope), so a module's fixtures are built once; each
+# worker builds the session's model and index once, and gets its own databases and ports.
 unit: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck unit
 
