@@ -137,12 +137,16 @@ class ChatService:
         owner: str | None = None,
         local_time: datetime | None = None,
     ) -> AsyncIterator[StreamEvent]:
-        """Tokens as the model speaks, then the sources, then done (or an error event).
+        """start (the session id), tokens as the model speaks, then sources, then done (or error).
 
         Bad input and unknown sessions raise before the first event, so the route can answer
         them as plain JSON errors.
         """
         opened = await self._open(message, session_id, mode, owner, local_time)
+        # The conversation's id first, so a client can keep it before any words arrive.
+        started = opened.finished or opened.turn
+        assert started is not None
+        yield StreamEvent("start", {"session_id": started.session_id})
         if opened.finished is not None:
             yield StreamEvent("token", {"text": opened.finished.reply})
             yield self._sources_event(opened.finished)
