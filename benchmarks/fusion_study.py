@@ -31,7 +31,8 @@ DEV_SET = REPO.parent / "shared" / "eval" / "retrieval-dev.jsonl"
 DENSE_WEIGHTS = (0.5, 0.75, 1.0, 1.25)
 RRF_KS = (10, 30, 60)
 MAX_PER_TOOL = (1, 2)
-SHIPPED = "hybrid dw=1.0 k=60 mpt=2"
+# The fusion served when no re-ranker is shipped (RetrievalSettings' defaults).
+SHIPPED = "hybrid dw=0.75 k=60 mpt=2"
 RERANKED = "re-ranked (served)"
 DENSE = "dense only"
 BM25 = "BM25 only"
