@@ -50,7 +50,8 @@ def _unsaid(items: Sequence[Item], said: str) -> list[Item]:
     return [i for i in items if " ".join(_key(i.text).split()[:8]) not in heard]
 
 
-_POINTER = re.compile(r"\bsee (?:also )?[a-z]", re.IGNORECASE)
+# Pitfalls that mostly point to another tool ("see ...", "Confusing it with neighbours").
+_POINTER = re.compile(r"\bsee (?:also )?[a-z]|^(?:Confusing|Mistaking) (?:it|this) with", re.I)
 
 
 def _own(pitfalls: Sequence[Item]) -> list[Item]:
