@@ -9,12 +9,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from app.api.deps import get_owner
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.main import api_router
 from app.api.middleware import MetricsMiddleware, SecurityHeadersMiddleware
-from app.api.security import VISITOR_HEADER, owner_of
+from app.api.security import VISITOR_HEADER
 from app.core.config import Settings, get_settings
 from app.services import Services, build_services
 from app.web.pages import STATIC_DIR
@@ -65,8 +64,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         production=settings.environment == "production",
     )
     app.include_router(api_router)
-    # The owner is the person (key + browser, or the signed-in user), found with the key.
-    app.dependency_overrides[get_owner] = owner_of
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

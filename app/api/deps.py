@@ -35,9 +35,10 @@ def get_conversations(request: Request) -> ConversationStore:
 
 
 def get_owner(request: Request) -> str | None:
-    """Who owns the conversations this request touches: its API key (None with auth off)."""
-    key = getattr(request.state, "api_key", None)
-    return f"key:{key.id}" if key is not None else None
+    """Who owns the conversations this request touches: the person the access check found
+    (key and browser, or the signed-in user); None with auth off and no trusted user."""
+    owner: str | None = getattr(request.state, "owner", None)
+    return owner
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -107,12 +107,6 @@ def require(role: Role) -> Callable[..., KeyRecord | None]:
     return check
 
 
-def owner_of(request: Request) -> str | None:
-    """The owner `require` found for this request (None with auth off and no trusted user)."""
-    owner: str | None = getattr(request.state, "owner", None)
-    return owner
-
-
 CoachAccess = Depends(require("coach"))
 FacilitatorAccess = Depends(require("facilitator"))
 AdminAccess = Depends(require("admin"))
