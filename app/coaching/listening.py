@@ -11,59 +11,16 @@ import re
 
 from app.coaching.reflection import second_person
 
-_ACKNOWLEDGEMENTS = frozenset(
-    {
-        "ok",
-        "okay",
-        "k",
-        "thanks",
-        "thank you",
-        "thankyou",
-        "cheers",
-        "ta",
-        "yes",
-        "yeah",
-        "yep",
-        "yup",
-        "sure",
-        "right",
-        "got it",
-        "that makes sense",
-        "makes sense",
-        "fair enough",
-        "great",
-        "good",
-        "cool",
-        "will do",
-        "noted",
-        "hmm",
-        "hm",
-        "ah",
-        "i see",
-        "true",
-        "agreed",
-        "perfect",
-        "brilliant",
-        "lovely",
-        "nice",
-        "fine",
-        "alright",
-        "all right",
-        "sounds good",
-        "that helps",
-        "helpful",
-        "interesting",
-        "no",
-        "nope",
-        "ok thanks",
-        "okay thanks",
-        "thanks that helps",
-        "that's helpful",
-        "thats helpful",
-        "that's useful",
-        "useful",
-    }
-)
+# fmt: off
+_ACKNOWLEDGEMENTS = frozenset({
+    "ok", "okay", "k", "thanks", "thank you", "thankyou", "cheers", "ta", "yes", "yeah", "yep",
+    "yup", "sure", "right", "got it", "that makes sense", "makes sense", "fair enough",
+    "great", "good", "cool", "will do", "noted", "hmm", "hm", "ah", "i see", "true", "agreed",
+    "perfect", "brilliant", "lovely", "nice", "fine", "alright", "all right", "sounds good",
+    "that helps", "helpful", "interesting", "no", "nope", "ok thanks", "okay thanks",
+    "thanks that helps", "that's helpful", "thats helpful", "that's useful", "useful",
+})
+# fmt: on
 _NOT_WORDS = re.compile(r"[^a-z' ]+")
 # An emoji that stands for a feeling is said in words; any other symbol is left out.
 _EMOJI_WORDS = {
