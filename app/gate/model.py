@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from app.components.embedding import Vector
 from app.gate.cues import FEATURE_NAMES, cue_features
+from app.gate.words import WordFeatures
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "gate-model.json"
 Features = npt.NDArray[np.float32]
@@ -66,18 +67,25 @@ class GateModel:
     decline_category: LinearHead
     thresholds: Thresholds
     cue_scale: float  # cues are scaled so regularisation weighs them like the embedding
+    words: WordFeatures
     embedding_dimension: int
     training_sha256: str
     report: dict[str, Any]  # cross-validated figures from training, for the README and review
 
     def features(self, text: str, vector: Vector) -> Features:
-        """The classifier's input: the message's embedding, then its scaled word cues."""
+        """The classifier's input: the message's embedding, its word cues, its learned words."""
         if vector.shape[-1] != self.embedding_dimension:
             raise ValueError(
                 f"The gate was trained on {self.embedding_dimension}-dimensional embeddings, "
                 f"not {vector.shape[-1]}: retrain it with `make gate` for this model."
             )
-        return np.concatenate([vector.astype(np.float32), cue_features(text) * self.cue_scale])
+        return np.concatenate(
+            [
+                vector.astype(np.float32),
+                cue_features(text) * self.cue_scale,
+                self.words.transform(text),
+            ]
+        )
 
     def save(self, path: Path = MODEL_PATH) -> None:
         data = {
@@ -86,6 +94,13 @@ class GateModel:
             "embedding_dimension": self.embedding_dimension,
             "feature_names": list(FEATURE_NAMES),
             "cue_scale": self.cue_scale,
+            "words": {
+                "scale": self.words.scale,
+                "longest": self.words.longest,
+                # In index order: the position of a term is its column.
+                "terms": sorted(self.words.vocabulary, key=self.words.vocabulary.__getitem__),
+                "idf": np.round(self.words.idf, 6).tolist(),
+            },
             "thresholds": self.thresholds.__dict__,
             "report": self.report,
             "outcome": self.outcome.to_json(),
@@ -108,6 +123,12 @@ class GateModel:
             decline_category=LinearHead.from_json(data["decline_category"]),
             thresholds=Thresholds(**data["thresholds"]),
             cue_scale=float(data["cue_scale"]),
+            words=WordFeatures(
+                vocabulary={term: i for i, term in enumerate(data["words"]["terms"])},
+                idf=np.asarray(data["words"]["idf"], dtype=np.float64),
+                longest=int(data["words"]["longest"]),
+                scale=float(data["words"]["scale"]),
+            ),
             embedding_dimension=int(data["embedding_dimension"]),
             training_sha256=str(data["training_sha256"]),
             report=dict(data["report"]),

@@ -20,13 +20,17 @@ import numpy.typing as npt
 from app.gate.cues import cue_features
 from app.gate.model import MODEL_PATH, GateModel, LinearHead, Thresholds
 from app.gate.outcomes import OUTCOMES
+from app.gate.words import WordFeatures
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 # Every training file (judgement-train.jsonl, judgement-train-2.jsonl, ...), in name order.
 TRAINING_GLOB = "judgement-train*.jsonl"
-C_GRID = (2.0, 8.0, 32.0)
-CUE_SCALE_GRID = (0.35, 0.7)
+C_GRID = (4.0, 16.0)
+CUE_SCALE = 0.35
+# Learned words and word pairs weigh this much beside the embedding (chosen out of fold).
+WORD_SCALE_GRID = (2.0, 3.0, 5.0)
+WORD_MIN_COUNT = 2
 # A missed emergency weighs as much as this many false alarms when the escalation bar is set.
 MISS_COST = 25.0
 # The bar is then lowered this much: unseen messages score less surely than these did.
@@ -80,11 +84,27 @@ def embed(texts: list[str]) -> npt.NDArray[np.float32]:
     return build_embedder(EmbeddingSettings()).embed(texts)
 
 
+def fit_words(texts: list[str], scale: float) -> WordFeatures:
+    """The vocabulary and inverse document frequencies of the training texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=WORD_MIN_COUNT, sublinear_tf=True)
+    vectorizer.fit(texts)
+    vocabulary = {str(term): int(i) for term, i in vectorizer.vocabulary_.items()}
+    return WordFeatures(vocabulary, np.asarray(vectorizer.idf_), longest=2, scale=scale)
+
+
 def feature_matrix(
-    examples: list[Example], vectors: npt.NDArray[np.float32], cue_scale: float
+    examples: list[Example],
+    vectors: npt.NDArray[np.float32],
+    cue_scale: float,
+    words: WordFeatures | None = None,
 ) -> npt.NDArray[np.float32]:
     cues = np.stack([cue_features(e.text) for e in examples]) * cue_scale
-    return np.hstack([vectors, cues]).astype(np.float32)
+    parts = [vectors, cues]
+    if words is not None:
+        parts.append(np.stack([words.transform(e.text) for e in examples]))
+    return np.hstack(parts).astype(np.float32)
 
 
 def _fit(x: npt.NDArray[np.float32], y: list[str], c: float) -> Any:
@@ -105,18 +125,24 @@ def _head(model: Any) -> LinearHead:
 
 
 def out_of_fold(
-    x: npt.NDArray[np.float32], y: list[str], c: float, groups: list[str]
+    examples: list[Example], vectors: npt.NDArray[np.float32], c: float, word_scale: float
 ) -> npt.NDArray[np.float64]:
-    """Each example's outcome probabilities from a model that never saw it or its pair."""
+    """Each example's outcome probabilities from a model that never saw it or its pair;
+    the word vocabulary too is learned without the held-out fold."""
     from sklearn.model_selection import StratifiedGroupKFold
 
-    labels = np.asarray(y)
-    result = np.zeros((len(y), len(OUTCOMES)))
+    labels = np.asarray([e.outcome for e in examples])
+    groups = [e.group for e in examples]
+    result = np.zeros((len(examples), len(OUTCOMES)))
     folds = StratifiedGroupKFold(5, shuffle=True, random_state=SEED)
-    for train, held in folds.split(x, labels, groups):
-        model = _fit(x[train], list(labels[train]), c)
+    for train, held in folds.split(vectors, labels, groups):
+        seen = [examples[i] for i in train]
+        words = fit_words([e.text for e in seen], word_scale)
+        x_train = feature_matrix(seen, vectors[train], CUE_SCALE, words)
+        x_held = feature_matrix([examples[i] for i in held], vectors[held], CUE_SCALE, words)
+        model = _fit(x_train, list(labels[train]), c)
         columns = [list(model.classes_).index(o) for o in OUTCOMES]
-        result[held] = model.predict_proba(x[held])[:, columns]
+        result[held] = model.predict_proba(x_held)[:, columns]
     return result
 
 
@@ -201,26 +227,26 @@ def figures(decided: list[str], y: list[str]) -> dict[str, float]:
 def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     examples = read_examples(paths)
     y = [e.outcome for e in examples]
-    groups = [e.group for e in examples]
     vectors = embed([e.text for e in examples])
     best: tuple[float, float, float] | None = None
-    for scale in CUE_SCALE_GRID:
-        x = feature_matrix(examples, vectors, scale)
+    for word_scale in WORD_SCALE_GRID:
         for c in C_GRID:
-            loss = log_loss(out_of_fold(x, y, c, groups), y)
-            print(f"cue_scale={scale} C={c}: out-of-fold log loss {loss:.4f}")
+            loss = log_loss(out_of_fold(examples, vectors, c, word_scale), y)
+            print(f"word_scale={word_scale} C={c}: out-of-fold log loss {loss:.4f}")
             if best is None or loss < best[0]:
-                best = (loss, scale, c)
+                best = (loss, word_scale, c)
     assert best is not None
-    _, scale, c = best
-    x = feature_matrix(examples, vectors, scale)
-    oof = out_of_fold(x, y, c, groups)
+    _, word_scale, c = best
+    oof = out_of_fold(examples, vectors, c, word_scale)
     thresholds = choose_thresholds(oof, y)
     report: dict[str, Any] = {
         "examples": {o: y.count(o) for o in OUTCOMES},
         "C": c,
+        "word_scale": word_scale,
         "out_of_fold": figures(decide_all(oof, thresholds), y),
     }
+    words = fit_words([e.text for e in examples], word_scale)
+    x = feature_matrix(examples, vectors, CUE_SCALE, words)
 
     def subset_head(outcome: str) -> LinearHead:
         rows = [i for i, e in enumerate(examples) if e.outcome == outcome]
@@ -231,7 +257,8 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
         escalation_category=subset_head("escalated"),
         decline_category=subset_head("declined"),
         thresholds=thresholds,
-        cue_scale=scale,
+        cue_scale=CUE_SCALE,
+        words=words,
         embedding_dimension=int(vectors.shape[1]),
         training_sha256=data_sha256(paths),
         report=report,
