@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from app.components.embedding import SentenceTransformerEmbedder, build_embedder
+from app.components.embedding import Embedder, build_embedder
 from app.core.config import EmbeddingSettings, Settings, get_settings
 from app.gate.gate import Gate
 from app.main import create_app
@@ -26,7 +26,7 @@ ServicesFactory = Callable[..., Services]
 
 
 @pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
+def embedder() -> Embedder:
     """The real all-MiniLM-L6-v2, loaded once for the whole run."""
     return build_embedder(EmbeddingSettings())
 
@@ -48,7 +48,7 @@ def settings_factory(tmp_path: Path) -> SettingsFactory:
 
 @pytest.fixture
 def services_factory(
-    embedder: SentenceTransformerEmbedder, settings_factory: SettingsFactory
+    embedder: Embedder, settings_factory: SettingsFactory
 ) -> ServicesFactory:
     """Fresh services on an empty store in a temp folder; call .ingest() to index."""
 
@@ -66,7 +66,7 @@ def gate() -> Gate:
 
 @pytest.fixture(scope="session")
 def indexed_services(
-    embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest.TempPathFactory
+    embedder: Embedder, tmp_path_factory: pytest.TempPathFactory
 ) -> Services:
     """Services with the shipped knowledge base indexed: shared, so treat as read-only."""
     services = build_services(
@@ -103,13 +103,13 @@ def app_factory(indexed_services: Services, tmp_path: Path) -> Iterator[Callable
 
 @pytest.fixture
 def runner(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: SentenceTransformerEmbedder
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder
 ) -> Iterator[CliRunner]:
     """Run the CLI in-process on a temp data folder, sharing the session's model."""
     monkeypatch.chdir(tmp_path)  # no developer .env is read
     monkeypatch.setenv("BALCONY_DATA_DIR", str(tmp_path / "data"))
 
-    def shared_embedder(_: EmbeddingSettings) -> SentenceTransformerEmbedder:
+    def shared_embedder(_: EmbeddingSettings) -> Embedder:
         return embedder
 
     monkeypatch.setattr("app.services.build_embedder", shared_embedder)

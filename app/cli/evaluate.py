@@ -17,7 +17,7 @@ eval_cli = typer.Typer(help="Measure retrieval and safety on evaluation sets.")
 def eval_retrieval(
     eval_set: Annotated[Path, typer.Option("--set", help="A retrieval-*.jsonl file.")],
 ) -> None:
-    """Print hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only retrieval."""
+    """Print hit@1, hit@3 and MRR for the served re-ranker, fusion, dense-only and BM25-only."""
     from app.evaluation.retrieval import evaluate, format_report, load_cases
     from app.services import build_services
 
@@ -79,3 +79,19 @@ def eval_safety(
     )
     typer.echo("")
     typer.echo(format_redaction({n: evaluate_redaction(redactor, p) for n, p in pii_sets.items()}))
+
+
+@eval_cli.command("coaching")
+def eval_coaching(
+    eval_set: Annotated[
+        Path, typer.Option("--set", help="A coaching-conversations jsonl file.")
+    ] = Path("tests/data/coaching-conversations.jsonl"),
+) -> None:
+    """Score the offline coach over multi-turn conversations (a fresh index in a temp folder)."""
+    from app.evaluation.coaching import format_report, run
+
+    try:
+        report, conversations = run(load_settings(), eval_set)
+    except BalconyError as error:
+        raise fail(error) from error
+    typer.echo(format_report(report, conversations))

@@ -14,7 +14,8 @@ _CRISIS = re.compile(
     r"in an hour|by tomorrow|urgent(?:ly)?|emergency|crisis|serious incident|"
     r"police protection|press (?:office|are|is)|journalist|media|removed? (?:a|the) (?:baby|child)|"
     r"has just|have just|just (?:happened|had|been|found|heard|called|rang)|"
-    r"out of hours|11 ?pm|midnight|falling apart|can't cope|panic(?:king)?)\b",
+    r"out of hours|11 ?pm|midnight|falling apart|can't cope|panic(?:king)?|"
+    r"agreed (?:today|by)|before lunch|by (?:monday|tuesday|wednesday|thursday|friday))\b",
     re.IGNORECASE,
 )
 
@@ -28,7 +29,9 @@ _FOLLOW_UP = re.compile(
 
 # A handled crisis that is still hot: it happened hours ago, or something is due soon.
 _RECENT = re.compile(
-    r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening)|today|tonight|yesterday|"
+    r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening|week)|today|tonight|yesterday|"
+    r"earlier|hours?\s+ago|at\s+the\s+weekend|over\s+the\s+weekend|on\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|tomorrow|"
     r"(?:at|since)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)|overnight|an?\s+hours?\s+ago|"
     r"by\s+(?:tomorrow|friday|monday|tuesday|wednesday|thursday|noon|lunchtime|the\s+end\s+of)|"
     r"at\s+(?:noon|lunchtime)|in\s+an?\s+hour|first\s+thing|still\s+(?:at|in|on))\b",
