@@ -7,7 +7,7 @@ PORT ?= 8000
 # pytest workers: one per core by default (`make unit PYTEST_WORKERS=0` runs in one process).
 PYTEST_WORKERS ?= auto
 
-.PHONY: install run ingest test lint typecheck unit bench clean
+.PHONY: install run ingest test lint typecheck unit bench gate clean
 
 $(BIN)/balcony: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ unit: install
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck unit
+
+# Retrain the gate from tests/data/judgement-train*.jsonl (never the held-out test split).
+gate: install
+	$(BIN)/python -m app.gate.training
 
 bench: ingest
 	$(BIN)/python benchmarks/retrieval.py

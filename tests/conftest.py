@@ -47,9 +47,7 @@ def settings_factory(tmp_path: Path) -> SettingsFactory:
 
 
 @pytest.fixture
-def services_factory(
-    embedder: Embedder, settings_factory: SettingsFactory
-) -> ServicesFactory:
+def services_factory(embedder: Embedder, settings_factory: SettingsFactory) -> ServicesFactory:
     """Fresh services on an empty store in a temp folder; call .ingest() to index."""
 
     def factory(**overrides: Any) -> Services:
@@ -65,9 +63,7 @@ def gate() -> Gate:
 
 
 @pytest.fixture(scope="session")
-def indexed_services(
-    embedder: Embedder, tmp_path_factory: pytest.TempPathFactory
-) -> Services:
+def indexed_services(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Services:
     """Services with the shipped knowledge base indexed: shared, so treat as read-only."""
     services = build_services(
         make_settings(tmp_path_factory.mktemp("indexed") / "data"), embedder=embedder

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,7 +47,7 @@ def test_citations_are_renumbered_in_reading_order_and_unknown_ones_dropped() ->
 def test_any_split_into_pieces_streams_the_same_reply(cuts: list[int]) -> None:
     bounds = [0, *sorted(set(cuts)), len(REPLY)]
     stream = CitationStream(PASSAGES)
-    streamed = "".join(stream.feed(REPLY[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+    streamed = "".join(stream.feed(REPLY[a:b]) for a, b in itertools.pairwise(bounds))
     streamed += stream.close()
     whole, tools = _whole(REPLY)
     assert streamed == whole
