@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ from app.api.middleware import MetricsMiddleware, SecurityHeadersMiddleware
 from app.api.security import VISITOR_HEADER
 from app.core.config import Settings, get_settings
 from app.services import Services, build_services
+from app.storage.retention import purge_forever
 from app.web.pages import STATIC_DIR
 from app.web.pages import router as pages_router
 
@@ -34,7 +36,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         built = services or build_services(settings)
         app.state.services = built
         app.state.metrics = built.metrics
+        purging = asyncio.create_task(
+            purge_forever(built.conversations, built.settings.database.retention_days)
+        )
         yield
+        purging.cancel()
 
     app = FastAPI(
         title="Balcony",

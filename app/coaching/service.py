@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -20,63 +19,34 @@ from anyio import to_thread
 from langchain_core.runnables import Runnable
 
 from app.coaching.chain import ChainInput, Prepared
-from app.coaching.citations import SourceRef
 from app.coaching.cited_stream import CitationStream
-from app.coaching.modes import Mode, RequestedMode, choose_mode, is_follow_up
-from app.coaching.offline import OfflineCoach, Turn
+from app.coaching.modes import RequestedMode, choose_mode, is_follow_up
+from app.coaching.offline import OfflineCoach
+from app.coaching.turn import (
+    ChatOutcome,
+    Opened,
+    PendingTurn,
+    ReplyInProgress,
+    StreamEvent,
+    after_escalation,
+    gate_reply,
+    history_of,
+    last_mode,
+    lead_line,
+    provider_failure,
+    sources_event,
+)
 from app.components.embedding import Embedder
 from app.core.config import Settings
 from app.core.errors import BalconyError, InvalidInputError, ProviderError
 from app.gate.gate import Gate
-from app.gate.outcomes import GateDecision, Outcome
-from app.gate.replies import LEGAL_POINTER, decline_reply, escalation_reply, safety_line
+from app.gate.outcomes import GateDecision
 from app.safety.redaction import Redactor
 from app.safety.second_opinion import SecondOpinion
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 
 logger = logging.getLogger(__name__)
 STAGES = ("redact", "gate", "store_message", "retrieve", "generate", "cite", "store_reply")
-
-
-@dataclass(frozen=True)
-class ChatOutcome:
-    session_id: str
-    reply: str
-    mode: Mode | None
-    sources: list[SourceRef] = field(default_factory=list)
-    escalated: bool = False
-    reason: str | None = None
-    reply_id: int | None = None
-    outcome: Outcome = "coached"
-    category: str | None = None
-
-
-@dataclass(frozen=True)
-class StreamEvent:
-    event: str  # token, sources, done, error
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class _Turn:
-    """A message that passed the gate and is stored, waiting for its reply."""
-
-    session_id: str
-    message_id: int
-    text: str
-    mode: Mode
-    follow_up: bool
-    history: list[Turn]
-    decision: GateDecision
-    local_time: datetime | None = None
-
-
-@dataclass(frozen=True)
-class _Opened:
-    """The result of the stages before retrieval: a finished reply, or a turn to coach."""
-
-    finished: ChatOutcome | None = None
-    turn: _Turn | None = None
 
 
 class ChatService:
@@ -149,12 +119,12 @@ class ChatService:
         yield StreamEvent("start", {"session_id": started.session_id})
         if opened.finished is not None:
             yield StreamEvent("token", {"text": opened.finished.reply})
-            yield self._sources_event(opened.finished)
+            yield sources_event(opened.finished)
             yield StreamEvent("done", {"session_id": opened.finished.session_id})
             return
         turn = opened.turn
         assert turn is not None
-        reply = _Reply()
+        reply = ReplyInProgress()
         try:
             async for piece in self._coach(turn, reply):
                 yield StreamEvent("token", {"text": piece})
@@ -162,7 +132,7 @@ class ChatService:
             yield StreamEvent("error", {"detail": failure.message, "status": failure.status_code})
             return
         outcome = await self._store_reply(turn, reply)
-        yield self._sources_event(outcome)
+        yield sources_event(outcome)
         yield StreamEvent("done", {"session_id": outcome.session_id})
 
     async def retry(self, session_id: str, owner: str | None = None) -> ChatOutcome:
@@ -172,8 +142,8 @@ class ChatService:
         if not waiting:
             raise InvalidInputError("Nothing in this conversation is waiting for a reply.")
         last = waiting[-1]
-        history = _history(transcript, before=last.id)
-        turn = _Turn(
+        history = history_of(transcript, before=last.id)
+        turn = PendingTurn(
             session_id,
             last.id,
             last.content,
@@ -185,13 +155,6 @@ class ChatService:
         )
         return await self._collect(turn)
 
-    def purge_expired(self) -> int:
-        """Delete conversations past retention; run in the background, never in a request."""
-        removed = self._conversations.purge_older_than(self._settings.database.retention_days)
-        if removed:
-            logger.info("retention purge", extra={"conversations": removed})
-        return removed
-
     # -- stages --------------------------------------------------------------------------
 
     async def _open(
@@ -201,7 +164,7 @@ class ChatService:
         requested: RequestedMode,
         owner: str | None,
         local_time: datetime | None,
-    ) -> _Opened:
+    ) -> Opened:
         """redact -> gate -> store_message, in a worker thread (the second opinion awaits)."""
         transcript, redacted, decision = await to_thread.run_sync(
             self._redact_and_gate, message, session_id, owner
@@ -226,9 +189,8 @@ class ChatService:
         )
         self.on_stage("gate")
         vector = self._embedder.embed([redacted.text])[0]
-        last_reply = next((m for m in reversed(transcript.messages) if m.role == "assistant"), None)
         decision = self._gate.decide(
-            redacted.text, vector, after_escalation=bool(last_reply and last_reply.escalated)
+            redacted.text, vector, after_escalation=after_escalation(transcript)
         )
         if decision.escalated:
             logger.info("safeguarding escalation", extra={"category": decision.category})
@@ -242,18 +204,13 @@ class ChatService:
         requested: RequestedMode,
         owner: str | None,
         local_time: datetime | None,
-    ) -> _Opened:
+    ) -> Opened:
         self.on_stage("store_message")
         # A conversation is written with its first message.
         sid, create = transcript.id, not transcript.messages
-        contacts = self._settings.safeguarding
         if not decision.coaches:
             escalated = decision.escalated
-            text = (
-                escalation_reply(decision, contacts)
-                if escalated
-                else decline_reply(decision, contacts)
-            )
+            text = gate_reply(decision, self._settings.safeguarding)
             _, reply_id = self._conversations.exchange(
                 sid,
                 create=create,
@@ -273,18 +230,10 @@ class ChatService:
                 outcome=decision.outcome,
                 category=decision.category,
             )
-            return _Opened(finished=finished)
-        history = _history(transcript)
-        previous_mode = next(
-            (m.mode for m in reversed(transcript.messages) if m.role == "assistant" and m.mode),
-            None,
-        )
-        mode = choose_mode(
-            requested,
-            redacted.text,
-            previous_mode,  # type: ignore[arg-type]
-            handled_crisis=decision.outcome == "coached_with_safety_line",
-        )
+            return Opened(finished=finished)
+        history = history_of(transcript)
+        handled = decision.outcome == "coached_with_safety_line"
+        mode = choose_mode(requested, redacted.text, last_mode(transcript), handled_crisis=handled)
         # Stored before any provider sees it: a failure later loses nothing.
         message_id, _ = self._conversations.exchange(
             sid,
@@ -294,10 +243,12 @@ class ChatService:
             owner=owner,
         )
         follow_up = is_follow_up(redacted.text, bool(history))
-        turn = _Turn(sid, message_id, redacted.text, mode, follow_up, history, decision, local_time)
-        return _Opened(turn=turn)
+        turn = PendingTurn(
+            sid, message_id, redacted.text, mode, follow_up, history, decision, local_time
+        )
+        return Opened(turn=turn)
 
-    async def _coach(self, turn: _Turn, reply: _Reply) -> AsyncIterator[str]:
+    async def _coach(self, turn: PendingTurn, reply: ReplyInProgress) -> AsyncIterator[str]:
         """retrieve -> generate: the reply's pieces, citations renumbered as they go."""
         self.on_stage("retrieve")
         try:
@@ -305,7 +256,7 @@ class ChatService:
             self.on_stage("generate")
             reply.prepared = prepared
             reply.citations = CitationStream(prepared.request.context.passages)
-            lead = _lead_line(turn.decision, self._settings)
+            lead = lead_line(turn.decision, self._settings)
             opening = [lead, "" if prepared.grounded else self._offline.no_material()]
             for piece in filter(None, opening):
                 reply.pieces.append(piece)
@@ -323,15 +274,17 @@ class ChatService:
         except BalconyError:
             raise
         except Exception as error:
-            raise self._failed(turn, error) from error
+            raise provider_failure(
+                error, self._settings.llm, turn.session_id, self._on_provider_error
+            ) from error
 
-    async def _collect(self, turn: _Turn) -> ChatOutcome:
-        reply = _Reply()
+    async def _collect(self, turn: PendingTurn) -> ChatOutcome:
+        reply = ReplyInProgress()
         async for _ in self._coach(turn, reply):
             pass
         return await self._store_reply(turn, reply)
 
-    async def _store_reply(self, turn: _Turn, reply: _Reply) -> ChatOutcome:
+    async def _store_reply(self, turn: PendingTurn, reply: ReplyInProgress) -> ChatOutcome:
         """cite -> store_reply: the sources the text cites, then the reply is stored."""
         self.on_stage("cite")
         assert reply.citations is not None and reply.prepared is not None
@@ -365,7 +318,7 @@ class ChatService:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _chain_input(self, turn: _Turn) -> ChainInput:
+    def _chain_input(self, turn: PendingTurn) -> ChainInput:
         return ChainInput(
             message=turn.text,
             mode=turn.mode,
@@ -374,55 +327,3 @@ class ChatService:
             k=self._settings.coaching.passages,
             local_time=turn.local_time,
         )
-
-    def _failed(self, turn: _Turn, error: Exception) -> ProviderError:
-        from app.components.llm import translate_provider_error
-
-        failure = (
-            error
-            if isinstance(error, ProviderError)
-            else translate_provider_error(error, self._settings.llm)
-        )
-        self._on_provider_error(type(failure).__name__)
-        logger.warning("provider failed", extra={"error": type(error).__name__})
-        failure.message += f" Retry with POST /v1/sessions/{turn.session_id}/retry."
-        return failure
-
-    def _sources_event(self, outcome: ChatOutcome) -> StreamEvent:
-        return StreamEvent(
-            "sources",
-            {
-                "session_id": outcome.session_id,
-                "reply_id": outcome.reply_id,
-                "mode": outcome.mode,
-                "outcome": outcome.outcome,
-                "sources": [s.__dict__ for s in outcome.sources],
-                "safeguarding": {"escalated": outcome.escalated, "reason": outcome.reason},
-            },
-        )
-
-
-@dataclass
-class _Reply:
-    """A reply as it is generated: its pieces, and what it was given and cites."""
-
-    pieces: list[str] = field(default_factory=list)
-    prepared: Prepared | None = None
-    citations: CitationStream | None = None
-
-
-def _lead_line(decision: GateDecision, settings: Settings) -> str:
-    """The one calm line a coached reply opens with, when the gate asks for one."""
-    if decision.outcome == "coached_with_safety_line":
-        return safety_line(decision, settings.safeguarding) + "\n\n"
-    if decision.legal_pointer:
-        return LEGAL_POINTER + "\n\n"
-    return ""
-
-
-def _history(transcript: Transcript, before: int | None = None) -> list[Turn]:
-    return [
-        Turn(m.role, m.content, list(m.tools))
-        for m in transcript.messages
-        if (before is None or m.id < before) and m.status == "ok" and not m.escalated
-    ]

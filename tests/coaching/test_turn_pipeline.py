@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from app.coaching.service import STAGES, ChatService, StreamEvent
+from app.coaching.service import STAGES, ChatService
+from app.coaching.turn import StreamEvent
 from app.services import Services, build_services
 from tests.conftest import make_settings
 

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import ChatServiceDep, OwnerDep
 from app.api.errors import GUARDED, error_responses
 from app.api.schemas import ChatRequest, ChatResponse, SafeguardingOut, SourceOut
-from app.coaching.service import ChatOutcome, StreamEvent
+from app.coaching.turn import ChatOutcome, StreamEvent
 
 router = APIRouter(prefix="/v1/chat", tags=["coaching"])
 
