@@ -33,8 +33,11 @@ typecheck: install
 
 # Whole modules go to one worker (loadscope), so a module's fixtures are built once; each
 # worker builds the session's model and index once, and gets its own databases and ports.
+# tests/web runs after, in one process: Playwright's session-long browser keeps an event loop
+# running in its worker's main thread, which broke asyncio.run() in modules sent there later.
 unit: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --ignore=tests/web
+	$(BIN)/pytest tests/web
 
 test: lint typecheck unit
 
