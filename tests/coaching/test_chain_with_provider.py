@@ -21,7 +21,7 @@ from app.components.llm import build_llm, provider_errors
 from app.core.config import LLMSettings
 from app.core.errors import ProviderError, ProviderTimeoutError
 from app.services import Services
-from tests.utils.stand_in_provider import StandInProvider, running_provider
+from devtools.stand_in_provider import StandInProvider, running_provider
 
 MESSAGE = "Our senior leadership team works in silos; each manager protects their own patch."
 

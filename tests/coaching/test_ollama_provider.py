@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-from tests.utils.stand_in_provider import StandInProvider, running_provider
+from devtools.stand_in_provider import StandInProvider, running_provider
 
 SILOS = "Our senior leadership team works in silos; each manager protects their own patch."
 

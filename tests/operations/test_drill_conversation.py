@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from devtools.stand_in_provider import running_provider
 from tests.operations.processes import Server, balcony_env, run_balcony
 from tests.utils.documents import copy_knowledge
 from tests.utils.silent_proxy import silent_proxy
-from tests.utils.stand_in_provider import running_provider
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from app.api.deps import OwnerDep, ServicesDep
 from app.api.errors import GUARDED, error_responses
 from app.api.schemas import SESSION_ID_PATTERN, Rfc3339Datetime, StrictModel
-from app.insights.service import MIN_CELL, weekly_insights
+from app.insights.service import MIN_CELL, record_feedback, weekly_insights
 
 feedback_router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
 insights_router = APIRouter(prefix="/v1/insights", tags=["facilitator"])
@@ -57,16 +57,16 @@ class InsightsResponse(BaseModel):
 def give_feedback(
     body: FeedbackRequest, services: ServicesDep, owner: OwnerDep
 ) -> FeedbackResponse:
-    comment = None
-    if body.comment:
-        transcript = services.conversations.get(body.session_id, owner)
-        comment = services.redactor.redact(
-            body.comment, placeholders=transcript.placeholders, scope=body.session_id
-        ).text
-    feedback_id = services.conversations.add_feedback(
-        body.session_id, body.reply_id, helpful=body.helpful, comment=comment, owner=owner
+    stored = record_feedback(
+        services.conversations,
+        services.redactor,
+        session_id=body.session_id,
+        reply_id=body.reply_id,
+        helpful=body.helpful,
+        comment=body.comment,
+        owner=owner,
     )
-    return FeedbackResponse(feedback_id=feedback_id, stored_comment=comment)
+    return FeedbackResponse(feedback_id=stored.feedback_id, stored_comment=stored.comment)
 
 
 @insights_router.get(
