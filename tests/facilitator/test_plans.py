@@ -148,7 +148,7 @@ def test_discussion_prompts_are_ranked_by_fit_to_the_focus(plan: Plan) -> None:
         tools=["hard-and-soft-power"], focus="When is it right to use my authority and instruct?"
     )
     first = [seg.prompts[0] for p in (soft, authority) for seg in p.segments if seg.kind == "tool"]
-    assert "commitment" in first[0]
+    assert "compliance" in first[0]
     assert "authority" in first[1] or "instruction" in first[1] or "hard power" in first[1]
 
 

@@ -129,24 +129,6 @@ def test_a_conversation_belongs_to_the_key_that_started_it(
     assert client.delete(f"/v1/sessions/{sid}", headers={"X-API-Key": mine}).status_code == 204
 
 
-def test_an_older_database_gains_the_owner_column(tmp_path: Path) -> None:
-    import sqlite3
-
-    path = tmp_path / "old.db"
-    with sqlite3.connect(path) as old:
-        old.execute(
-            "CREATE TABLE conversations (id VARCHAR(32) PRIMARY KEY, created_at DATETIME,"
-            " updated_at DATETIME, placeholders JSON)"
-        )
-    from app.storage.conversations import ConversationStore, NewMessage, Transcript
-    from app.storage.database import Database
-
-    store = ConversationStore(Database(f"sqlite:///{path}"))
-    sid = Transcript.new().id
-    store.exchange(sid, create=True, user=NewMessage("user", "hello"))
-    assert [m.content for m in store.get(sid).messages] == ["hello"]
-
-
 def test_cors_preflight_carries_the_security_headers(
     app_factory: Callable[..., TestClient],
 ) -> None:
