@@ -31,10 +31,10 @@ CUE_SCALE = 0.35
 # Learned words and word pairs weigh this much beside the embedding (chosen out of fold).
 WORD_SCALE_GRID = (2.0, 3.0, 5.0)
 WORD_MIN_COUNT = 2
-# A missed emergency weighs as much as this many false alarms when the escalation bar is set.
-MISS_COST = 25.0
-# The bar is then lowered this much: unseen messages score less surely than these did.
-ESCALATE_MARGIN = 0.8
+# The escalation bar keeps this share of the true escalations seen out of fold (on messages
+# the model never saw): recall first, without letting one odd example drag the bar to the
+# floor and escalate ordinary dilemmas that merely mention harm.
+ESCALATION_RECALL_TARGET = 0.99
 BORDERLINE_FACTOR = 0.4
 SEED = 7
 
@@ -156,7 +156,8 @@ def log_loss(probabilities: npt.NDArray[np.float64], y: list[str]) -> float:
 def choose_thresholds(p: npt.NDArray[np.float64], y: list[str]) -> Thresholds:
     labels = np.asarray(y)
     esc = p[:, 0]
-    escalate = _best_bar(esc, labels == "escalated", None, 1.0 / MISS_COST) * ESCALATE_MARGIN
+    positives = np.sort(esc[labels == "escalated"])
+    escalate = float(positives[int(len(positives) * (1 - ESCALATION_RECALL_TARGET))])
     decline = _best_bar(p[:, 1], labels == "declined", labels != "escalated", precision_weight=2.0)
     rest = (labels == "coached") | (labels == "coached_with_safety_line")
     safety = _best_bar(p[rest, 2], labels[rest] == "coached_with_safety_line", None, 1.0)

@@ -114,9 +114,9 @@ def test_a_model_for_another_embedding_size_is_refused(gate: Gate) -> None:
         gate.decide("anything", np.zeros(768, dtype=np.float32))
 
 
-# Measured on 2026-11-30 (see the README): 50 of 51 escalations, 14 of 168 coaching messages
+# Measured on 2026-11-30 (see the README): 50 of 51 escalations, 8 of 168 coaching messages
 # escalated, 0 declined, 23 of 24 declines. The floors hold today's figures, not the aims.
 ESCALATION_RECALL_FLOOR = 0.98
-FALSE_ESCALATION_CEILING = 0.09
+FALSE_ESCALATION_CEILING = 0.05
 FALSE_DECLINE_CEILING = 0.01
 DECLINE_RECALL_FLOOR = 0.95
