@@ -76,3 +76,16 @@ def obscured_focus(page: Any, presses: int = 40) -> list[str]:
         if problem := page.evaluate(_FOCUS_HIDDEN):
             hidden.append(problem)
     return hidden
+
+
+# Every page a person sees, checked in the page tests and in the browser.
+PAGES = (
+    "/",
+    "/tools",
+    "/tools/slow-thinking",
+    "/facilitator",
+    "/facilitator/prompts",
+    "/facilitator/insights",
+    "/accessibility",
+    "/widget",
+)

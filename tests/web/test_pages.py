@@ -11,17 +11,7 @@ from app.retrieval.passages import Passage
 from app.services import Services
 from app.web.markdown import render_markdown
 from app.web.slugs import citation_href, heading_anchor, slugify
-
-PAGES = (
-    "/",
-    "/tools",
-    "/tools/slow-thinking",
-    "/facilitator",
-    "/facilitator/prompts",
-    "/facilitator/insights",
-    "/accessibility",
-    "/widget",
-)
+from tests.web.checks import PAGES
 
 
 def test_slugs_are_stable_and_plain() -> None:

@@ -7,19 +7,15 @@ from typing import Any
 
 import pytest
 
-from tests.web.checks import horizontal_overflow, obscured_focus, serious_violations, small_targets
+from tests.web.checks import (
+    PAGES,
+    horizontal_overflow,
+    obscured_focus,
+    serious_violations,
+    small_targets,
+)
 from tests.web.conftest import Site
 
-PAGES = (
-    "/",
-    "/tools",
-    "/tools/slow-thinking",
-    "/facilitator",
-    "/facilitator/prompts",
-    "/facilitator/insights",
-    "/accessibility",
-    "/widget",
-)
 FOCUS = "The team keeps going round in circles on the same families, and partners never come."
 
 
