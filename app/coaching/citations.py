@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.retrieval.passages import Passage
-
-_CITATION = re.compile(r"\s?\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 
 
 @dataclass(frozen=True)
@@ -26,22 +23,11 @@ class CitedReply:
 
 
 def map_citations(reply: str, passages: Sequence[Passage]) -> CitedReply:
-    """Keep citations that point at a given passage (renumbered 1..n); drop the rest."""
-    order: list[int] = []
+    """Keep citations that point at a given passage (renumbered 1..n); drop the rest.
 
-    def renumber(match: re.Match[str]) -> str:
-        kept: list[str] = []
-        for raw in match.group(1).split(","):
-            number = int(raw)
-            if 1 <= number <= len(passages):
-                if number not in order:
-                    order.append(number)
-                kept.append(str(order.index(number) + 1))
-        unique = list(dict.fromkeys(kept))
-        return f" [{', '.join(unique)}]" if unique else ""
+    The whole reply fed to the same renumbering the stream uses, so both agree."""
+    from app.coaching.cited_stream import CitationStream
 
-    text = _CITATION.sub(renumber, reply)
-    sources = [
-        SourceRef(p.tool_id, p.title, p.heading, p.source) for p in (passages[n - 1] for n in order)
-    ]
-    return CitedReply(text=text.strip(), sources=sources)
+    stream = CitationStream(passages)
+    text = stream.feed(reply) + stream.close()
+    return CitedReply(text=text.strip(), sources=stream.sources)

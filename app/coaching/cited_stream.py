@@ -2,7 +2,8 @@
 
 One implementation for both paths: a whole reply is the same stream fed in one piece.
 Citations are renumbered 1..n in reading order; a number pointing at no given passage is
-dropped. A "[" is held back only until it is clear whether it opens a citation.
+dropped with the space before it. A trailing space or "[" is held back only until it is clear
+whether it opens a citation.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections.abc import Sequence
 from app.coaching.citations import SourceRef
 from app.retrieval.passages import Passage
 
-_CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
-# What may still become a citation: "[", "[1", "[1,", "[1, 2" ...
-_OPEN = re.compile(r"\[[\d,\s]{0,24}$")
+# A citation with the space before it, so a dropped one leaves no double space.
+_CITATION = re.compile(r"(\s?)\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
+# What may still become one: a trailing space, "[", " [1", "[1,", "[1, 2" ...
+_OPEN = re.compile(r"\s?(?:\[[\d,\s]{0,24})?$")
 
 
 class CitationStream:
@@ -48,11 +50,11 @@ class CitationStream:
 
     def _renumber(self, match: re.Match[str]) -> str:
         kept: list[str] = []
-        for raw in match.group(1).split(","):
+        for raw in match.group(2).split(","):
             number = int(raw)
             if 1 <= number <= len(self._passages):
                 if number not in self._order:
                     self._order.append(number)
                 kept.append(str(self._order.index(number) + 1))
         unique = list(dict.fromkeys(kept))
-        return f"[{', '.join(unique)}]" if unique else ""
+        return f"{match.group(1)}[{', '.join(unique)}]" if unique else ""
