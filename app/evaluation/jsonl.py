@@ -9,7 +9,9 @@ from typing import Any
 from app.core.errors import InvalidInputError
 
 
-def read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
+def read_rows(
+    path: Path, required: tuple[str, ...], what: str = "evaluation row"
+) -> list[dict[str, Any]]:
     """Rows with the required fields; a missing `id` becomes the line number."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -24,9 +26,13 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InvalidInputError(f"{path}:{number} is not JSON ({error.msg})") from error
+            raise InvalidInputError(
+                f"{path}:{number} is not a {what} (not JSON: {error.msg})"
+            ) from error
         if not isinstance(row, dict) or any(key not in row for key in required):
-            raise InvalidInputError(f"{path}:{number} needs the fields {', '.join(required)}")
+            raise InvalidInputError(
+                f"{path}:{number} is not a {what}: it needs the fields {', '.join(required)}"
+            )
         row.setdefault("id", str(number))
         rows.append(row)
     return rows

@@ -5,13 +5,13 @@ Per tool and OVERALL count only the expected tool; the last row also counts `als
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InvalidInputError
+from app.evaluation.jsonl import read_rows
 from app.retrieval.hybrid import HybridRetriever, Method
 from app.retrieval.rerank import shipped_reranker
 
@@ -62,28 +62,19 @@ class MethodReport:
 
 
 def load_cases(path: Path) -> list[RetrievalCase]:
+    what = "retrieval case"
     cases: list[RetrievalCase] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InvalidInputError(
-            f"Cannot read the evaluation set {path}: {error.strerror}"
-        ) from error
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            cases.append(
-                RetrievalCase(
-                    id=str(row.get("id", number)),
-                    query=row["query"],
-                    expected=list(row["expected"]),
-                    also_ok=list(row.get("also_ok", [])),
-                )
+    for row in read_rows(path, ("query", "expected"), what):
+        if not isinstance(row["expected"], list) or not isinstance(row.get("also_ok", []), list):
+            raise InvalidInputError(f"{path}: {row['id']} is not a {what}: lists of tool ids")
+        cases.append(
+            RetrievalCase(
+                id=str(row["id"]),
+                query=str(row["query"]),
+                expected=list(row["expected"]),
+                also_ok=list(row.get("also_ok", [])),
             )
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-            raise InvalidInputError(f"{path}:{number} is not a retrieval case ({error})") from error
+        )
     return cases
 
 
