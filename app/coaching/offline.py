@@ -131,11 +131,6 @@ class OfflineCoach:
     def no_material(self) -> str:
         return self._prompts.render("offline/no_material", offline_note=self.note())
 
-    def off_topic(self, kind: str) -> str:
-        return self._prompts.render(
-            "offline/off_topic", reason=self._prompts.part(f"off_topic.{kind}")
-        )
-
     def roles_note(self, request: CoachingRequest) -> str:
         """Said once, on the first reply of a conversation, whichever generator wrote it."""
         return f"_{self._prompts.part('roles_note')}_" if request.first_reply else ""

@@ -60,7 +60,6 @@ PROMPT_VARIABLES: dict[str, frozenset[str]] = {
         }
     ),
     "offline/no_material": frozenset({"offline_note"}),
-    "offline/off_topic": frozenset({"reason"}),
 }
 
 
