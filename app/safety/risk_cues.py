@@ -1,9 +1,9 @@
-"""Word patterns for immediate risk: first-person suicidal intent, harm happening now, threats."""
+"""Word patterns for immediate risk (suicidal intent, harm now, threats): cue families the gate's
+classifier weighs beside the embedding (app/gate/cues.py); none decides on its own."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _F = re.IGNORECASE
 
@@ -109,50 +109,3 @@ PAST = re.compile(
     r"in\s+20\d\d|historic\w*|after\s+(?:a|the|we)|since\s+the)\b",
     _F,
 )
-
-
-@dataclass(frozen=True)
-class CueResult:
-    category: str | None
-    strength: float  # 1.0 escalate on its own, 0.5 needs support, 0.0 nothing
-
-
-def read_cues(text: str) -> CueResult:
-    """Score the word patterns; the strongest category found wins."""
-    if SELF_HARM.search(text) and FIRST_PERSON.search(text):
-        mine = not OTHERS_SUICIDE.search(text) or bool(re.search(r"\bI\b", text))
-        return CueResult("self-harm" if mine else "adult-at-risk", 1.0)
-    leadership = bool(LEADERSHIP.search(text)) or bool(PAST.search(text))
-    now = bool(NOW.search(text))
-    if OTHERS_SUICIDE.search(text):
-        return CueResult(_who(text), 1.0 if now or not leadership else 0.5)
-    if NOWHERE_SAFE.search(text):
-        return CueResult("child-at-risk", 1.0 if not leadership else 0.5)
-    if MISSING.search(text) and EXPLOITATION.search(text):
-        return CueResult("missing-child", 1.0 if now and not leadership else 0.5)
-    if THREAT.search(text) and SUBJECT.search(text):
-        return CueResult("threat-to-harm", 1.0 if now and not leadership else 0.5)
-    if HARM.search(text) and SUBJECT.search(text):
-        disclosed = bool(DISCLOSURE.search(text))
-        if now and (disclosed or not leadership):
-            return CueResult(_who(text), 1.0)
-        if now or disclosed:
-            return CueResult(_who(text), 0.5)
-    return CueResult(None, 0.0)
-
-
-def _who(text: str) -> str:
-    """Say whether the person at risk sounds like a child or an adult."""
-    adult = re.search(
-        r"\b(?:elderly|care\s+leaver|woman|partner|husband|wife|colleague|deputy|social\s+workers?|"
-        r"grandmother|mother\s+with|young\s+mum|adult)\b",
-        text,
-        _F,
-    )
-    child = re.search(
-        r"\b(?:child\w*|girl|boy|baby|toddler|infant|newborn|pupil|teen\w*|young\s+person|kids?|"
-        r"son|daughter|\d{1,2}[- ]year[- ]old|lad|twins|school)\b",
-        text,
-        _F,
-    )
-    return "adult-at-risk" if adult and not child else "child-at-risk"
