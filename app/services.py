@@ -12,7 +12,6 @@ from langchain_core.language_models import BaseChatModel
 from app.catalogue.tools import Catalogue
 from app.coaching.chain import make_generator, make_preparer, make_rewriter
 from app.coaching.offline import OfflineCoach
-from app.coaching.prompts import PromptLibrary
 from app.coaching.service import ChatService
 from app.components.embedding import CachedEmbedder, Embedder, build_embedder
 from app.components.llm import build_llm
@@ -26,6 +25,7 @@ from app.facilitator.tailoring import make_llm_tailor
 from app.gate.gate import Gate
 from app.ingest.manifest import Manifest, default_paths, model_name
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
+from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
 from app.safety.second_opinion import SecondOpinion

@@ -23,8 +23,8 @@ from app.coaching.context import CoachingContext, build_context
 from app.coaching.listening import is_acknowledgement
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
-from app.coaching.prompts import PromptLibrary
 from app.coaching.stages import leans_back, stage_of
+from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.passages import Passage
 

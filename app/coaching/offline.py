@@ -19,9 +19,9 @@ from app.coaching.clock import fit_time_words
 from app.coaching.context import CoachingContext, Item, section_items
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import Mode
-from app.coaching.prompts import PromptLibrary
 from app.coaching.reflection import voiced
 from app.coaching.stages import Stage
+from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.passages import Passage
 

@@ -31,11 +31,11 @@ from app.coaching.chain import (
 )
 from app.coaching.modes import Mode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach, Turn
-from app.coaching.prompts import PromptLibrary
 from app.core.config import Settings
 from app.core.errors import InvalidInputError
 from app.evaluation.coaching_checks import CHECKS, TurnRecord, check
 from app.ingest.pipeline import Ingestor
+from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
 

@@ -7,8 +7,8 @@ import re
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
-from app.coaching.prompts import PromptLibrary
 from app.facilitator.plans import Tailor
+from app.prompts.library import PromptLibrary
 from app.safety.redaction import Redactor
 
 _NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")

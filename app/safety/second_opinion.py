@@ -7,7 +7,7 @@ import logging
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
-from app.coaching.prompts import PromptLibrary
+from app.prompts.library import PromptLibrary
 
 logger = logging.getLogger(__name__)
 

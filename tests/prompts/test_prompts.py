@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.coaching.prompts import PROMPT_VARIABLES, PromptLibrary, template_fields
 from app.core.errors import ConfigurationError
+from app.prompts.library import PROMPT_VARIABLES, PromptLibrary, template_fields
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 

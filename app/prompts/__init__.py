@@ -1,0 +1,1 @@
+"""The prompt library: the prompt files under prompts/ and the variables each expects."""
