@@ -93,11 +93,16 @@ def load_set(path: Path) -> tuple[dict[str, str], list[Conversation]]:
 
 
 def offline_coach(
-    retriever: HybridRetriever, catalogue: Catalogue, prompts: PromptLibrary, threshold: float
+    retriever: HybridRetriever,
+    catalogue: Catalogue,
+    prompts: PromptLibrary,
+    threshold: float,
+    offline: OfflineCoach | None = None,
 ) -> Coach:
-    """The coaching chain with the offline coach, over one index."""
-    offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
-    offline.warm()
+    """The coaching chain with the offline coach over one index: `offline`, or a new warm one."""
+    if offline is None:
+        offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
+        offline.warm()
     preparer = make_preparer(
         retriever=retriever,
         catalogue=catalogue,

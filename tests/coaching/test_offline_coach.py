@@ -6,18 +6,11 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.coaching.chain import (
-    ChainInput,
-    CoachReply,
-    create_chain,
-    make_generator,
-    make_preparer,
-    make_rewriter,
-)
+from app.coaching.chain import ChainInput, CoachReply
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import choose_mode
 from app.coaching.offline import Turn
-from app.evaluation.coaching import Index, uploaded
+from app.evaluation.coaching import Coach, Index, offline_coach, uploaded
 from app.services import Services
 from tests.utils.shared_eval import shared_eval_rows
 
@@ -30,15 +23,14 @@ CRISIS = (
 )
 
 
-def _chain(services: Services):  # type: ignore[no-untyped-def]
-    preparer = make_preparer(
-        retriever=services.retriever,
-        catalogue=services.catalogue,
-        rewriter=make_rewriter(None, services.prompts),
-        relevance_threshold=services.settings.coaching.relevance_threshold,
+def _chain(services: Services) -> Coach:
+    return offline_coach(
+        services.retriever,
+        services.catalogue,
+        services.prompts,
+        services.settings.coaching.relevance_threshold,
+        services.offline,
     )
-    generator = make_generator(None, services.offline, services.prompts)
-    return create_chain(preparer=preparer, generator=generator, offline=services.offline)
 
 
 def _talk(services: Services, messages: list[str], when: datetime = MORNING) -> list[CoachReply]:
