@@ -25,6 +25,7 @@ DESCRIPTIONS: dict[int, str] = {
     401: "No API key, or one that is not valid or has been revoked (auth on)",
     403: "The key's role does not allow this",
     404: "Not found, or not this key's: the detail says which",
+    409: "A reply to this conversation is still being written; send again when it arrives",
     413: "The upload is larger than the limit",
     415: "The file is not a supported type, or not what its extension says",
     422: "Invalid input: the detail names the field and what is wrong",

@@ -5,13 +5,20 @@ redact -> gate -> store_message -> retrieve -> generate -> cite -> store_reply
 Nothing unredacted reaches the gate's model, the chain, a provider, the store or a log. The
 blocking stages (the embedding model, redaction, SQL, retrieval) run in worker threads, so
 the event loop keeps answering while a turn is worked on. A whole reply and a streamed one
-are the same pipeline: the whole reply is the stream, collected.
+are the same pipeline: the whole reply is the stream, collected (app/coaching/replying.py
+holds the stages from retrieve on).
+
+The turns of one conversation take turns: each holds the conversation's turn lock
+(app/storage/turn_lock.py, shared by every worker and replica) from reading the transcript
+to storing its reply, so a second message sent meanwhile is answered after the first, with
+the first in its history, and the transcript stays message, reply, message, reply.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
+from contextlib import aclosing
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +26,9 @@ from anyio import to_thread
 from langchain_core.runnables import Runnable
 
 from app.coaching.chain import ChainInput, Prepared
-from app.coaching.cited_stream import CitationStream
 from app.coaching.modes import RequestedMode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach
+from app.coaching.replying import ReplyWriter
 from app.coaching.turn import (
     ChatOutcome,
     Opened,
@@ -32,18 +39,17 @@ from app.coaching.turn import (
     gate_reply,
     history_of,
     last_mode,
-    lead_line,
-    provider_failure,
     sources_event,
 )
 from app.components.embedding import Embedder
 from app.core.config import Settings
-from app.core.errors import BalconyError, InvalidInputError, ProviderError
+from app.core.errors import InvalidInputError, ProviderError
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
 from app.safety.redaction import Redactor
 from app.safety.second_opinion import SecondOpinion
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
+from app.storage.turn_lock import TurnLocks
 
 logger = logging.getLogger(__name__)
 STAGES = ("redact", "gate", "store_message", "retrieve", "generate", "cite", "store_reply")
@@ -65,6 +71,7 @@ class ChatService:
         on_outcome: Callable[[str], None] | None = None,
         on_provider_error: Callable[[str], None] | None = None,
         on_stage: Callable[[str], None] | None = None,
+        turn_locks: TurnLocks | None = None,
     ) -> None:
         self._settings = settings
         self._conversations = conversations
@@ -72,14 +79,23 @@ class ChatService:
         # The same (cached) embedder as retrieval: a first message is embedded once a turn.
         self._embedder = embedder
         self._gate = gate
-        self._offline = offline
-        self._preparer = preparer
-        self._generator = generator
         self._second_opinion = second_opinion
         self._on_outcome = on_outcome or (lambda outcome: None)
-        self._on_provider_error = on_provider_error or (lambda kind: None)
         # A tracing hook: called with each stage's name as the turn enters it.
         self.on_stage = on_stage or (lambda stage: None)
+        self._replies = ReplyWriter(
+            settings=settings,
+            conversations=conversations,
+            offline=offline,
+            preparer=preparer,
+            generator=generator,
+            on_stage=lambda stage: self.on_stage(stage),  # the hook as set now, not at build
+            on_provider_error=on_provider_error or (lambda kind: None),
+        )
+        # By default beside the conversations, so every worker and replica shares them.
+        self.turn_locks = turn_locks or TurnLocks.for_database(
+            settings.database_url, settings.data_dir, settings.coaching.turn_wait_seconds
+        )
 
     # -- entry points --------------------------------------------------------------------
 
@@ -92,11 +108,12 @@ class ChatService:
         owner: str | None = None,
         local_time: datetime | None = None,
     ) -> ChatOutcome:
-        opened = await self._open(message, session_id, mode, owner, local_time)
-        if opened.finished is not None:
-            return opened.finished
-        assert opened.turn is not None
-        return await self._collect(opened.turn)
+        async with self.turn_locks.hold(session_id):
+            opened = await self._open(message, session_id, mode, owner, local_time)
+            if opened.finished is not None:
+                return opened.finished
+            assert opened.turn is not None
+            return await self._replies.collect(opened.turn)
 
     async def stream(
         self,
@@ -106,37 +123,45 @@ class ChatService:
         mode: RequestedMode,
         owner: str | None = None,
         local_time: datetime | None = None,
-    ) -> AsyncIterator[StreamEvent]:
+    ) -> AsyncGenerator[StreamEvent]:
         """start (the session id), tokens as the model speaks, then sources, then done (or error).
 
-        Bad input and unknown sessions raise before the first event, so the route can answer
-        them as plain JSON errors.
+        Bad input, unknown sessions and a conversation still busy with a reply raise before
+        the first event, so the route can answer them as plain JSON errors. The turn lock is
+        held until the last event, and let go when the stream is closed or cancelled early.
         """
-        opened = await self._open(message, session_id, mode, owner, local_time)
-        # The conversation's id first, so a client can keep it before any words arrive.
-        started = opened.finished or opened.turn
-        assert started is not None
-        yield StreamEvent("start", {"session_id": started.session_id})
-        if opened.finished is not None:
-            yield StreamEvent("token", {"text": opened.finished.reply})
-            yield sources_event(opened.finished)
-            yield StreamEvent("done", {"session_id": opened.finished.session_id})
-            return
-        turn = opened.turn
-        assert turn is not None
-        reply = ReplyInProgress()
-        try:
-            async for piece in self._coach(turn, reply):
-                yield StreamEvent("token", {"text": piece})
-        except ProviderError as failure:
-            yield StreamEvent("error", {"detail": failure.message, "status": failure.status_code})
-            return
-        outcome = await self._store_reply(turn, reply)
-        yield sources_event(outcome)
-        yield StreamEvent("done", {"session_id": outcome.session_id})
+        async with self.turn_locks.hold(session_id):
+            opened = await self._open(message, session_id, mode, owner, local_time)
+            # The conversation's id first, so a client can keep it before any words arrive.
+            started = opened.finished or opened.turn
+            assert started is not None
+            yield StreamEvent("start", {"session_id": started.session_id})
+            if opened.finished is not None:
+                yield StreamEvent("token", {"text": opened.finished.reply})
+                yield sources_event(opened.finished)
+                yield StreamEvent("done", {"session_id": opened.finished.session_id})
+                return
+            turn = opened.turn
+            assert turn is not None
+            reply = ReplyInProgress()
+            try:
+                async with aclosing(self._replies.pieces(turn, reply)) as pieces:
+                    async for piece in pieces:
+                        yield StreamEvent("token", {"text": piece})
+            except ProviderError as failure:
+                error = {"detail": failure.message, "status": failure.status_code}
+                yield StreamEvent("error", error)
+                return
+            outcome = await self._replies.store(turn, reply)
+            yield sources_event(outcome)
+            yield StreamEvent("done", {"session_id": outcome.session_id})
 
     async def retry(self, session_id: str, owner: str | None = None) -> ChatOutcome:
         """Answer the last message that is still waiting (after a provider failure)."""
+        async with self.turn_locks.hold(session_id):
+            return await self._retry(session_id, owner)
+
+    async def _retry(self, session_id: str, owner: str | None) -> ChatOutcome:
         transcript = await to_thread.run_sync(self._conversations.get, session_id, owner)
         waiting = [m for m in transcript.messages if m.role == "user" and m.status == "pending"]
         if not waiting:
@@ -153,7 +178,7 @@ class ChatService:
             # It passed the gate when it was first sent.
             GateDecision("coached"),
         )
-        return await self._collect(turn)
+        return await self._replies.collect(turn)
 
     # -- stages --------------------------------------------------------------------------
 
@@ -247,83 +272,3 @@ class ChatService:
             sid, message_id, redacted.text, mode, follow_up, history, decision, local_time
         )
         return Opened(turn=turn)
-
-    async def _coach(self, turn: PendingTurn, reply: ReplyInProgress) -> AsyncIterator[str]:
-        """retrieve -> generate: the reply's pieces, citations renumbered as they go."""
-        self.on_stage("retrieve")
-        try:
-            prepared: Prepared = await self._preparer.ainvoke(self._chain_input(turn))
-            self.on_stage("generate")
-            reply.prepared = prepared
-            reply.citations = CitationStream(prepared.request.context.passages)
-            lead = lead_line(turn.decision, self._settings)
-            opening = [lead, "" if prepared.grounded else self._offline.no_material()]
-            for piece in filter(None, opening):
-                reply.pieces.append(piece)
-                yield piece
-            if prepared.grounded:
-                async for raw in self._generator.astream(prepared):
-                    piece = reply.citations.feed(raw)
-                    if piece:
-                        reply.pieces.append(piece)
-                        yield piece
-                rest = reply.citations.close()
-                if rest:
-                    reply.pieces.append(rest)
-                    yield rest
-        except BalconyError:
-            raise
-        except Exception as error:
-            raise provider_failure(
-                error, self._settings.llm, turn.session_id, self._on_provider_error
-            ) from error
-
-    async def _collect(self, turn: PendingTurn) -> ChatOutcome:
-        reply = ReplyInProgress()
-        async for _ in self._coach(turn, reply):
-            pass
-        return await self._store_reply(turn, reply)
-
-    async def _store_reply(self, turn: PendingTurn, reply: ReplyInProgress) -> ChatOutcome:
-        """cite -> store_reply: the sources the text cites, then the reply is stored."""
-        self.on_stage("cite")
-        assert reply.citations is not None and reply.prepared is not None
-        text = "".join(reply.pieces).strip()
-        sources = reply.citations.sources
-        tools = reply.citations.tools or list(reply.prepared.request.context.tools)
-        self.on_stage("store_reply")
-        stored = NewMessage(
-            "assistant",
-            text,
-            mode=turn.mode,
-            sources=[s.__dict__ for s in sources],
-            tools=tools,
-        )
-        usage: list[tuple[str, str]] = [("outcome", turn.decision.outcome), ("mode", turn.mode)]
-        usage += [("tool", t) for t in tools]
-        reply_id = await to_thread.run_sync(
-            lambda: self._conversations.finish_turn(
-                turn.session_id, turn.message_id, stored, usage=usage
-            )
-        )
-        return ChatOutcome(
-            turn.session_id,
-            text,
-            turn.mode,
-            sources,
-            reply_id=reply_id,
-            outcome=turn.decision.outcome,
-            category=turn.decision.category,
-        )
-
-    # -- helpers -------------------------------------------------------------------------
-
-    def _chain_input(self, turn: PendingTurn) -> ChainInput:
-        return ChainInput(
-            message=turn.text,
-            mode=turn.mode,
-            follow_up=turn.follow_up,
-            history=turn.history,
-            k=self._settings.coaching.passages,
-            local_time=turn.local_time,
-        )

@@ -77,6 +77,9 @@ class CoachingSettings(BaseModel):
     # the dev dilemmas against off-topic messages; see benchmarks/grounding.py).
     relevance_threshold: float = Field(default=0.25, ge=0, le=1)
     passages: int = Field(default=5, ge=1, le=20)
+    # How long a message waits for the reply before it, in the same conversation, to be
+    # stored (turns of one conversation take turns); then it is refused with 409, unstored.
+    turn_wait_seconds: float = Field(default=60.0, ge=0, le=600)
 
 
 class SafeguardingSettings(BaseModel):

@@ -49,3 +49,9 @@ class ProviderTimeoutError(ProviderError):
 
 class ConfigurationError(BalconyError):
     status_code = 500
+
+
+class TurnBusyError(BalconyError):
+    """Another turn of the same conversation is still being answered; nothing was stored."""
+
+    status_code = 409

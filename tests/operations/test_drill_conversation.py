@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from devtools.stand_in_provider import running_provider
 from tests.operations.processes import Server, balcony_env, run_balcony
+from tests.storage.servers import temporary_postgres_database
 from tests.utils.documents import copy_knowledge
 from tests.utils.silent_proxy import silent_proxy
 
@@ -35,16 +37,20 @@ def indexed_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Found by this drill: concurrent turns of one session interleave in the stored "
-    "transcript (user, user, assistant, ...). Remove this mark once ChatService serialises "
-    "the turns of a session across workers.",
-)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_env(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
+    """Where the conversations are kept: the turn lock differs (a file lock, an advisory one)."""
+    if request.param == "sqlite":
+        yield {}
+    else:
+        with temporary_postgres_database() as url:
+            yield {"BALCONY_DATABASE__URL": url}
+
+
 def test_concurrent_messages_to_one_conversation_keep_every_turn_in_order(
-    tmp_path: Path,
+    tmp_path: Path, database_env: dict[str, str]
 ) -> None:
-    env = indexed_env(tmp_path)
+    env = indexed_env(tmp_path, **database_env)
     # Two workers: the concurrent turns also race across processes, not only threads.
     with (
         Server(env, tmp_path, "--workers", "2") as server,
