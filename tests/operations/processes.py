@@ -5,13 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
-from types import TracebackType
 
-import httpx
-
-from tests.utils.chroma_server import free_port
+from tests.utils.served_process import HOST, ServedProcess, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 # The ONNX export is made once per machine and shared by every test process.
@@ -65,52 +61,19 @@ def heavy_modules(result: subprocess.CompletedProcess[str]) -> list[str]:
     return [m for m in line.removeprefix("HEAVY=").split(",") if m]
 
 
-class Server:
+class Server(ServedProcess):
     """`balcony serve` on a free 127.0.0.1 port, stopped (and its workers) on exit."""
 
     def __init__(self, env: dict[str, str], cwd: Path, *args: str) -> None:
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._command = [sys.executable, "-c", PROBE, "serve", "--port", str(self.port), *args]
-        self._env, self._cwd = env, cwd
-        self.log = cwd / f"serve-{self.port}.log"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> Server:
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(
-                self._command, env=self._env, cwd=self._cwd, stdout=log, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"balcony serve exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1.0).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"balcony serve was not ready in {READY_SECONDS} s")
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()  # uvicorn's supervisor stops its workers on SIGTERM
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-    def __enter__(self) -> Server:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
+        self.url = f"http://{HOST}:{self.port}"
+        super().__init__(
+            "balcony serve",
+            [sys.executable, "-c", PROBE, "serve", "--port", str(self.port), *args],
+            ready_url=f"{self.url}/healthz",
+            log=cwd / f"serve-{self.port}.log",
+            ready_seconds=READY_SECONDS,
+            stop_seconds=30.0,  # uvicorn's supervisor stops its workers on SIGTERM
+            env=env,
+            cwd=cwd,
+        )

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
-from types import TracebackType
+from typing import Self
 
-import httpx
+from tests.utils.served_process import HOST, ServedProcess, free_port
 
-STARTUP_SECONDS = 30.0
+__all__ = ["ChromaServer", "chroma_binary", "free_port"]
 
 
 def chroma_binary() -> str:
@@ -23,66 +20,21 @@ def chroma_binary() -> str:
     return found
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class ChromaServer:
+class ChromaServer(ServedProcess):
     """A `chroma run --path DIR --host 127.0.0.1 --port N` process, used as a context manager."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.host = "127.0.0.1"
+        self.host = HOST
         self.port = free_port()
-        self._log = path.parent / f"chroma-{self.port}.log"
-        self._process: subprocess.Popen[bytes] | None = None
+        super().__init__(
+            "chroma run",
+            [chroma_binary(), "run", "--path", str(path), "--host", HOST, "--port", str(self.port)],
+            ready_url=f"http://{HOST}:{self.port}/api/v2/heartbeat",
+            log=path.parent / f"chroma-{self.port}.log",
+            ready_seconds=30.0,
+        )
 
-    @property
-    def heartbeat_url(self) -> str:
-        return f"http://{self.host}:{self.port}/api/v2/heartbeat"
-
-    def start(self) -> None:
+    def start(self) -> Self:
         self.path.mkdir(parents=True, exist_ok=True)
-        command = [chroma_binary(), "run", "--path", str(self.path)]
-        command += ["--host", self.host, "--port", str(self.port)]
-        with self._log.open("wb") as log:
-            self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"chroma run exited early:\n{self._log.read_text()[-2000:]}")
-            if self.is_up():
-                return
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"chroma run did not answer its heartbeat in {STARTUP_SECONDS} s")
-
-    def is_up(self) -> bool:
-        try:
-            return httpx.get(self.heartbeat_url, timeout=1.0).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def stop(self) -> None:
-        if self._process is None or self._process.poll() is not None:
-            return
-        self._process.terminate()
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait(timeout=10)
-
-    def __enter__(self) -> ChromaServer:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
+        return super().start()
