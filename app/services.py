@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
@@ -19,12 +20,15 @@ from app.components.vector_store import ChromaStore, build_store
 from app.core.config import Settings
 from app.core.metrics import Metrics
 from app.core.secrets import redaction_key
+from app.facilitator.planner import Planner
 from app.facilitator.plans import Tailor
 from app.facilitator.selection import facilitator_texts
 from app.facilitator.tailoring import make_llm_tailor
 from app.gate.gate import Gate
+from app.ingest.library import Library
 from app.ingest.manifest import Manifest, default_paths, model_name
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
+from app.insights.desk import Insights
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.safety.redaction import Redactor
@@ -35,6 +39,18 @@ from app.storage.conversations import ConversationStore
 from app.storage.database import Database
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    store_reachable: bool
+    passages: int
+    tools: int
+    detail: str | None  # what to fix; None when ready
+
+    @property
+    def ready(self) -> bool:
+        return self.detail is None
 
 
 @dataclass
@@ -69,9 +85,39 @@ class Services:
         self, paths: list[Path] | None = None, progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Index the given paths (default: knowledge and uploads) and refresh retrieval."""
-        report = self.ingestor.ingest(paths or self.default_ingest_paths(), progress=progress)
-        self.refresh_index()
-        return report
+        return self.library.ingest(paths, progress)
+
+    # The features' services, each over the parts it needs (routes take one of these).
+    @cached_property
+    def library(self) -> Library:
+        return Library(
+            ingestor=self.ingestor,
+            retriever=self.retriever,
+            uploads_dir=self.settings.uploads_dir,
+            max_upload_bytes=self.settings.max_upload_bytes,
+            known_tool_ids=self.catalogue.ids,
+            default_paths=self.default_ingest_paths,
+            refresh=self.refresh_index,
+        )
+
+    @cached_property
+    def planner(self) -> Planner:
+        return Planner(self.catalogue, self.retriever, self.tailor)
+
+    @cached_property
+    def insights(self) -> Insights:
+        return Insights(self.conversations, self.redactor)
+
+    def readiness(self) -> Readiness:
+        """Whether the store answers and the index holds passages, with what to fix if not."""
+        reachable = self.store.ping()
+        passages = self.retriever.size
+        detail = None
+        if not reachable:
+            detail = "The vector store is unreachable; check Chroma."
+        elif not passages:
+            detail = "The index is empty; run `balcony ingest`."
+        return Readiness(reachable, passages, len(self.catalogue.tools()), detail)
 
     def ensure_indexed(self) -> bool:
         """Index the default material if the store is empty; return whether it did."""

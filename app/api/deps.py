@@ -1,4 +1,7 @@
-"""Dependencies as Annotated aliases, so route signatures read like prose."""
+"""Dependencies as Annotated aliases, so route signatures read like prose.
+
+A route takes the one service its feature offers, never the whole composition root.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +11,49 @@ from fastapi import Depends, Request
 
 from app.catalogue.tools import Catalogue
 from app.coaching.service import ChatService
+from app.facilitator.planner import Planner
+from app.ingest.library import Library
+from app.insights.desk import Insights
 from app.retrieval.hybrid import HybridRetriever
-from app.services import Services
+from app.services import Readiness, Services
 from app.storage.conversations import ConversationStore
 
 
-def get_services(request: Request) -> Services:
+def _services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
 def get_retriever(request: Request) -> HybridRetriever:
-    return get_services(request).retriever
+    return _services(request).retriever
 
 
 def get_catalogue(request: Request) -> Catalogue:
-    return get_services(request).catalogue
+    return _services(request).catalogue
 
 
 def get_chat(request: Request) -> ChatService:
-    return get_services(request).chat
+    return _services(request).chat
 
 
 def get_conversations(request: Request) -> ConversationStore:
-    return get_services(request).conversations
+    return _services(request).conversations
+
+
+def get_library(request: Request) -> Library:
+    return _services(request).library
+
+
+def get_planner(request: Request) -> Planner:
+    return _services(request).planner
+
+
+def get_insights(request: Request) -> Insights:
+    return _services(request).insights
+
+
+def get_readiness(request: Request) -> Readiness:
+    return _services(request).readiness()
 
 
 def get_owner(request: Request) -> str | None:
@@ -41,9 +63,12 @@ def get_owner(request: Request) -> str | None:
     return owner
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
 RetrieverDep = Annotated[HybridRetriever, Depends(get_retriever)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 ChatServiceDep = Annotated[ChatService, Depends(get_chat)]
 ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
+LibraryDep = Annotated[Library, Depends(get_library)]
+PlannerDep = Annotated[Planner, Depends(get_planner)]
+InsightsDep = Annotated[Insights, Depends(get_insights)]
+ReadinessDep = Annotated[Readiness, Depends(get_readiness)]
 OwnerDep = Annotated[str | None, Depends(get_owner)]

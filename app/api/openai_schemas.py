@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.schemas import SafeguardingOut, SourceOut
+from app.coaching.modes import RequestedMode
 
 MODEL_ID = "balcony-coach"
 
@@ -64,7 +65,7 @@ class CompletionRequest(BaseModel):
         max_length=256,
         description="Accepted for compatibility; not stored, logged or used to find a session.",
     )
-    mode: Literal["auto", "crisis", "reflect"] = Field(
+    mode: RequestedMode = Field(
         default="auto",
         description="Balcony's mode (send it with the SDK's extra_body); auto by default.",
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -15,6 +17,11 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
+
+from app.coaching.modes import RequestedMode
+from app.core.config import get_settings
+from app.storage.conversations import SESSION_ID_PATTERN
 
 MAX_QUERY_CHARS = 2000
 
@@ -47,6 +54,39 @@ def _rfc3339(value: object) -> object:
 Rfc3339Datetime = Annotated[datetime, BeforeValidator(_rfc3339)]
 
 
+def max_message_chars() -> int:
+    """The process's configured limit (BALCONY_COACHING__MAX_MESSAGE_CHARS), read when used."""
+    return get_settings().coaching.max_message_chars
+
+
+def _within_message_limit(message: str) -> str:
+    limit = max_message_chars()
+    if len(message) > limit:
+        # The same error pydantic's own max_length gives, so clients see one wording.
+        raise PydanticCustomError(
+            "string_too_long",
+            "String should have at most {max_length} characters",
+            {"max_length": limit},
+        )
+    return message
+
+
+def _show_message_limit(schema: dict[str, Any]) -> None:
+    limit = max_message_chars()
+    schema["maxLength"] = limit
+    if "description" in schema:  # it may say the limit in words too
+        schema["description"] = str(schema["description"]).replace("{max_length}", f"{limit:,}")
+
+
+# A leader's message. Its limit is a setting, so it is checked per request rather than fixed
+# when this module is imported; the schema shows the same value as maxLength.
+MessageText = Annotated[
+    NonBlank,
+    AfterValidator(_within_message_limit),
+    Field(json_schema_extra=_show_message_limit),
+]
+
+
 class StrictModel(BaseModel):
     """Unknown fields are an error: a typo in a field name should not pass silently."""
 
@@ -75,7 +115,10 @@ class RetrieveResponse(BaseModel):
 
 
 class ToolSummary(BaseModel):
-    tool_id: str
+    # Read from a catalogue Tool, whose id is `id`.
+    model_config = ConfigDict(from_attributes=True)
+
+    tool_id: str = Field(validation_alias=AliasChoices("tool_id", "id"))
     title: str
     summary: str
     kind: str = Field(description="'tool', or 'case-study' for the case study.")
@@ -107,6 +150,8 @@ class IngestResponse(BaseModel):
 
 
 class DocumentInfo(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     source: str
     tool_id: str
     title: str
@@ -131,12 +176,17 @@ class Readiness(BaseModel):
     detail: str | None = Field(default=None, description="What to fix, when not ready.")
 
 
-SESSION_ID_PATTERN = r"^[0-9a-f]{32}$"
+# A session id in a route's path.
+SessionIdPath = Annotated[
+    str, Path(pattern=SESSION_ID_PATTERN, description="As returned by POST /v1/chat.")
+]
 
 
 class ChatRequest(StrictModel):
-    message: Annotated[NonBlank, StringConstraints(max_length=4000)] = Field(
-        description="What is happening, in the leader's own words (at most 4,000 characters).",
+    message: MessageText = Field(
+        description=(
+            "What is happening, in the leader's own words (at most {max_length} characters)."
+        ),
         examples=[
             "There's been a serious incident this afternoon and everyone wants me to "
             "decide the future of the team tonight."
@@ -147,7 +197,7 @@ class ChatRequest(StrictModel):
         pattern=SESSION_ID_PATTERN,
         description="Continue a conversation; omit to start a new one.",
     )
-    mode: Literal["auto", "crisis", "reflect"] = Field(
+    mode: RequestedMode = Field(
         default="auto",
         description="crisis: short and steadying; reflect: deeper; auto: chosen from the message.",
     )
@@ -162,6 +212,8 @@ class ChatRequest(StrictModel):
 
 
 class SourceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     tool_id: str
     title: str
     heading: str
@@ -192,6 +244,8 @@ class ChatResponse(BaseModel):
 
 
 class MessageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     role: str
     content: str
     mode: str | None

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast, get_args
 
 import typer
 
 from app.cli.common import load_settings
+from app.coaching.modes import RequestedMode
 from app.core.errors import BalconyError
+
+MODES = get_args(RequestedMode)
+
+
+def too_long(message: str, limit: int) -> str | None:
+    """What to tell the leader when the message is over the configured limit, else None."""
+    if len(message) <= limit:
+        return None
+    return (
+        f"That message is {len(message):,} characters; the limit is {limit:,} "
+        f"({len(message) - limit:,} too many). It was not sent: say it more briefly "
+        "and send it again."
+    )
 
 
 def chat(
-    mode: Annotated[str, typer.Option(help="auto, crisis or reflect.")] = "auto",
+    mode: Annotated[str, typer.Option(help=f"{', '.join(MODES[:-1])} or {MODES[-1]}.")] = "auto",
     session: Annotated[str | None, typer.Option(help="Continue a conversation by id.")] = None,
 ) -> None:
     """Hold a coaching conversation in the terminal (the same chain as the API)."""
@@ -19,9 +33,11 @@ def chat(
 
     from app.services import build_services
 
-    if mode not in ("auto", "crisis", "reflect"):
-        raise typer.BadParameter("mode must be auto, crisis or reflect")
+    if mode not in MODES:
+        raise typer.BadParameter(f"mode must be {', '.join(MODES[:-1])} or {MODES[-1]}")
+    requested = cast(RequestedMode, mode)
     settings = load_settings()
+    limit = settings.coaching.max_message_chars
     services = build_services(settings)
     if not services.retriever.size:
         typer.echo("Indexing the knowledge base first...")  # said before the wait, not after
@@ -47,9 +63,12 @@ def chat(
                 transcript = services.conversations.get(session_id)
                 typer.echo("\n" + as_markdown(summarise(transcript, services.catalogue)))
             continue
+        if warning := too_long(message, limit):
+            typer.secho(warning + "\n", fg=typer.colors.YELLOW)
+            continue
         try:
             outcome = asyncio.run(
-                services.chat.reply(message, session_id=session_id, mode=mode)  # type: ignore[arg-type]
+                services.chat.reply(message, session_id=session_id, mode=requested)
             )
         except BalconyError as error:
             typer.secho(error.message, fg=typer.colors.RED)

@@ -72,6 +72,8 @@ class RedisSettings(BaseModel):
 
 
 class CoachingSettings(BaseModel):
+    # The longest message a leader may send: the API's schemas (maxLength) and checks, and the
+    # terminal chat, all read this one value.
     max_message_chars: int = Field(default=4000, ge=100, le=20000)
     # Below this cosine similarity nothing retrieved is taken as relevant (calibrated on
     # the dev dilemmas against off-topic messages; see benchmarks/grounding.py).

@@ -15,7 +15,10 @@ from app.core.errors import InvalidInputError, NotFoundError
 from app.storage.database import Database
 from app.storage.models import Conversation, Feedback, Message, UsageEvent, utcnow
 
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+# What new_session_id makes: the one definition the API's schemas and routes import.
+SESSION_ID_HEX = r"[0-9a-f]{32}"
+SESSION_ID_PATTERN = rf"^{SESSION_ID_HEX}$"
+SESSION_ID = re.compile(SESSION_ID_PATTERN)
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from fastapi import APIRouter, HTTPException, UploadFile, status
 
-from fastapi import APIRouter, HTTPException, Request, UploadFile, status
-
-from app.api.deps import ServicesDep
+from app.api.deps import LibraryDep
 from app.api.errors import GUARDED, error_responses
 from app.api.schemas import DocumentInfo, DocumentList, IngestResponse
 from app.ingest.pipeline import IngestReport
-from app.ingest.uploads import delete_upload, save_upload
 
 router = APIRouter(prefix="/v1/admin", tags=["administration"])
 
@@ -41,8 +38,8 @@ def _response(report: IngestReport) -> IngestResponse:
     summary="Re-index the knowledge base and uploaded material",
     responses=error_responses(*GUARDED, 503),
 )
-def ingest(services: ServicesDep) -> IngestResponse:
-    return _response(services.ingest())
+def ingest(library: LibraryDep) -> IngestResponse:
+    return _response(library.ingest())
 
 
 @router.post(
@@ -51,37 +48,22 @@ def ingest(services: ServicesDep) -> IngestResponse:
     summary="Upload a PDF, Word, PowerPoint, Markdown or text file and index it",
     responses=error_responses(*GUARDED, 413, 415, 422, 503),
 )
-async def upload_document(
-    file: UploadFile, request: Request, services: ServicesDep
-) -> IngestResponse:
-    limit = services.settings.max_upload_bytes
+async def upload_document(file: UploadFile, library: LibraryDep) -> IngestResponse:
+    limit = library.max_upload_bytes
     content = await file.read(limit + 1)
     if len(content) > limit:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
             f"The file is larger than {_size(limit)}; split it or raise BALCONY_MAX_UPLOAD_BYTES.",
         )
-    path = save_upload(
-        services.settings.uploads_dir, file.filename or "", content, services.catalogue.ids
-    )
-    return _response(services.ingest([path]))
+    return _response(library.upload(file.filename or "", content))
 
 
 @router.get(
     "/documents", summary="List the indexed documents", responses=error_responses(*GUARDED, 503)
 )
-def list_documents(services: ServicesDep) -> DocumentList:
-    counts: Counter[str] = Counter()
-    first: dict[str, tuple[str, str]] = {}
-    for passage in services.retriever.passages():
-        counts[passage.source] += 1
-        first.setdefault(passage.source, (passage.tool_id, passage.title))
-    return DocumentList(
-        documents=[
-            DocumentInfo(source=s, tool_id=first[s][0], title=first[s][1], passages=n)
-            for s, n in sorted(counts.items())
-        ]
-    )
+def list_documents(library: LibraryDep) -> DocumentList:
+    return DocumentList(documents=[DocumentInfo.model_validate(d) for d in library.documents()])
 
 
 @router.delete(
@@ -89,9 +71,5 @@ def list_documents(services: ServicesDep) -> DocumentList:
     summary="Delete an uploaded document and its passages",
     responses=error_responses(*GUARDED, 404, 415, 422, 503),
 )
-def delete_document(filename: str, services: ServicesDep) -> IngestResponse:
-    path = delete_upload(services.settings.uploads_dir, filename)
-    removed = services.ingestor.remove_source(f"uploads/{path.name}")
-    services.retriever.refresh()
-    report = IngestReport(chunks_removed=removed)
-    return _response(report)
+def delete_document(filename: str, library: LibraryDep) -> IngestResponse:
+    return _response(library.delete(filename))

@@ -24,7 +24,7 @@ def to_response(outcome: ChatOutcome) -> ChatResponse:
         reply_id=outcome.reply_id,
         reply=outcome.reply,
         mode=outcome.mode,
-        sources=[SourceOut(**s.__dict__) for s in outcome.sources],
+        sources=[SourceOut.model_validate(s) for s in outcome.sources],
         safeguarding=SafeguardingOut(escalated=outcome.escalated, reason=outcome.reason),
         outcome=outcome.outcome,
     )

@@ -7,11 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
-from app.api.deps import CatalogueDep, RetrieverDep, ServicesDep
+from app.api.deps import PlannerDep
 from app.api.errors import GUARDED, error_responses
-from app.facilitator.cards import prompt_cards
 from app.facilitator.markdown import render_plan_markdown
-from app.facilitator.plans import build_plan
 from app.facilitator.schemas import MAX_FOCUS_CHARS, PlanRequest, PromptCards, SessionPlan
 
 router = APIRouter(prefix="/v1/facilitator", tags=["facilitator"])
@@ -62,9 +60,7 @@ def wants_markdown(accept: str | None) -> bool:
 )
 def plan_session(
     body: PlanRequest,
-    catalogue: CatalogueDep,
-    retriever: RetrieverDep,
-    services: ServicesDep,
+    planner: PlannerDep,
     format: Annotated[
         Literal["json", "markdown"] | None,
         Query(description="'markdown' for a printable plan; or send Accept: text/markdown."),
@@ -76,7 +72,7 @@ def plan_session(
     Leave out `tools` to have them chosen from the focus. Every segment cites the headings of
     the material it uses.
     """
-    plan = build_plan(body, catalogue=catalogue, retriever=retriever, tailor=services.tailor)
+    plan = planner.plan(body)
     if format == "markdown" or (format is None and wants_markdown(accept)):
         return Response(render_plan_markdown(plan), media_type=f"{MARKDOWN}; charset=utf-8")
     return plan
@@ -86,8 +82,7 @@ def plan_session(
     "/prompts", summary="Prompt cards for one tool", response_model=PromptCards, responses=_ERRORS
 )
 def prompts(
-    catalogue: CatalogueDep,
-    retriever: RetrieverDep,
+    planner: PlannerDep,
     tool: Annotated[str, Query(min_length=1, max_length=100, description="A tool id.")],
     count: Annotated[int, Query(ge=1, le=20, description="How many prompts, 1 to 20.")] = 5,
     focus: Annotated[
@@ -100,10 +95,4 @@ def prompts(
     ] = None,
 ) -> PromptCards:
     """Discussion prompts and reflective questions from the tool's material, with headings."""
-    return prompt_cards(
-        catalogue=catalogue,
-        retriever=retriever,
-        tool_id=tool.strip(),
-        count=count,
-        focus=focus.strip() or None if focus else None,
-    )
+    return planner.cards(tool.strip(), count, focus.strip() or None if focus else None)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from app.api.deps import ServicesDep
+from app.api.deps import ReadinessDep
 from app.api.schemas import Readiness
 
 router = APIRouter(tags=["operations"])
@@ -26,23 +26,16 @@ async def healthz() -> dict[str, str]:
         503: {"model": Readiness, "description": "Not ready: `detail` says what to fix"},
     },
 )
-def readyz(services: ServicesDep) -> JSONResponse:
-    reachable = services.store.ping()
-    passages = services.retriever.size
-    ready = reachable and passages > 0
+def readyz(readiness: ReadinessDep) -> JSONResponse:
     body: dict[str, object] = {
-        "status": "ready" if ready else "not ready",
-        "store_reachable": reachable,
-        "passages": passages,
-        "tools": len(services.catalogue.tools()),
+        "status": "ready" if readiness.ready else "not ready",
+        "store_reachable": readiness.store_reachable,
+        "passages": readiness.passages,
+        "tools": readiness.tools,
     }
-    if not ready:
-        body["detail"] = (
-            "The vector store is unreachable; check Chroma."
-            if not reachable
-            else "The index is empty; run `balcony ingest`."
-        )
-    return JSONResponse(body, status_code=200 if ready else 503)
+    if not readiness.ready:
+        body["detail"] = readiness.detail
+    return JSONResponse(body, status_code=200 if readiness.ready else 503)
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)

@@ -6,12 +6,13 @@ from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.api.deps import OwnerDep, ServicesDep
+from app.api.deps import InsightsDep, OwnerDep
 from app.api.errors import GUARDED, error_responses
-from app.api.schemas import SESSION_ID_PATTERN, Rfc3339Datetime, StrictModel
-from app.insights.service import MIN_CELL, record_feedback, weekly_insights
+from app.api.schemas import Rfc3339Datetime, StrictModel
+from app.insights.service import MIN_CELL
+from app.storage.conversations import SESSION_ID_PATTERN
 
 feedback_router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
 insights_router = APIRouter(prefix="/v1/insights", tags=["facilitator"])
@@ -32,6 +33,8 @@ class FeedbackResponse(BaseModel):
 
 
 class WeekOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     week_starting: date
     tools: dict[str, int | None] = Field(
         description="Tools drawn on in coaching; null = fewer than 5."
@@ -54,12 +57,8 @@ class InsightsResponse(BaseModel):
     summary="Rate a reply",
     responses=error_responses(*GUARDED, 404, 422),
 )
-def give_feedback(
-    body: FeedbackRequest, services: ServicesDep, owner: OwnerDep
-) -> FeedbackResponse:
-    stored = record_feedback(
-        services.conversations,
-        services.redactor,
+def give_feedback(body: FeedbackRequest, service: InsightsDep, owner: OwnerDep) -> FeedbackResponse:
+    stored = service.record_feedback(
         session_id=body.session_id,
         reply_id=body.reply_id,
         helpful=body.helpful,
@@ -75,16 +74,16 @@ def give_feedback(
     responses=error_responses(*GUARDED, 422),
 )
 def insights(
-    services: ServicesDep,
+    service: InsightsDep,
     from_: Annotated[Rfc3339Datetime | None, Query(alias="from")] = None,
     to: Annotated[Rfc3339Datetime | None, Query()] = None,
 ) -> InsightsResponse:
-    start, end, weeks = weekly_insights(services.conversations, from_, to)
+    start, end, weeks = service.weekly(from_, to)
     return InsightsResponse.model_validate(
         {
             "from": start,
             "to": end,
             "minimum_cell": MIN_CELL,
-            "weeks": [week.__dict__ for week in weeks],
+            "weeks": weeks,
         }
     )

@@ -38,16 +38,16 @@ from app.api.openai_schemas import (
     OpenAIError,
     chunk,
 )
-from app.api.schemas import SESSION_ID_PATTERN, SafeguardingOut, SourceOut
+from app.api.schemas import SafeguardingOut, SourceOut, max_message_chars
 from app.coaching.modes import RequestedMode
 from app.core.errors import BalconyError, NotFoundError
+from app.storage.conversations import SESSION_ID_HEX, SESSION_ID_PATTERN
 
 router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 
 SESSION_HEADER = "X-Balcony-Session"
-MAX_MESSAGE_CHARS = 4000
 MODEL_CREATED = 1764460800  # 2025-11-30: a fixed date, so the listing never changes
-REFERENCE = re.compile(r"Balcony conversation ([0-9a-f]{32})")
+REFERENCE = re.compile(rf"Balcony conversation ({SESSION_ID_HEX})")
 ERRORS = {
     **error_responses(*GUARDED, 404, 500, 502, 503, 504, model=OpenAIError),
     "4XX": {"model": OpenAIError, "description": "Any other bad request, in OpenAI's shape"},
@@ -71,9 +71,10 @@ def the_turn(messages: Sequence[ClientMessage]) -> str:
     text = messages[-1].text().strip()
     if not text:
         raise CompletionError("The last user message has no text.")
-    if len(text) > MAX_MESSAGE_CHARS:
+    limit = max_message_chars()
+    if len(text) > limit:
         raise CompletionError(
-            f"The last user message is longer than {MAX_MESSAGE_CHARS:,} characters; "
+            f"The last user message is longer than {limit:,} characters; "
             "say what is happening more briefly."
         )
     return text
@@ -165,7 +166,7 @@ async def chat_completions(
         if not (fresh_if_gone and session_id):
             raise
         outcome = await service.reply(text, session_id=None, mode=body.mode, owner=owner)
-    sources = [SourceOut(**s.__dict__) for s in outcome.sources]
+    sources = [SourceOut.model_validate(s) for s in outcome.sources]
     response.headers[SESSION_HEADER] = outcome.session_id
     suffix = f"-{outcome.reply_id}" if outcome.reply_id is not None else ""
     return Completion(

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Response, status
 
 from app.api.deps import ChatServiceDep, ConversationsDep, OwnerDep
 from app.api.routes.chat import ERRORS, to_response
-from app.api.schemas import SESSION_ID_PATTERN, ChatResponse, MessageOut, SourceOut, TranscriptOut
+from app.api.schemas import ChatResponse, MessageOut, SessionIdPath, TranscriptOut
 
 router = APIRouter(prefix="/v1/sessions", tags=["conversations"])
-
-SessionId = Path(pattern=SESSION_ID_PATTERN, description="As returned by POST /v1/chat.")
 
 
 @router.get("/{session_id}", summary="The stored, redacted transcript", responses=ERRORS)
 def get_session(
-    conversations: ConversationsDep, owner: OwnerDep, session_id: str = SessionId
+    conversations: ConversationsDep, owner: OwnerDep, session_id: SessionIdPath
 ) -> TranscriptOut:
     transcript = conversations.get(session_id, owner)
     return TranscriptOut(
         session_id=transcript.id,
         created_at=transcript.created_at,
         updated_at=transcript.updated_at,
-        messages=[
-            MessageOut(
-                role=m.role,
-                content=m.content,
-                mode=m.mode,
-                status=m.status,
-                escalated=m.escalated,
-                sources=[SourceOut(**s) for s in m.sources],
-                created_at=m.created_at,
-            )
-            for m in transcript.messages
-        ],
+        messages=[MessageOut.model_validate(m) for m in transcript.messages],
     )
 
 
@@ -44,7 +31,7 @@ def get_session(
     responses=ERRORS,
 )
 def delete_session(
-    conversations: ConversationsDep, owner: OwnerDep, session_id: str = SessionId
+    conversations: ConversationsDep, owner: OwnerDep, session_id: SessionIdPath
 ) -> Response:
     conversations.delete(session_id, owner)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -56,6 +43,6 @@ def delete_session(
     responses=ERRORS,
 )
 async def retry(
-    service: ChatServiceDep, owner: OwnerDep, session_id: str = SessionId
+    service: ChatServiceDep, owner: OwnerDep, session_id: SessionIdPath
 ) -> ChatResponse:
     return to_response(await service.retry(session_id, owner))

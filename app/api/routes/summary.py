@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Path, Query, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CatalogueDep, ConversationsDep, OwnerDep
 from app.api.routes.chat import ERRORS
-from app.api.schemas import SESSION_ID_PATTERN
+from app.api.schemas import SessionIdPath
 from app.coaching.summary import as_markdown, summarise
 
 router = APIRouter(prefix="/v1/sessions", tags=["conversations"])
 
-SessionId = Path(pattern=SESSION_ID_PATTERN, description="As returned by POST /v1/chat.")
-
 
 class ToolOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     tool_id: str = Field(examples=["slow-thinking"])
     title: str = Field(examples=["Slow thinking in a crisis"])
 
 
 class SummaryOut(BaseModel):
     """Redacted: names and identifying details are said as roles, escalations only noted."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     session_id: str
     dilemma: str | None = Field(
@@ -48,7 +50,7 @@ def get_summary(
     conversations: ConversationsDep,
     catalogue: CatalogueDep,
     owner: OwnerDep,
-    session_id: str = SessionId,
+    session_id: SessionIdPath,
     output: Literal["json", "markdown"] = Query(
         "json", alias="format", description="json, or markdown for text/markdown."
     ),
@@ -56,11 +58,4 @@ def get_summary(
     summary = summarise(conversations.get(session_id, owner), catalogue)
     if output == "markdown":
         return Response(as_markdown(summary), media_type="text/markdown; charset=utf-8")
-    return SummaryOut(
-        session_id=summary.session_id,
-        dilemma=summary.dilemma,
-        tools=[ToolOut(tool_id=t.tool_id, title=t.title) for t in summary.tools],
-        steps=summary.steps,
-        open_questions=summary.open_questions,
-        escalations=summary.escalations,
-    )
+    return SummaryOut.model_validate(summary)

@@ -7,35 +7,15 @@ from fastapi import APIRouter
 from app.api.deps import CatalogueDep
 from app.api.errors import GUARDED, error_responses
 from app.api.schemas import ToolDetail, ToolList, ToolSummary
-from app.catalogue.tools import Tool
 
 router = APIRouter(prefix="/v1/tools", tags=["tools"])
 
 
-def _summary(tool: Tool) -> ToolSummary:
-    return ToolSummary(
-        tool_id=tool.id,
-        title=tool.title,
-        summary=tool.summary,
-        kind=tool.kind,
-        aliases=tool.aliases,
-        related=tool.related,
-    )
-
-
 @router.get("", summary="List the tools and the case study", responses=error_responses(*GUARDED))
 def list_tools(catalogue: CatalogueDep) -> ToolList:
-    return ToolList(tools=[_summary(t) for t in catalogue.all()])
+    return ToolList(tools=[ToolSummary.model_validate(t) for t in catalogue.all()])
 
 
 @router.get("/{tool_id}", summary="One tool in full", responses=error_responses(*GUARDED, 404, 422))
 def show_tool(tool_id: str, catalogue: CatalogueDep) -> ToolDetail:
-    tool = catalogue.get(tool_id)
-    return ToolDetail(
-        **_summary(tool).model_dump(),
-        source=tool.source,
-        sources=tool.sources,
-        sections=tool.sections,
-        steps=tool.steps,
-        questions=tool.questions,
-    )
+    return ToolDetail.model_validate(catalogue.get(tool_id))
