@@ -37,6 +37,7 @@ def _page(request: Request, template: str, status_code: int = 200, **context: An
         template,
         {
             "contacts": services.settings.safeguarding,
+            "max_message_chars": services.settings.coaching.max_message_chars,
             "auth_enabled": auth.enabled,
             "site_key": site_key,
             **context,

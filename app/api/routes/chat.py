@@ -15,7 +15,7 @@ from app.coaching.turn import ChatOutcome, StreamEvent
 
 router = APIRouter(prefix="/v1/chat", tags=["coaching"])
 
-ERRORS = error_responses(*GUARDED, 404, 422, 502, 503, 504)
+ERRORS = error_responses(*GUARDED, 404, 409, 422, 502, 503, 504)
 
 
 def to_response(outcome: ChatOutcome) -> ChatResponse:
@@ -65,9 +65,14 @@ async def chat_stream(
     first = await anext(events)
 
     async def body_stream() -> AsyncIterator[str]:
-        yield _sse(first)
-        async for event in events:
-            yield _sse(event)
+        # Closing the turn's stream at once (a client gone, an error) lets go of the
+        # conversation's turn lock now rather than whenever the generator is collected.
+        try:
+            yield _sse(first)
+            async for event in events:
+                yield _sse(event)
+        finally:
+            await events.aclose()
 
     return StreamingResponse(
         body_stream(),

@@ -49,7 +49,7 @@ SESSION_HEADER = "X-Balcony-Session"
 MODEL_CREATED = 1764460800  # 2025-11-30: a fixed date, so the listing never changes
 REFERENCE = re.compile(rf"Balcony conversation ({SESSION_ID_HEX})")
 ERRORS = {
-    **error_responses(*GUARDED, 404, 500, 502, 503, 504, model=OpenAIError),
+    **error_responses(*GUARDED, 404, 409, 500, 502, 503, 504, model=OpenAIError),
     "4XX": {"model": OpenAIError, "description": "Any other bad request, in OpenAI's shape"},
 }
 
@@ -213,30 +213,34 @@ async def _stream(
     created = int(time.time())
 
     async def body_stream() -> AsyncIterator[str]:
-        yield _sse(chunk(completion_id, created, {"role": "assistant", "content": ""}))
-        extra: dict[str, Any] = {}
-        event = first
-        while True:
-            if event.event == "token":
-                yield _sse(chunk(completion_id, created, {"content": event.data["text"]}))
-            elif event.event == "sources":
-                extra = dict(event.data)
-                sources = [SourceOut(**s) for s in extra.get("sources", [])]
-                tail = footer(sources, str(extra["session_id"]))
-                yield _sse(chunk(completion_id, created, {"content": tail}))
-            elif event.event == "error":
-                message = str(event.data.get("detail", "The language model failed."))
-                yield _sse({"error": {"message": message, "type": "server_error"}})
-                yield _sse("[DONE]")
-                return
-            next_event = await anext(events, None)
-            if next_event is None:
-                break
-            event = next_event
-        last = chunk(completion_id, created, {}, finish="stop")
-        last["balcony"] = extra
-        yield _sse(last)
-        yield _sse("[DONE]")
+        try:
+            yield _sse(chunk(completion_id, created, {"role": "assistant", "content": ""}))
+            extra: dict[str, Any] = {}
+            event = first
+            while True:
+                if event.event == "token":
+                    yield _sse(chunk(completion_id, created, {"content": event.data["text"]}))
+                elif event.event == "sources":
+                    extra = dict(event.data)
+                    sources = [SourceOut(**s) for s in extra.get("sources", [])]
+                    tail = footer(sources, str(extra["session_id"]))
+                    yield _sse(chunk(completion_id, created, {"content": tail}))
+                elif event.event == "error":
+                    message = str(event.data.get("detail", "The language model failed."))
+                    yield _sse({"error": {"message": message, "type": "server_error"}})
+                    yield _sse("[DONE]")
+                    return
+                next_event = await anext(events, None)
+                if next_event is None:
+                    break
+                event = next_event
+            last = chunk(completion_id, created, {}, finish="stop")
+            last["balcony"] = extra
+            yield _sse(last)
+            yield _sse("[DONE]")
+        finally:
+            # Lets go of the conversation's turn lock as soon as the reply ends.
+            await events.aclose()
 
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     if known:
