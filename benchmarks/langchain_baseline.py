@@ -10,9 +10,10 @@ stops if they are missing). In one run it builds
     tool ids de-duplicated in rank order;
   - Balcony's index of the same files in another temporary folder;
 and prints hit@1 / hit@3 / MRR (also_ok tools counted, as train_reranker does) for both on
-the validation set (Balcony's re-ranker out of fold there: it was trained on that set) and
-on the shared dev set (the shipped re-ranker), the hit@1 difference against the issue's aim
-(Balcony >= baseline + 0.10), and the median time per query of each, measured in this run.
+the training sets, all lines and each file's (Balcony's re-ranker out of fold there: it was
+trained on them) and on the shared dev set (the shipped re-ranker), the hit@1 difference
+against the issue's aim (Balcony >= baseline + 0.10), and the median time per query of
+each, measured in this run.
 """
 
 from __future__ import annotations
@@ -124,7 +125,9 @@ def main() -> None:
     if missing:
         print(f"Missing packages for the baseline: {' '.join(missing)} (add them, then rerun).")
         sys.exit(2)
-    validation = [c for p in training_files() for c in load_cases(p)]
+    files = training_files()
+    per_file = [load_cases(p) for p in files]
+    training = [c for cases in per_file for c in cases]
     dev = load_cases(DEV_SET) if DEV_SET.is_file() else []
     with (
         tempfile.TemporaryDirectory(prefix="balcony-lc-") as lc_dir,
@@ -134,15 +137,28 @@ def main() -> None:
         unranked = build_retriever(Path(own_dir))
         shipped = build_services(Settings(_env_file=None, data_dir=Path(own_dir))).retriever
         shipped.refresh()
-        sets = {"validation, re-ranker out of fold": validation, "dev, shipped re-ranker": dev}
-        for title, cases in sets.items():
+        # Out of fold over every training line at once (as train_reranker reports), then
+        # shown over all of them and over each file's own lines.
+        folded = out_of_fold(collect(unranked, training))
+        sets: dict[str, tuple[list[RetrievalCase], list[list[str]] | None]] = {
+            "training sets, re-ranker out of fold": (training, folded)
+        }
+        start = 0
+        for path, cases in zip(files, per_file, strict=True):
+            sets[f"{path.name} lines, re-ranker out of fold"] = (
+                cases,
+                folded[start : start + len(cases)],
+            )
+            start += len(cases)
+        sets["dev, shipped re-ranker"] = (dev, None)
+        for title, (cases, folded_rankings) in sets.items():
             if not cases:
                 continue
             lc_rankings, lc_ms = timed(baseline, cases)
             fused, fused_ms = timed(lambda q: ranked_tools(unranked, q, "hybrid"), cases)
-            if title.startswith("validation"):
-                ours = out_of_fold(collect(unranked, cases))
-                ours_ms = None
+            ours_ms: float | None = None
+            if folded_rankings is not None:
+                ours = folded_rankings
             else:
                 ours, ours_ms = timed(lambda q: ranked_tools(shipped, q, "reranked"), cases)
             lc, mine = score(lc_rankings, cases), score(ours, cases)

@@ -147,7 +147,9 @@ class HybridRetriever:
         # ...and tools by the re-ranker, or by fusing each method's ranking of tools (a tool
         # ranks by its best passage), which beat passage-level fusion (fusion_study.py).
         if reranker is not None:
-            ids, features = self._features(dense, keyword)
+            # The query's vector is cached by the embedder: asking again costs nothing.
+            cosines = reranker.dilemma_cosine(self._embed_query(query))
+            ids, features = self._features(dense, keyword, cosines)
             tool_score = dict(zip(ids, reranker.score(features).tolist(), strict=True))
         else:
             tool_score = reciprocal_rank_fusion(
@@ -166,15 +168,25 @@ class HybridRetriever:
         return diversify(ranked, k, self._settings.max_per_tool)
 
     def tool_features(self, query: str) -> tuple[list[str], Matrix]:
-        """The re-ranker's features for every tool, as served (used to train it)."""
+        """The re-ranker's features for every tool, as served (used to train it), the dilemma
+        cosines left at 0: the trainer fills them from dilemmas the model may see."""
         dense, keyword = self._search(query, self._settings.candidates, "reranked")
         return self._features(dense, keyword)
 
     def _features(
-        self, dense: list[tuple[Passage, float]], keyword: list[tuple[Passage, float]]
+        self,
+        dense: list[tuple[Passage, float]],
+        keyword: list[tuple[Passage, float]],
+        dilemma_cosine: dict[str, float] | None = None,
     ) -> tuple[list[str], Matrix]:
         weights = (self._settings.dense_weight, self._settings.keyword_weight)
-        return tool_features(dense, keyword, weights=weights, rrf_k=self._settings.rrf_k)
+        return tool_features(
+            dense,
+            keyword,
+            weights=weights,
+            rrf_k=self._settings.rrf_k,
+            dilemma_cosine=dilemma_cosine,
+        )
 
     def _search(
         self, query: str, n: int, method: Method

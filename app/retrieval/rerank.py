@@ -1,5 +1,6 @@
-"""A learned re-ranker over tools: features from one query's dense and BM25 results, scored
-by a logistic regression whose weights ship as JSON (numpy at serve time, no scikit-learn).
+"""A learned re-ranker over tools: features from one query's dense and BM25 results, and how
+close the query sits to the training dilemmas labelled with each tool, scored by a logistic
+regression whose weights ship as JSON (numpy at serve time, no scikit-learn).
 
 Train with `python -m app.retrieval.train_reranker`.
 """
@@ -7,7 +8,7 @@ Train with `python -m app.retrieval.train_reranker`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -43,6 +44,10 @@ FEATURES: tuple[str, ...] = (
     "dense_hits",
     "bm25_hits",
     "signal_hits",
+    # Cosine of the query to the mean of the training dilemmas labelled with the tool, and its
+    # distance below the best tool's: managers' wording, which the knowledge prose lacks.
+    "dilemma_cosine",
+    "dilemma_gap",
 )
 
 
@@ -71,11 +76,13 @@ def tool_features(
     *,
     weights: tuple[float, float],
     rrf_k: int,
+    dilemma_cosine: Mapping[str, float] | None = None,
 ) -> tuple[list[str], Matrix]:
     """One row of FEATURES per tool found by either method, tools in first-seen order.
 
     `dense` holds (passage, cosine) best first, ideally every passage in the index, so each
-    tool's best cosine is exact; `keyword` holds (passage, BM25 score) best first.
+    tool's best cosine is exact; `keyword` holds (passage, BM25 score) best first;
+    `dilemma_cosine` the query's cosine to each tool's training dilemmas (0 where absent).
     """
     tools: dict[str, _Tool] = {}
     dense_order = 0
@@ -108,8 +115,10 @@ def tool_features(
     dense_w, keyword_w = weights
     # Scaled so the best possible fused score is 1 whatever the weights and k.
     rrf_scale = (rrf_k + 1) / max(dense_w + keyword_w, 1e-9)
+    cosines = dilemma_cosine or {}
+    best_cosine = max((cosines.get(i, 0.0) for i in tools), default=0.0)
     rows: list[list[float]] = []
-    for tool in tools.values():
+    for tool_id, tool in tools.items():
         dense_rr = 1.0 / tool.dense_rank if tool.dense_rank else 0.0
         bm25_rr = 1.0 / tool.bm25_rank if tool.bm25_rank else 0.0
         ranks = ((dense_w, tool.dense_rank), (keyword_w, tool.bm25_rank))
@@ -133,6 +142,8 @@ def tool_features(
                 tool.dense_hits / TOP,
                 tool.bm25_hits / TOP,
                 tool.signal_hits / TOP,
+                cosines.get(tool_id, 0.0),
+                cosines.get(tool_id, 0.0) - best_cosine,
             ]
         )
     matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
@@ -147,7 +158,14 @@ class Reranker:
     scale: Matrix
     coef: Matrix
     intercept: float
+    # Each tool's training dilemmas' mean embedding, unit length: tool id -> vector.
+    centroids: dict[str, Matrix] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def dilemma_cosine(self, query_vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
+        """The query's cosine to each tool's training dilemmas (the query vector is unit length)."""
+        vector = np.asarray(query_vector, dtype=np.float64)
+        return {tool: float(centroid @ vector) for tool, centroid in self.centroids.items()}
 
     def score(self, features: Matrix) -> Matrix:
         """Probability-like scores in (0, 1), one per row."""
@@ -161,6 +179,7 @@ class Reranker:
             "scale": self.scale.tolist(),
             "coef": self.coef.tolist(),
             "intercept": self.intercept,
+            "centroids": {t: np.round(c, 6).tolist() for t, c in self.centroids.items()},
             **self.meta,
         }
 
@@ -169,12 +188,17 @@ class Reranker:
         if tuple(data["features"]) != FEATURES:
             # Weights trained on other features would score nonsense: refuse them loudly.
             raise ValueError("re-ranker weights were trained on different features; retrain")
-        meta = {k: v for k, v in data.items() if k not in {"mean", "scale", "coef", "intercept"}}
+        fitted = {"mean", "scale", "coef", "intercept", "centroids"}
+        meta = {k: v for k, v in data.items() if k not in fitted}
         return cls(
             mean=np.asarray(data["mean"], dtype=np.float64),
             scale=np.asarray(data["scale"], dtype=np.float64),
             coef=np.asarray(data["coef"], dtype=np.float64),
             intercept=float(data["intercept"]),
+            centroids={
+                tool: np.asarray(vector, dtype=np.float64)
+                for tool, vector in data.get("centroids", {}).items()
+            },
             meta=meta,
         )
 

@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python -m app.retrieval.train_reranker
 Indexes knowledge/ into a temporary folder, computes every tool's features per dilemma,
-reports out-of-fold hit@1 / hit@3 / MRR (K folds split by dilemma), then fits on all of
-them and writes app/retrieval/data/reranker.json with each training file's sha256.
+reports out-of-fold hit@1 / hit@3 / MRR (K folds split by dilemma; over every line and over
+each file's lines), then fits on all of them and writes app/retrieval/data/reranker.json
+with each training file's sha256 and each tool's mean dilemma embedding.
 The shared dev set is never read here: it stays an honest check.
 """
 
@@ -22,12 +23,12 @@ import numpy as np
 from app.core.config import Settings
 from app.evaluation.retrieval import RetrievalCase, Scores, first_rank, load_cases
 from app.retrieval.hybrid import HybridRetriever
-from app.retrieval.rerank import Matrix, Reranker, weights_path
+from app.retrieval.rerank import FEATURES, Matrix, Reranker, weights_path
 
 REPO = Path(__file__).resolve().parents[2]
 TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-validation.jsonl",
-    REPO / "tests" / "data" / "retrieval-validation-2.jsonl",
+    REPO / "tests" / "data" / "retrieval-train.jsonl",
 )
 FOLDS = 10
 SEED = 20261130
@@ -35,11 +36,24 @@ SEED = 20261130
 C = 1.0
 
 
+_COSINE = FEATURES.index("dilemma_cosine")
+_GAP = FEATURES.index("dilemma_gap")
+
+
 @dataclass(frozen=True)
 class Query:
     case: RetrievalCase
     tools: list[str]
     features: Matrix
+    vector: Matrix  # the query's unit-length embedding
+
+    def with_cosines(self, cosines: dict[str, float]) -> Matrix:
+        """The features with the dilemma cosines filled in from `cosines`."""
+        features = self.features.copy()
+        column = np.array([cosines.get(t, 0.0) for t in self.tools], dtype=np.float64)
+        features[:, _COSINE] = column
+        features[:, _GAP] = column - (column.max() if len(column) else 0.0)
+        return features
 
     @property
     def acceptable(self) -> list[str]:
@@ -56,25 +70,68 @@ def training_files() -> list[Path]:
 
 def collect(retriever: HybridRetriever, cases: Sequence[RetrievalCase]) -> list[Query]:
     """Every tool's features for each dilemma, as the retriever computes them when serving."""
-    return [Query(case, *retriever.tool_features(case.query)) for case in cases]
+    vectors = retriever.query_embedder.embed([case.query for case in cases])
+    return [
+        Query(case, *retriever.tool_features(case.query), np.asarray(vector, dtype=np.float64))
+        for case, vector in zip(cases, vectors, strict=True)
+    ]
+
+
+def unit(vector: Matrix) -> Matrix:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def centroids(queries: Sequence[Query]) -> tuple[dict[str, Matrix], dict[str, int]]:
+    """Each expected tool's summed dilemma vectors, and how many dilemmas it has."""
+    sums: dict[str, Matrix] = {}
+    counts: dict[str, int] = {}
+    for q in queries:
+        tool = q.case.expected[0]
+        sums[tool] = sums.get(tool, np.zeros_like(q.vector)) + q.vector
+        counts[tool] = counts.get(tool, 0) + 1
+    return sums, counts
+
+
+def leave_one_out_cosines(
+    query: Query, sums: dict[str, Matrix], counts: dict[str, int]
+) -> dict[str, float]:
+    """The query's cosine to each tool's dilemmas but its own, as an unseen query would get:
+    a centroid that contains the query would teach the model to trust the feature too much."""
+    own = query.case.expected[0]
+    cosines: dict[str, float] = {}
+    for tool, total in sums.items():
+        if tool == own:
+            if counts[tool] < 2:
+                continue
+            total = total - query.vector
+        cosines[tool] = float(unit(total) @ query.vector)
+    return cosines
 
 
 def fit(queries: Sequence[Query], c: float = C) -> Reranker:
     """Pointwise logistic regression: is this tool an acceptable first tool for the dilemma?"""
     from sklearn.linear_model import LogisticRegression
 
-    x = np.vstack([q.features for q in queries])
+    sums, counts = centroids(queries)
+    x = np.vstack([q.with_cosines(leave_one_out_cosines(q, sums, counts)) for q in queries])
     y = np.concatenate([[t in q.acceptable for t in q.tools] for q in queries]).astype(int)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     model.fit((x - mean) / scale, y)
-    return Reranker(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
+    return Reranker(
+        mean,
+        scale,
+        model.coef_[0].astype(np.float64),
+        float(model.intercept_[0]),
+        centroids={tool: unit(total) for tool, total in sums.items()},
+    )
 
 
 def ranked(reranker: Reranker, query: Query) -> list[str]:
-    scores = reranker.score(query.features)
+    scores = reranker.score(query.with_cosines(reranker.dilemma_cosine(query.vector)))
     return [query.tools[i] for i in np.argsort(-scores, kind="stable")]
 
 
@@ -111,6 +168,19 @@ def score(rankings: Sequence[Sequence[str]], cases: Sequence[RetrievalCase]) -> 
     }
 
 
+def score_by_file(
+    rankings: Sequence[Sequence[str]], cases: Sequence[RetrievalCase], files: Sequence[Path]
+) -> dict[str, dict[str, float]]:
+    """`score` over each training file's own lines (cases in file order)."""
+    report: dict[str, dict[str, float]] = {}
+    start = 0
+    for path in files:
+        end = start + len(load_cases(path))
+        report[path.name] = score(rankings[start:end], cases[start:end])
+        start = end
+    return report
+
+
 def build_retriever(data_dir: Path) -> HybridRetriever:
     """The shipped knowledge, indexed afresh, with the served retrieval settings."""
     from app.services import build_services
@@ -139,7 +209,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="balcony-rerank-") as tmp:
         queries = collect(build_retriever(args.data_dir or Path(tmp)), cases)
     dense = score([list(q.tools) for q in queries], cases)
-    report = score(out_of_fold(queries), cases)
+    rankings = out_of_fold(queries)
+    report = score(rankings, cases)
+    by_file = score_by_file(rankings, cases, files)
     model = fit(queries)
     model.meta.update(
         {
@@ -148,6 +220,7 @@ def main() -> None:
             "seed": SEED,
             "C": C,
             "out_of_fold": report,
+            "out_of_fold_by_file": by_file,
             "in_sample": score([ranked(model, q) for q in queries], cases),
         }
     )
@@ -156,6 +229,8 @@ def main() -> None:
     print(f"{len(cases)} dilemmas from {', '.join(p.name for p in files)}")
     print(f"dense tool order (no model): {dense}")
     print(f"re-ranked, out of fold ({FOLDS} folds by dilemma): {report}")
+    for name, figures in by_file.items():
+        print(f"  of which {name}: {figures}")
     print(f"wrote {args.output}")
 
 

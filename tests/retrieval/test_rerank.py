@@ -18,15 +18,19 @@ from app.retrieval.train_reranker import (
     collect,
     out_of_fold,
     score,
+    score_by_file,
     sha256,
     training_files,
 )
 from app.services import Services
 
-# Out of fold on the validation set, as measured by `python -m app.retrieval.train_reranker`
-# when the weights were shipped (the file records the exact figures), less a small margin.
-OOF_HIT1_FLOOR = 0.66
-OOF_HIT3_FLOOR = 0.89
+# Out of fold over the training sets, as measured by `python -m app.retrieval.train_reranker`
+# when the weights were shipped (the file records the exact figures), less a small margin:
+# all 360 lines 0.694 / 0.917; the 120 retrieval-validation lines alone 0.725 / 0.950.
+OOF_HIT1_FLOOR = 0.68
+OOF_HIT3_FLOOR = 0.90
+VALIDATION_HIT1_FLOOR = 0.71
+VALIDATION_HIT3_FLOOR = 0.93
 
 
 def passage(id: str, tool: str, section: str = "How to use it") -> Passage:
@@ -62,6 +66,28 @@ def test_features_per_tool_from_one_query() -> None:
     # b is second by dense and first by BM25: the best fused score, scaled to at most 1.
     assert row["b"]["rrf"] > row["a"]["rrf"] > row["c"]["rrf"] > 0
     assert max(matrix[:, FEATURES.index("rrf")]) <= 1.0
+
+
+def test_dilemma_cosines_fill_their_columns_and_default_to_zero() -> None:
+    dense = [(passage("a1", "a"), 0.8), (passage("b1", "b"), 0.6)]
+    _, plain = tool_features(dense, [], weights=(1.0, 1.0), rrf_k=60)
+    cosine, gap = FEATURES.index("dilemma_cosine"), FEATURES.index("dilemma_gap")
+    assert not plain[:, [cosine, gap]].any()
+    _, matrix = tool_features(
+        dense, [], weights=(1.0, 1.0), rrf_k=60, dilemma_cosine={"a": 0.3, "b": 0.5}
+    )
+    assert matrix[:, cosine].tolist() == pytest.approx([0.3, 0.5])
+    assert matrix[:, gap].tolist() == pytest.approx([-0.2, 0.0])
+
+
+def test_shipped_weights_carry_one_unit_centroid_per_tool() -> None:
+    reranker = shipped_reranker()
+    assert reranker is not None
+    assert len(reranker.centroids) >= 15
+    for centroid in reranker.centroids.values():
+        assert float(np.linalg.norm(centroid)) == pytest.approx(1.0, abs=1e-4)
+    again = Reranker.from_json(reranker.to_json())
+    assert again.centroids.keys() == reranker.centroids.keys()
 
 
 def test_no_results_give_no_rows() -> None:
@@ -152,16 +178,31 @@ def test_retrieve_endpoint_serves_the_re_ranked_order(
 
 
 @pytest.fixture(scope="module")
-def out_of_fold_scores(indexed_services: Services) -> dict[str, float]:
-    cases = [case for path in training_files() for case in load_cases(path)]
-    queries = collect(retriever_with(indexed_services, None), cases)
-    return score(out_of_fold(queries), cases)
+def out_of_fold_by_file(indexed_services: Services) -> dict[str, dict[str, float]]:
+    files = training_files()
+    cases = [case for path in files for case in load_cases(path)]
+    rankings = out_of_fold(collect(retriever_with(indexed_services, None), cases))
+    return {"all": score(rankings, cases), **score_by_file(rankings, cases, files)}
+
+
+@pytest.fixture(scope="module")
+def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict[str, float]:
+    return out_of_fold_by_file["all"]
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 120
+    assert out_of_fold_scores["n"] >= 360
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
+
+
+def test_out_of_fold_figures_hold_on_the_validation_lines(
+    out_of_fold_by_file: dict[str, dict[str, float]],
+) -> None:
+    validation = out_of_fold_by_file["retrieval-validation.jsonl"]
+    assert validation["n"] == 120
+    assert validation["hit1"] >= VALIDATION_HIT1_FLOOR
+    assert validation["hit3"] >= VALIDATION_HIT3_FLOOR
 
 
 def test_shipped_out_of_fold_figures_are_reproducible(
