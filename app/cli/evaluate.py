@@ -53,7 +53,7 @@ def eval_safety(
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        "test (held out, never tuned on)": project / "judgement-test.jsonl",
+        "hold-out (frozen, never tuned on)": project / "judgement-holdout.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {

@@ -27,29 +27,18 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 
-# A handled crisis that is still hot: it happened hours ago, or something is due soon.
-_RECENT = re.compile(
-    r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening|week)|today|tonight|yesterday|"
-    r"earlier|hours?\s+ago|at\s+the\s+weekend|over\s+the\s+weekend|on\s+(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|tomorrow|"
-    r"(?:at|since)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)|overnight|an?\s+hours?\s+ago|"
-    r"by\s+(?:tomorrow|friday|monday|tuesday|wednesday|thursday|noon|lunchtime|the\s+end\s+of)|"
-    r"at\s+(?:noon|lunchtime)|in\s+an?\s+hour|first\s+thing|still\s+(?:at|in|on))\b",
-    re.IGNORECASE,
-)
-
-
 def choose_mode(
-    requested: RequestedMode, message: str, previous: Mode | None, *, handled_crisis: bool = False
+    requested: RequestedMode, message: str, previous: Mode | None, *, crisis_now: bool = False
 ) -> Mode:
     """Honour an explicit mode; otherwise read the message, then the thread.
 
-    `handled_crisis`: the gate found a safeguarding event that is being dealt with; if it is
-    recent, the pressure is still on, so the reply takes the crisis shape.
+    `crisis_now`: the gate read the message as a crisis being handled now (its safety-kind
+    head, learned from labelled lines): the pressure is still on, so the reply takes the
+    crisis shape even without the words above.
     """
     if requested != "auto":
         return requested
-    if _CRISIS.search(message) or (handled_crisis and _RECENT.search(message)):
+    if crisis_now or _CRISIS.search(message):
         return "crisis"
     return previous or "reflect"
 

@@ -191,6 +191,7 @@ class ChatService:
         local_time: datetime | None,
     ) -> Opened:
         """redact -> gate -> store_message, in a worker thread (the second opinion awaits)."""
+        self._check_length(message)
         transcript, redacted, decision = await to_thread.run_sync(
             self._redact_and_gate, message, session_id, owner
         )
@@ -203,6 +204,17 @@ class ChatService:
         return await to_thread.run_sync(
             self._store_message, transcript, redacted, decision, requested, owner, local_time
         )
+
+    def _check_length(self, message: str) -> None:
+        """The one limit every door shares (the API's schema states the same number)."""
+        limit = self._settings.coaching.max_message_chars
+        if not message.strip():
+            raise InvalidInputError("The message is empty: write what is on your mind.")
+        if len(message) > limit:
+            raise InvalidInputError(
+                f"The message is {len(message):,} characters; the limit is {limit:,}. "
+                "Shorten it (the heart of the dilemma is enough) and send it again."
+            )
 
     def _redact_and_gate(
         self, message: str, session_id: str | None, owner: str | None
@@ -257,8 +269,9 @@ class ChatService:
             )
             return Opened(finished=finished)
         history = history_of(transcript)
-        handled = decision.outcome == "coached_with_safety_line"
-        mode = choose_mode(requested, redacted.text, last_mode(transcript), handled_crisis=handled)
+        mode = choose_mode(
+            requested, redacted.text, last_mode(transcript), crisis_now=decision.crisis_now
+        )
         # Stored before any provider sees it: a failure later loses nothing.
         message_id, _ = self._conversations.exchange(
             sid,

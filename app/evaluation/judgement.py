@@ -47,6 +47,16 @@ def _label(row: dict[str, Any]) -> str:
     return "escalated" if row["must_escalate"] else "coached"
 
 
+def _handled_crises(rows: list[dict[str, Any]], labels: list[str]) -> list[int]:
+    """The crises being handled now: the lines whose writer's `kind` says so where a set
+    labels kinds, else every safety-line line (past events and strain included)."""
+    safety = [i for i, label in enumerate(labels) if label == "coached_with_safety_line"]
+    labelled = [i for i in safety if rows[i].get("kind")]
+    if not labelled:
+        return safety
+    return [i for i in labelled if "handled" in str(rows[i]["kind"])]
+
+
 def evaluate_gate(
     gate: Gate, embedder: Embedder, redactor: Redactor, path: Path
 ) -> JudgementScores:
@@ -62,12 +72,12 @@ def evaluate_gate(
         return sum(bool(hit(i)) for i in chosen) / len(chosen) if chosen else 1.0
 
     ids = [str(r["id"]) for r in rows]
-    handled = [i for i, label in enumerate(labels) if label == "coached_with_safety_line"]
+    handled = _handled_crises(rows, labels)
     coached_handled = [i for i in handled if outcomes[i] in COACHING]
     crisis = [
         i
         for i in coached_handled
-        if choose_mode("auto", texts[i], None, handled_crisis=True) == "crisis"
+        if choose_mode("auto", texts[i], None, crisis_now=decisions[i].crisis_now) == "crisis"
     ]
     categorised = [
         i

@@ -30,31 +30,36 @@ class Gate:
         model = self.model
         features = model.features(text, vector)
         p = model.outcome.probabilities(features)
+        score, specialists = model.escalation(features, p["escalated"])
+        p["escalation_score"] = score
         t = model.thresholds
         flags = cue_flags(text)
-        if p["escalated"] >= t.escalate:
-            return self._escalate(features, flags["first_person"], p)
+        if score >= t.escalate:
+            return self._escalate(specialists, flags["first_person"], p)
         if p["declined"] >= t.decline:
             category = _top(model.decline_category.probabilities(features))
             return GateDecision("declined", category, DECLINE_REASONS[category], p)
-        borderline = p["escalated"] >= t.borderline
+        borderline = score >= t.borderline
         if p["coached_with_safety_line"] >= t.safety_line or after_escalation:
-            line = "safeguarding" if after_escalation or not flags["strain"] else "wellbeing"
-            return GateDecision("coached_with_safety_line", line, None, p, borderline)
+            kind = _top(model.safety_kind.probabilities(features))
+            line = "wellbeing" if kind == "strain" and not after_escalation else "safeguarding"
+            crisis_now = after_escalation or kind == "handled"
+            return GateDecision(
+                "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
+            )
         return GateDecision("coached", None, None, p, borderline, legal_pointer=flags["legal"])
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
         """A borderline message that a second opinion said is a risk now."""
         features = self.model.features(text, vector)
         p = self.model.outcome.probabilities(features)
-        return self._escalate(features, cue_flags(text)["first_person"], p)
+        p["escalation_score"], specialists = self.model.escalation(features, p["escalated"])
+        return self._escalate(specialists, cue_flags(text)["first_person"], p)
 
-    def _escalate(self, features: Vector, first_person: bool, p: dict[str, float]) -> GateDecision:
-        ranked = sorted(
-            self.model.escalation_category.probabilities(features).items(),
-            key=lambda item: item[1],
-            reverse=True,
-        )
+    def _escalate(
+        self, specialists: dict[str, float], first_person: bool, p: dict[str, float]
+    ) -> GateDecision:
+        ranked = sorted(specialists.items(), key=lambda item: item[1], reverse=True)
         # The self-harm script is only for the writer's own intent, which speaks as "I".
         category = next(c for c, _ in ranked if c != "self-harm" or first_person)
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)

@@ -53,8 +53,24 @@ class LinearHead:
 
 
 @dataclass(frozen=True)
+class SpecialistHeads(LinearHead):
+    """One-vs-rest heads, each an independent sigmoid: one per escalation category."""
+
+    def probabilities(self, features: Features) -> dict[str, float]:
+        logits = self.weights @ features.astype(np.float64) + self.bias
+        return dict(zip(self.labels, (1 / (1 + np.exp(-logits))).tolist(), strict=True))
+
+
+def escalation_score(p_escalated: float, best_specialist: float) -> float:
+    """The outcome head and the best category specialist must agree (geometric mean): the
+    single "escalated" class spans eight kinds of danger, each specialist only one, and
+    out of fold their agreement separates danger from a hard day better than either."""
+    return float(np.sqrt(p_escalated * best_specialist))
+
+
+@dataclass(frozen=True)
 class Thresholds:
-    escalate: float  # p(escalated) at or above this escalates
+    escalate: float  # an escalation score (see escalation_score) at or above this escalates
     borderline: float  # between this and `escalate`, a configured model is asked too
     decline: float
     safety_line: float
@@ -63,8 +79,11 @@ class Thresholds:
 @dataclass(frozen=True)
 class GateModel:
     outcome: LinearHead
-    escalation_category: LinearHead
+    # One specialist per escalation category: the score's second voice and the category.
+    escalation_specialists: SpecialistHeads
     decline_category: LinearHead
+    # For a safety line: a crisis being "handled" now, a "past" event, or "strain".
+    safety_kind: LinearHead
     thresholds: Thresholds
     cue_scale: float  # cues are scaled so regularisation weighs them like the embedding
     words: WordFeatures
@@ -87,6 +106,11 @@ class GateModel:
             ]
         )
 
+    def escalation(self, features: Features, p_escalated: float) -> tuple[float, dict[str, float]]:
+        """The escalation score and each category specialist's probability."""
+        specialists = self.escalation_specialists.probabilities(features)
+        return escalation_score(p_escalated, max(specialists.values())), specialists
+
     def save(self, path: Path = MODEL_PATH) -> None:
         data = {
             "about": "The gate's classifier; retrain with `make gate`. Never edit by hand.",
@@ -104,8 +128,9 @@ class GateModel:
             "thresholds": self.thresholds.__dict__,
             "report": self.report,
             "outcome": self.outcome.to_json(),
-            "escalation_category": self.escalation_category.to_json(),
+            "escalation_specialists": self.escalation_specialists.to_json(),
             "decline_category": self.decline_category.to_json(),
+            "safety_kind": self.safety_kind.to_json(),
         }
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
@@ -119,8 +144,11 @@ class GateModel:
             )
         return cls(
             outcome=LinearHead.from_json(data["outcome"]),
-            escalation_category=LinearHead.from_json(data["escalation_category"]),
+            escalation_specialists=SpecialistHeads(
+                **LinearHead.from_json(data["escalation_specialists"]).__dict__
+            ),
             decline_category=LinearHead.from_json(data["decline_category"]),
+            safety_kind=LinearHead.from_json(data["safety_kind"]),
             thresholds=Thresholds(**data["thresholds"]),
             cue_scale=float(data["cue_scale"]),
             words=WordFeatures(

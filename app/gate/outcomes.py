@@ -42,6 +42,8 @@ class GateDecision:
     borderline: bool = False
     # Coached, but the message mentions the law: say where the legal part belongs.
     legal_pointer: bool = False
+    # A safety line for a crisis being handled now: the reply takes the crisis shape.
+    crisis_now: bool = False
 
     @property
     def escalated(self) -> bool:

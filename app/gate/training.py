@@ -18,7 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from app.gate.cues import cue_features
-from app.gate.model import MODEL_PATH, GateModel, LinearHead, Thresholds
+from app.gate.model import (
+    MODEL_PATH,
+    GateModel,
+    LinearHead,
+    SpecialistHeads,
+    Thresholds,
+    escalation_score,
+)
 from app.gate.outcomes import OUTCOMES
 from app.gate.words import WordFeatures
 
@@ -26,16 +33,23 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 # Every training file (judgement-train.jsonl, judgement-train-2.jsonl, ...), in name order.
 TRAINING_GLOB = "judgement-train*.jsonl"
-C_GRID = (4.0, 16.0)
+C_GRID = (16.0, 32.0)
 CUE_SCALE = 0.35
 # Learned words and word pairs weigh this much beside the embedding (chosen out of fold).
-WORD_SCALE_GRID = (2.0, 3.0, 5.0)
+WORD_SCALE_GRID = (2.0, 3.0)
 WORD_MIN_COUNT = 2
 # The escalation bar keeps this share of the true escalations seen out of fold (on messages
 # the model never saw): recall first, without letting one odd example drag the bar to the
 # floor and escalate ordinary dilemmas that merely mention harm.
 ESCALATION_RECALL_TARGET = 0.99
 BORDERLINE_FACTOR = 0.4
+# How the writers' `kind` labels of safety-line lines map to the gate's three situations: a
+# crisis being handled now takes the crisis shape; a past event or strain takes reflection.
+SAFETY_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "handled": ("handled", "incident-pressure"),
+    "strain": ("strain",),
+    "past": ("past", "news", "death", "child-safe"),
+}
 SEED = 7
 
 
@@ -47,6 +61,8 @@ class Example:
     # Minimal pairs (the same situation live and handled) share a group and a fold: split
     # apart, one would teach the model the answer for the other.
     group: str
+    # For a safety line: a crisis being handled now, a past event, or strain (None: unlabelled).
+    safety_kind: str | None = None
 
 
 def training_files(folder: Path = DATA) -> list[Path]:
@@ -61,6 +77,17 @@ def data_sha256(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def safety_kind(row: dict[str, Any]) -> str | None:
+    """The writers' sub-class labels, read as the three situations a safety line meets."""
+    kind = str(row.get("kind") or "")
+    if row["outcome"] != "coached_with_safety_line" or not kind:
+        return None
+    for family, words in SAFETY_KIND_WORDS.items():
+        if any(word in kind for word in words):
+            return family
+    return None
+
+
 def read_examples(paths: list[Path]) -> list[Example]:
     from app.safety.redaction import Redactor
 
@@ -73,7 +100,9 @@ def read_examples(paths: list[Path]) -> list[Example]:
             row = json.loads(line)
             text = redactor.redact(row["message"], placeholders={}, scope="training").text
             group = str(row.get("group", row["id"]))
-            examples.append(Example(text, row["outcome"], row.get("category"), group))
+            examples.append(
+                Example(text, row["outcome"], row.get("category"), group, safety_kind(row))
+            )
     return examples
 
 
@@ -126,14 +155,16 @@ def _head(model: Any) -> LinearHead:
 
 def out_of_fold(
     examples: list[Example], vectors: npt.NDArray[np.float32], c: float, word_scale: float
-) -> npt.NDArray[np.float64]:
-    """Each example's outcome probabilities from a model that never saw it or its pair;
-    the word vocabulary too is learned without the held-out fold."""
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Each example's outcome probabilities, and its best escalation specialist's, from
+    models that never saw it or its pair; the word vocabulary too is learned without the
+    held-out fold."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.asarray([e.outcome for e in examples])
     groups = [e.group for e in examples]
     result = np.zeros((len(examples), len(OUTCOMES)))
+    specialist = np.zeros(len(examples))
     folds = StratifiedGroupKFold(5, shuffle=True, random_state=SEED)
     for train, held in folds.split(vectors, labels, groups):
         seen = [examples[i] for i in train]
@@ -143,7 +174,33 @@ def out_of_fold(
         model = _fit(x_train, list(labels[train]), c)
         columns = [list(model.classes_).index(o) for o in OUTCOMES]
         result[held] = model.predict_proba(x_held)[:, columns]
-    return result
+        heads = _specialists(seen, x_train, c)
+        specialist[held] = [max(heads.probabilities(row).values()) for row in x_held]
+    return result, specialist
+
+
+def _specialists(examples: list[Example], x: npt.NDArray[np.float32], c: float) -> SpecialistHeads:
+    """One head per escalation category: its escalations against every line that must not
+    escalate (the other categories' escalations are left out, not counted against it)."""
+    outcomes = np.asarray([e.outcome for e in examples])
+    categories = np.asarray([e.category or "" for e in examples])
+    labels = sorted(set(categories[outcomes == "escalated"]))
+    weights, biases = [], []
+    for category in labels:
+        rows = (outcomes != "escalated") | (categories == category)
+        model = _fit(x[rows], list(categories[rows] == category), c)
+        weights.append(np.asarray(model.coef_)[0])
+        biases.append(float(np.asarray(model.intercept_)[0]))
+    return SpecialistHeads(tuple(labels), np.vstack(weights), np.asarray(biases))
+
+
+def with_escalation_scores(
+    p: npt.NDArray[np.float64], specialist: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """The probability rows with the escalation score in the escalated column."""
+    scored = p.copy()
+    scored[:, 0] = [escalation_score(a, b) for a, b in zip(p[:, 0], specialist, strict=True)]
+    return scored
 
 
 def log_loss(probabilities: npt.NDArray[np.float64], y: list[str]) -> float:
@@ -154,6 +211,7 @@ def log_loss(probabilities: npt.NDArray[np.float64], y: list[str]) -> float:
 
 
 def choose_thresholds(p: npt.NDArray[np.float64], y: list[str]) -> Thresholds:
+    """Bars from out-of-fold rows whose escalated column holds the escalation score."""
     labels = np.asarray(y)
     esc = p[:, 0]
     positives = np.sort(esc[labels == "escalated"])
@@ -232,13 +290,13 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     best: tuple[float, float, float] | None = None
     for word_scale in WORD_SCALE_GRID:
         for c in C_GRID:
-            loss = log_loss(out_of_fold(examples, vectors, c, word_scale), y)
+            loss = log_loss(out_of_fold(examples, vectors, c, word_scale)[0], y)
             print(f"word_scale={word_scale} C={c}: out-of-fold log loss {loss:.4f}")
             if best is None or loss < best[0]:
                 best = (loss, word_scale, c)
     assert best is not None
     _, word_scale, c = best
-    oof = out_of_fold(examples, vectors, c, word_scale)
+    oof = with_escalation_scores(*out_of_fold(examples, vectors, c, word_scale))
     thresholds = choose_thresholds(oof, y)
     report: dict[str, Any] = {
         "examples": {o: y.count(o) for o in OUTCOMES},
@@ -253,10 +311,13 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
         rows = [i for i, e in enumerate(examples) if e.outcome == outcome]
         return _head(_fit(x[rows], [str(examples[i].category) for i in rows], c))
 
+    kinds = [i for i, e in enumerate(examples) if e.safety_kind]
+    report["safety_kind_out_of_fold"] = safety_kind_accuracy(examples, x, kinds, c)
     model = GateModel(
         outcome=_head(_fit(x, y, c)),
-        escalation_category=subset_head("escalated"),
+        escalation_specialists=_specialists(examples, x, c),
         decline_category=subset_head("declined"),
+        safety_kind=_head(_fit(x[kinds], [str(examples[i].safety_kind) for i in kinds], c)),
         thresholds=thresholds,
         cue_scale=CUE_SCALE,
         words=words,
@@ -267,6 +328,23 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     model.save(out)
     print(json.dumps({"thresholds": thresholds.__dict__, **report}, indent=1))
     return model
+
+
+def safety_kind_accuracy(
+    examples: list[Example], x: npt.NDArray[np.float32], rows: list[int], c: float
+) -> float:
+    """How often the safety-kind head names the situation of a line it never saw.
+
+    The words were fitted on every line, so this is a little kind to the head; it is a
+    check that the kinds are learnable, not a figure to tune on."""
+    from sklearn.model_selection import StratifiedKFold
+
+    kinds = np.asarray([examples[i].safety_kind for i in rows])
+    right = 0
+    for train, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(rows, kinds):
+        model = _fit(x[[rows[i] for i in train]], list(kinds[train]), c)
+        right += int((model.predict(x[[rows[i] for i in held]]) == kinds[held]).sum())
+    return round(right / len(rows), 4)
 
 
 def main() -> None:

@@ -38,9 +38,9 @@ def test_follow_up_needs_history() -> None:
     assert not is_follow_up(long_new_topic, has_history=True)
 
 
-def test_a_handled_crisis_that_is_still_hot_takes_the_crisis_shape() -> None:
-    recent = "She was found at 4am and is home; the director wants a briefing by noon."
-    assert choose_mode("auto", recent, None, handled_crisis=True) == "crisis"
+def test_a_crisis_the_gate_reads_as_handled_now_takes_the_crisis_shape() -> None:
+    recent = "She was found at 4am and is home; the director wants a briefing at noon."
+    assert choose_mode("auto", recent, None, crisis_now=True) == "crisis"
     assert choose_mode("auto", recent, None) == "reflect"
-    old = "A child we worked with died two years ago and the review is published next month."
-    assert choose_mode("auto", old, None, handled_crisis=True) == "reflect"
+    # An explicit choice still wins over the gate's reading.
+    assert choose_mode("reflect", recent, None, crisis_now=True) == "reflect"

@@ -86,3 +86,19 @@ def test_the_api_reports_the_outcome(client: TestClient) -> None:
     ).json()
     assert declined["outcome"] == "declined"
     assert declined["sources"] == []
+
+
+def test_every_door_shares_the_message_limit_and_nothing_is_stored(
+    services: Services, chat: ChatService
+) -> None:
+    """The terminal and any other caller of the service meet the API's limit, and a refused
+    message leaves no trace in the store."""
+    from app.core.errors import InvalidInputError
+
+    limit = services.settings.coaching.max_message_chars
+    stages = _recording(chat)
+    with pytest.raises(InvalidInputError, match=f"limit is {limit:,}"):
+        asyncio.run(chat.reply("x" * (limit + 1), session_id=None, mode="auto"))
+    with pytest.raises(InvalidInputError, match="empty"):
+        asyncio.run(chat.reply("  \n ", session_id=None, mode="auto"))
+    assert stages == []
