@@ -27,6 +27,7 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 
+
 def choose_mode(
     requested: RequestedMode, message: str, previous: Mode | None, *, crisis_now: bool = False
 ) -> Mode:
