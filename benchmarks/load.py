@@ -1,7 +1,7 @@
 """Load: concurrent clients sending messages never sent before to a real `balcony serve`.
 
 Run: .venv/bin/python benchmarks/load.py [--clients 32] [--seconds 60] [--single-seconds 20]
-     [--workers N] [--url http://127.0.0.1:PORT]
+     [--workers N] [--url http://127.0.0.1:PORT] [--env BALCONY_X=VALUE ...]
 Everything below is measured in one run, so a busy machine moves both sides of each ratio:
 - the in-process embedding of one message, median, torch and ONNX Runtime (one thread),
   before the service starts, so nothing competes with it;
@@ -61,6 +61,14 @@ class Messages:
             return next(self._source)
 
 
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail", "")
+    except ValueError:
+        detail = response.text
+    return str(detail)[:120]
+
+
 async def _client(
     client: httpx.AsyncClient, messages: Messages, end: float, phase: Phase, requests: int
 ) -> None:
@@ -77,7 +85,8 @@ async def _client(
             phase.latencies.append(time.perf_counter() - started)
             phase.outcomes[str(response.json().get("outcome", "coached"))] += 1
         else:
-            phase.errors[f"HTTP {response.status_code}"] += 1
+            # The detail says which store or limit refused, so a failure can be traced.
+            phase.errors[f"HTTP {response.status_code}: {_detail(response)}"] += 1
 
 
 async def _load(
@@ -229,6 +238,23 @@ def measure(
     report(args, embeds, rest, single, load, during)
 
 
+def print_server_problems(data: Path, limit: int = 20) -> None:
+    """The service's own warnings and errors from this run (its log goes with the temp dir)."""
+    lines = [
+        line
+        for log in sorted(data.glob("serve-*.log"))
+        for line in log.read_text(errors="replace").splitlines()
+        if any(
+            mark in line
+            for mark in ('"level": "WARNING"', '"level": "ERROR"', "Traceback", "ERROR:")
+        )
+    ]
+    if lines:
+        print(f"\nservice warnings and errors: {len(lines)} (first {min(limit, len(lines))})")
+        for line in lines[:limit]:
+            print(f"  {line[:400]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=32)
@@ -236,6 +262,13 @@ def main() -> None:
     parser.add_argument("--single-seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=None, help="Default: serve's own.")
     parser.add_argument("--url", help="Target a running service instead of starting one.")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="BALCONY_X=VALUE",
+        help="A setting for the started service (repeatable): BALCONY_COACHING__CPU_THREADS=2",
+    )
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args()
     messages = Messages(args.seed)
@@ -248,8 +281,10 @@ def main() -> None:
         # The baseline first, while no server competes for the CPU (it reuses the export).
         embeds = embedding_medians(data / "models", args.seed)
         serve_args = ["--workers", str(args.workers)] if args.workers else []
-        with running_service(data, serve_args=serve_args) as url:
+        extra = dict(item.split("=", 1) for item in args.env)
+        with running_service(data, extra=extra, serve_args=serve_args) as url:
             measure(url, args, embeds, messages)
+        print_server_problems(data)
 
 
 if __name__ == "__main__":

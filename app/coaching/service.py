@@ -43,6 +43,7 @@ from app.coaching.turn import (
 )
 from app.components.embedding import Embedder
 from app.core.config import Settings
+from app.core.cpu import cpu_limiter
 from app.core.errors import InvalidInputError, ProviderError
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
@@ -193,7 +194,11 @@ class ChatService:
         """redact -> gate -> store_message, in a worker thread (the second opinion awaits)."""
         self._check_length(message)
         transcript, redacted, decision = await to_thread.run_sync(
-            self._redact_and_gate, message, session_id, owner
+            self._redact_and_gate,
+            message,
+            session_id,
+            owner,
+            limiter=cpu_limiter(self._settings.coaching.cpu_threads),
         )
         # Close to the line: ask the model (redacted text only), and err towards escalating.
         second = self._second_opinion

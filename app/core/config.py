@@ -82,6 +82,9 @@ class CoachingSettings(BaseModel):
     # How long a message waits for the reply before it, in the same conversation, to be
     # stored (turns of one conversation take turns); then it is refused with 409, unstored.
     turn_wait_seconds: float = Field(default=60.0, ge=0, le=600)
+    # Turns per worker whose CPU-heavy stages (redaction, the gate's embedding) run at once;
+    # the rest queue off the event loop. More threads than cores only fight over the GIL.
+    cpu_threads: int = Field(default=1, ge=1, le=64)
 
 
 class SafeguardingSettings(BaseModel):

@@ -20,6 +20,11 @@ logger = logging.getLogger(__name__)
 # Tables whose rows hold (redacted) text and are erased with a conversation.
 TEXT_TABLES = ("conversations", "messages", "feedback")
 CHECKPOINT_TRIES = 5  # a reader mid-snapshot makes a checkpoint wait; try briefly, then say so
+# How long a SQLite write waits for another's lock before failing. Python's default, 5 s,
+# counts time queued behind every other writer of every worker: under load a write could
+# wait that long and the turn failed with 503. A turn waits up to a minute for its
+# conversation's turn lock anyway, so the store may wait half that.
+SQLITE_BUSY_MS = 30_000
 
 
 class Database:
@@ -48,6 +53,11 @@ class Database:
             session.commit()
         except SQLAlchemyError as error:
             session.rollback()
+            # The driver's error name (e.g. SQLITE_BUSY), never its text: that may quote rows.
+            code = getattr(getattr(error, "orig", None), "sqlite_errorname", None)
+            logger.warning(
+                "conversation database failed", extra={"error": type(error).__name__, "code": code}
+            )
             raise StoreUnavailableError(
                 f"The conversation database failed ({type(error).__name__}). Check "
                 "BALCONY_DATABASE__URL or that BALCONY_DATA_DIR is writable."
@@ -95,4 +105,5 @@ def _sqlite_pragmas(connection: object, _: object) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Deleted rows are overwritten with zeros, not left readable in free pages.
     cursor.execute("PRAGMA secure_delete=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
