@@ -70,6 +70,10 @@ def _top2(values: list[float]) -> float:
     return sum(best) / len(best) if best else 0.0
 
 
+# Where uploaded material's sources live (app/ingest/uploads.py names them so).
+UPLOADS = "uploads/"
+
+
 def tool_features(
     dense: Sequence[tuple[Passage, float]],
     keyword: Sequence[tuple[Passage, float]],
@@ -108,6 +112,7 @@ def tool_features(
             tool.bm25_rank = bm25_order
         tool.bm25.append(score)
         tool.bm25_hits += rank < TOP
+    uploaded = {p.tool_id for p, _ in [*dense, *keyword] if p.source.startswith(UPLOADS)}
     ids = list(tools)
     best_dense = max((max(t.dense) for t in tools.values() if t.dense), default=0.0)
     best_signal = max((max(t.signal) for t in tools.values() if t.signal), default=0.0)
@@ -115,8 +120,15 @@ def tool_features(
     dense_w, keyword_w = weights
     # Scaled so the best possible fused score is 1 whatever the weights and k.
     rrf_scale = (rrf_k + 1) / max(dense_w + keyword_w, 1e-9)
-    cosines = dilemma_cosine or {}
-    best_cosine = max((cosines.get(i, 0.0) for i in tools), default=0.0)
+    known = dilemma_cosine or {}
+    # A council's uploaded material has no training dilemmas: it gets the tools' average, so
+    # this feature neither lifts nor sinks it and its passages' own scores decide. Shipped
+    # material without dilemmas (the case study, not a tool) keeps 0 and stays behind tools.
+    neutral = sum(known.values()) / len(known) if known else 0.0
+    cosines = {
+        tool_id: known.get(tool_id, neutral if tool_id in uploaded else 0.0) for tool_id in tools
+    }
+    best_cosine = max(cosines.values(), default=0.0)
     rows: list[list[float]] = []
     for tool_id, tool in tools.items():
         dense_rr = 1.0 / tool.dense_rank if tool.dense_rank else 0.0
@@ -142,8 +154,8 @@ def tool_features(
                 tool.dense_hits / TOP,
                 tool.bm25_hits / TOP,
                 tool.signal_hits / TOP,
-                cosines.get(tool_id, 0.0),
-                cosines.get(tool_id, 0.0) - best_cosine,
+                cosines[tool_id],
+                cosines[tool_id] - best_cosine,
             ]
         )
     matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))

@@ -16,6 +16,7 @@ EXPECTED_STATUS = {
     errors.ProviderError: 502,
     errors.ProviderTimeoutError: 504,
     errors.ConfigurationError: 500,
+    errors.TurnBusyError: 409,
 }
 
 
