@@ -191,6 +191,7 @@ def build_services(
         catalogue=catalogue,
         rewriter=make_rewriter(llm, prompts),
         relevance_threshold=settings.coaching.relevance_threshold,
+        cpu_threads=settings.coaching.cpu_threads,
     )
     generator = make_generator(llm, offline, prompts)
     database = Database(settings.database_url)

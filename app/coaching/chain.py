@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from anyio import to_thread
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
@@ -24,6 +25,7 @@ from app.coaching.listening import is_acknowledgement
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
 from app.coaching.stages import leans_back, stage_of
+from app.core.cpu import cpu_limiter
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.passages import Passage
@@ -129,8 +131,13 @@ def make_preparer(
     catalogue: Catalogue,
     rewriter: Runnable[ChainInput, str],
     relevance_threshold: float,
+    cpu_threads: int = 1,
 ) -> Runnable[ChainInput, Prepared]:
-    """rewrite_question -> retrieve -> build_context, each step named."""
+    """rewrite_question -> retrieve -> build_context, each step named.
+
+    Awaited, retrieval and context building run in the worker's CPU limiter (see
+    app/core/cpu.py), not in the event loop's default pool where they would crowd it.
+    """
 
     def retrieve(state: dict[str, Any]) -> dict[str, Any]:
         data: ChainInput = state["input"]
@@ -178,10 +185,16 @@ def make_preparer(
         data = continuing(data)
         return {"input": data, "question": rewriter.invoke(data)}
 
+    async def aretrieve(state: dict[str, Any]) -> dict[str, Any]:
+        return await to_thread.run_sync(retrieve, state, limiter=cpu_limiter(cpu_threads))
+
+    async def acontextualise(state: dict[str, Any]) -> Prepared:
+        return await to_thread.run_sync(contextualise, state, limiter=cpu_limiter(cpu_threads))
+
     return (
         RunnableLambda(rewrite, afunc=arewrite).with_config(run_name="rewrite_question")
-        | RunnableLambda(retrieve).with_config(run_name="retrieve")
-        | RunnableLambda(contextualise).with_config(run_name="build_context")
+        | RunnableLambda(retrieve, afunc=aretrieve).with_config(run_name="retrieve")
+        | RunnableLambda(contextualise, afunc=acontextualise).with_config(run_name="build_context")
     )
 
 
