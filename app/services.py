@@ -31,6 +31,8 @@ from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.insights.desk import Insights
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
+from app.retrieval.similarity import Similarity
 from app.safety.redaction import Redactor
 from app.safety.second_opinion import SecondOpinion
 from app.security.keys import KeyStore
@@ -59,7 +61,9 @@ class Services:
     embedder: Embedder
     store: ChromaStore
     catalogue: Catalogue
+    material: ToolMaterial
     retriever: HybridRetriever
+    similarity: Similarity
     ingestor: Ingestor
     prompts: PromptLibrary
     llm: BaseChatModel | None
@@ -92,7 +96,7 @@ class Services:
     def library(self) -> Library:
         return Library(
             ingestor=self.ingestor,
-            retriever=self.retriever,
+            material=self.material,
             uploads_dir=self.settings.uploads_dir,
             max_upload_bytes=self.settings.max_upload_bytes,
             known_tool_ids=self.catalogue.ids,
@@ -102,7 +106,7 @@ class Services:
 
     @cached_property
     def planner(self) -> Planner:
-        return Planner(self.catalogue, self.retriever, self.tailor)
+        return Planner(self.catalogue, self.retriever, self.material, self.similarity, self.tailor)
 
     @cached_property
     def insights(self) -> Insights:
@@ -111,7 +115,7 @@ class Services:
     def readiness(self) -> Readiness:
         """Whether the store answers and the index holds passages, with what to fix if not."""
         reachable = self.store.ping()
-        passages = self.retriever.size
+        passages = self.material.size
         detail = None
         if not reachable:
             detail = "The vector store is unreachable; check Chroma."
@@ -121,7 +125,7 @@ class Services:
 
     def ensure_indexed(self) -> bool:
         """Index the default material if the store is empty; return whether it did."""
-        if self.retriever.size:
+        if self.material.size:
             return False
         self.ingest()
         return True
@@ -132,7 +136,7 @@ class Services:
         The material is embedded in a thread, so a server is ready without waiting for it
         (several seconds on a busy machine); until then an item is embedded when first used.
         """
-        self.retriever.refresh()
+        self.material.refresh()
         if self.warm_material:
             # Not a daemon: a command that ends meanwhile waits for it rather than dying in it.
             self._warming = threading.Thread(target=self._warm, name="balcony-warm")
@@ -146,7 +150,7 @@ class Services:
     def _warm(self) -> None:
         try:
             self.offline.warm()
-            self.retriever.warm(facilitator_texts(self.catalogue))
+            self.similarity.warm(facilitator_texts(self.catalogue))
         except Exception:
             # A store or model failure shows on the request that needs it, with its detail.
             logger.warning("embedding the material ahead of use failed", exc_info=True)
@@ -167,15 +171,20 @@ def build_services(
     """
     if index_from is not None:
         embedder, store = index_from.embedder, index_from.store
-        catalogue, retriever = index_from.catalogue, index_from.retriever
+        catalogue, material = index_from.catalogue, index_from.material
+        retriever, similarity = index_from.retriever, index_from.similarity
         ingestor = index_from.ingestor
     else:
         embedder = embedder or build_embedder(settings.embedding)
         store = build_store(settings)
         catalogue = Catalogue.from_directory(settings.knowledge_dir)
+        material = ToolMaterial(store=store, settings=settings.retrieval)
+        # One cache of recent texts for search and similarity (and the gate, below).
+        query_embedder = CachedEmbedder(embedder)
         retriever = HybridRetriever(
-            embedder=CachedEmbedder(embedder), store=store, settings=settings.retrieval
+            embedder=query_embedder, store=store, material=material, settings=settings.retrieval
         )
+        similarity = Similarity(query_embedder)
         ingestor = Ingestor(
             embedder=embedder,
             store=store,
@@ -185,9 +194,12 @@ def build_services(
         )
     prompts = PromptLibrary(settings.prompts_dir)
     llm = llm or build_llm(settings.llm)
-    offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
+    offline = OfflineCoach(
+        material=material, similarity=similarity, catalogue=catalogue, prompts=prompts
+    )
     preparer = make_preparer(
         retriever=retriever,
+        material=material,
         catalogue=catalogue,
         rewriter=make_rewriter(llm, prompts),
         relevance_threshold=settings.coaching.relevance_threshold,
@@ -218,7 +230,9 @@ def build_services(
         embedder,
         store,
         catalogue,
+        material,
         retriever,
+        similarity,
         ingestor,
         prompts,
         llm,

@@ -78,10 +78,10 @@ def retriever(services: Services, embedder: CachedEmbedder, **options: float) ->
     built = HybridRetriever(
         embedder=embedder,
         store=services.store,
+        material=services.material,
         settings=RetrievalSettings(**options),
         reranker=None,
     )
-    built.refresh()
     return built
 
 
@@ -119,10 +119,10 @@ def reranked(services: Services, validation: Sequence[RetrievalCase]) -> Variant
     plain = HybridRetriever(
         embedder=services.retriever.query_embedder,
         store=services.store,
+        material=services.material,
         settings=services.settings.retrieval,
         reranker=None,
     )
-    plain.refresh()
     folded = dict(
         zip([c.query for c in validation], out_of_fold(collect(plain, validation)), strict=True)
     )

@@ -136,7 +136,6 @@ def main() -> None:
         baseline = langchain_ranker(Path(lc_dir))
         unranked = build_retriever(Path(own_dir))
         shipped = build_services(Settings(_env_file=None, data_dir=Path(own_dir))).retriever
-        shipped.refresh()
         # Out of fold over every training line at once (as train_reranker reports), then
         # shown over all of them and over each file's own lines.
         folded = out_of_fold(collect(unranked, training))

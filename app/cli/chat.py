@@ -39,7 +39,7 @@ def chat(
     settings = load_settings()
     limit = settings.coaching.max_message_chars
     services = build_services(settings)
-    if not services.retriever.size:
+    if not services.material.size:
         typer.echo("Indexing the knowledge base first...")  # said before the wait, not after
     services.ensure_indexed()
     typer.echo(

@@ -31,7 +31,7 @@ def plan(
     """Plan a programme session from the material, ready to print (Markdown)."""
     from pydantic import ValidationError
 
-    from app.facilitator import build_plan, render_plan_markdown
+    from app.facilitator import render_plan_markdown
     from app.facilitator.schemas import PlanRequest
     from app.services import build_services
 
@@ -47,12 +47,7 @@ def plan(
     try:
         services = build_services(settings)
         services.ensure_indexed()
-        session = build_plan(
-            request,
-            catalogue=services.catalogue,
-            retriever=services.retriever,
-            tailor=services.tailor,
-        )
+        session = services.planner.plan(request)
     except BalconyError as error:
         raise fail(error) from error
     text = session.model_dump_json(indent=2) if as_json else render_plan_markdown(session)

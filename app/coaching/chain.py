@@ -28,6 +28,7 @@ from app.coaching.stages import leans_back, stage_of
 from app.core.cpu import cpu_limiter
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
 from app.retrieval.passages import Passage
 
 HISTORY_TURNS = 6  # the last three exchanges are enough context, and keep prompts small
@@ -128,6 +129,7 @@ def continuing(data: ChainInput) -> ChainInput:
 def make_preparer(
     *,
     retriever: HybridRetriever,
+    material: ToolMaterial,
     catalogue: Catalogue,
     rewriter: Runnable[ChainInput, str],
     relevance_threshold: float,
@@ -156,7 +158,7 @@ def make_preparer(
                 passages=passages,
                 mode=data.mode,
                 catalogue=catalogue,
-                retriever=retriever,
+                material=material,
                 focus_tools=previous[:1] if data.follow_up else (),
             )
             if grounded

@@ -22,8 +22,9 @@ from app.coaching.modes import Mode
 from app.coaching.reflection import voiced
 from app.coaching.stages import Stage
 from app.prompts.library import PromptLibrary
-from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
 from app.retrieval.passages import Passage
+from app.retrieval.similarity import Similarity
 
 SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z\"“])")
 # Upper limits with a small margin under the standard (crisis < 120, first reply < 180,
@@ -89,9 +90,15 @@ class OfflineCoach:
     """Deterministic, fast, and honest about working without a language model."""
 
     def __init__(
-        self, *, retriever: HybridRetriever, catalogue: Catalogue, prompts: PromptLibrary
+        self,
+        *,
+        material: ToolMaterial,
+        similarity: Similarity,
+        catalogue: Catalogue,
+        prompts: PromptLibrary,
     ) -> None:
-        self._retriever = retriever
+        self._material = material
+        self._similarity = similarity
         self._catalogue = catalogue
         self._prompts = prompts
 
@@ -109,7 +116,7 @@ class OfflineCoach:
             for section, kind in sections
             for item in self.items(tool.id, section, kind)
         ]
-        self._retriever.warm(texts)
+        self._similarity.warm(texts)
 
     @property
     def prompts(self) -> PromptLibrary:
@@ -162,17 +169,17 @@ class OfflineCoach:
         return tool.title if tool else tool_id
 
     def items(self, tool_id: str, section: str, kind: str = "bullets") -> list[Item]:
-        return section_items(self._retriever, tool_id, section, kind)
+        return section_items(self._material, tool_id, section, kind)
 
     def section(self, tool_id: str, section: str) -> list[Passage]:
-        return self._retriever.section(tool_id, section)
+        return self._material.section(tool_id, section)
 
     def questions(self, tool_ids: Sequence[str]) -> list[Item]:
         return [q for t in tool_ids for q in self.items(t, "Questions for reflection")]
 
     def what(self, tool_id: str) -> Item | None:
         """The first sentence of what the tool is, tied to its passage."""
-        for passage in self._retriever.section(tool_id, "What it is"):
+        for passage in self._material.section(tool_id, "What it is"):
             return Item(first_sentence(passage.text), passage)
         return None
 
@@ -180,12 +187,12 @@ class OfflineCoach:
         """The items that best fit the query, by embedding similarity, kept in their order."""
         if len(items) <= count:
             return list(items)
-        scores = self._retriever.similarity(query, [i.text for i in items])
+        scores = self._similarity.cosines(query, [i.text for i in items])
         best = sorted(range(len(items)), key=lambda i: scores[i], reverse=True)[:count]
         return [items[i] for i in sorted(best)]
 
     def similarity(self, query: str, texts: Sequence[str]) -> list[float]:
-        return self._retriever.similarity(query, texts)
+        return self._similarity.cosines(query, texts)
 
     def voice(self, item: Item, request: CoachingRequest) -> str:
         """Material said to this leader: second person, time words for their clock."""
@@ -244,7 +251,7 @@ class OfflineCoach:
         ]
         if not sentences:
             return ""
-        scores = self._retriever.similarity(request.question, sentences)
+        scores = self._similarity.cosines(request.question, sentences)
         quote = sentences[max(range(len(sentences)), key=lambda i: scores[i])]
         return self.pick(
             "upload_quote",

@@ -37,6 +37,8 @@ from app.evaluation.coaching_checks import CHECKS, TurnRecord, check
 from app.ingest.pipeline import Ingestor
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
+from app.retrieval.similarity import Similarity
 from app.safety.redaction import Redactor
 
 Coach = Runnable[ChainInput, CoachReply]
@@ -94,6 +96,8 @@ def load_set(path: Path) -> tuple[dict[str, str], list[Conversation]]:
 
 def offline_coach(
     retriever: HybridRetriever,
+    material: ToolMaterial,
+    similarity: Similarity,
     catalogue: Catalogue,
     prompts: PromptLibrary,
     threshold: float,
@@ -101,10 +105,13 @@ def offline_coach(
 ) -> Coach:
     """The coaching chain with the offline coach over one index: `offline`, or a new warm one."""
     if offline is None:
-        offline = OfflineCoach(retriever=retriever, catalogue=catalogue, prompts=prompts)
+        offline = OfflineCoach(
+            material=material, similarity=similarity, catalogue=catalogue, prompts=prompts
+        )
         offline.warm()
     preparer = make_preparer(
         retriever=retriever,
+        material=material,
         catalogue=catalogue,
         rewriter=make_rewriter(None, prompts),
         relevance_threshold=threshold,
@@ -141,7 +148,7 @@ def converse(
 class Index:
     """The parts of one index the evaluation needs: to add uploads, and to coach over them."""
 
-    retriever: HybridRetriever
+    material: ToolMaterial
     ingestor: Ingestor
     catalogue: Catalogue
 
@@ -158,13 +165,13 @@ def uploaded(index: Index, documents: dict[str, str], names: Sequence[str]) -> I
         for name in names:
             (uploads / name).write_text(documents[name], encoding="utf-8")
         index.ingestor.ingest([uploads], remove_missing=False)
-        index.retriever.refresh()
+        index.material.refresh()
         try:
             yield
         finally:
             for name in names:
                 index.ingestor.remove_source(f"uploads/{name}")
-            index.retriever.refresh()
+            index.material.refresh()
 
 
 def evaluate(
@@ -227,16 +234,25 @@ def run(settings: Settings, path: Path) -> tuple[CoachingReport, int]:
             embedder=embedder, store=store, model_name="evaluation", known_tool_ids=catalogue.ids
         )
         ingestor.ingest([settings.knowledge_dir])
+        material = ToolMaterial(store=store, settings=settings.retrieval)
+        material.refresh()
+        query_embedder = CachedEmbedder(embedder)
         retriever = HybridRetriever(
-            embedder=CachedEmbedder(embedder), store=store, settings=settings.retrieval
+            embedder=query_embedder, store=store, material=material, settings=settings.retrieval
         )
-        retriever.refresh()
-        coach = offline_coach(retriever, catalogue, prompts, settings.coaching.relevance_threshold)
+        coach = offline_coach(
+            retriever,
+            material,
+            Similarity(query_embedder),
+            catalogue,
+            prompts,
+            settings.coaching.relevance_threshold,
+        )
         report = evaluate(
             conversations,
             documents,
             coach=coach,
-            index=Index(retriever, ingestor, catalogue),
+            index=Index(material, ingestor, catalogue),
             redactor=Redactor(b"evaluation-only"),
         )
     return report, len(conversations)

@@ -6,13 +6,13 @@ from app.catalogue.tools import Catalogue
 from app.facilitator.material import fit_scores, prompts_of
 from app.facilitator.schemas import PromptCard, PromptCards
 from app.facilitator.selection import resolve_tools
-from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.similarity import Similarity
 
 
 def prompt_cards(
     *,
     catalogue: Catalogue,
-    retriever: HybridRetriever,
+    similarity: Similarity,
     tool_id: str,
     count: int = 5,
     focus: str | None = None,
@@ -22,7 +22,7 @@ def prompt_cards(
     prompts = prompts_of(tool)
     scores: dict[str, float] = {}
     if focus:
-        scores = fit_scores(retriever, focus, [p.text for p in prompts])
+        scores = fit_scores(similarity, focus, [p.text for p in prompts])
         # sorted() is stable: equal fits keep the material's order.
         prompts = sorted(prompts, key=lambda p: -scores[p.text])
     cards = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from app.catalogue.tools import Tool
 from app.facilitator.schemas import PromptKind, SourceRef
-from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.similarity import Similarity
 
 FACILITATORS = "For facilitators"
 QUESTIONS = "Questions for reflection"
@@ -72,7 +72,7 @@ def prompts_of(tool: Tool) -> list[Prompt]:
     return mixed
 
 
-def fit_scores(retriever: HybridRetriever, focus: str, texts: Sequence[str]) -> dict[str, float]:
+def fit_scores(similarity: Similarity, focus: str, texts: Sequence[str]) -> dict[str, float]:
     """Each distinct text's cosine similarity to the focus, from one batch of embeddings."""
     distinct = list(dict.fromkeys(texts))
-    return dict(zip(distinct, retriever.similarity(focus, distinct), strict=True))
+    return dict(zip(distinct, similarity.cosines(focus, distinct), strict=True))

@@ -21,6 +21,8 @@ from app.facilitator.schemas import (
 from app.facilitator.selection import choose_tools, resolve_tools, tools_for_duration
 from app.facilitator.timing import session_timings, tools_that_fit
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
+from app.retrieval.similarity import Similarity
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ def build_plan(
     *,
     catalogue: Catalogue,
     retriever: HybridRetriever,
+    material: ToolMaterial,
+    similarity: Similarity,
     tailor: Tailor | None = None,
 ) -> SessionPlan:
     """Compose a plan whose segments add up to the duration, each citing its material."""
@@ -46,7 +50,11 @@ def build_plan(
     else:
         count = min(tools_for_duration(duration), fit_count)
         tools = choose_tools(
-            catalogue=catalogue, retriever=retriever, focus=request.focus, count=count
+            catalogue=catalogue,
+            retriever=retriever,
+            similarity=similarity,
+            focus=request.focus,
+            count=count,
         )
         chosen = "matched"
     if len(tools) > fit_count:
@@ -60,7 +68,7 @@ def build_plan(
     context = segments.Context(
         focus=request.focus,
         group_size=request.group_size,
-        fit=fit_scores(retriever, request.focus, _candidate_texts(tools)),
+        fit=fit_scores(similarity, request.focus, _candidate_texts(tools)),
     )
     running_order = _running_order(tools, duration, context)
     tailored = _tailor(running_order, request.focus, tailor) if tailor else False
@@ -78,7 +86,7 @@ def build_plan(
         tools=[PlanTool(tool_id=t.id, title=t.title, chosen=chosen) for t in tools],
         objectives=objectives,
         segments=running_order,
-        materials=_materials(tools, retriever, request.group_size),
+        materials=_materials(tools, material, request.group_size),
         sources=_all_sources(objectives, running_order),
         notes=notes,
         tailored=tailored,
@@ -151,7 +159,7 @@ def _objective(tool: Tool, focus: str) -> PlanObjective:
 
 
 def _materials(
-    tools: Sequence[Tool], retriever: HybridRetriever, group_size: int
+    tools: Sequence[Tool], material: ToolMaterial, group_size: int
 ) -> list[PlanMaterial]:
     """The exercises' materials once each, then a handout per tool and any uploaded for it."""
     found: dict[str, PlanMaterial] = {}
@@ -173,7 +181,7 @@ def _materials(
     uploaded = sorted(
         {
             (p.tool_id, p.title, p.source)
-            for p in retriever.passages()
+            for p in material.passages()
             if p.tool_id in by_tool and p.source != by_tool[p.tool_id].source
         }
     )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from app.catalogue.tools import Catalogue, Tool
 from app.core.errors import InvalidInputError
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.similarity import Similarity
 
 logger = logging.getLogger(__name__)
 
@@ -67,16 +68,18 @@ def _tool_texts(tool: Tool) -> list[str]:
     return [*tool.signals, *tool.aliases, tool.summary]
 
 
-def _fit(retriever: HybridRetriever, query: str, tools: dict[str, Tool]) -> dict[str, float]:
+def _fit(
+    retriever: HybridRetriever, similarity: Similarity, query: str, tools: dict[str, Tool]
+) -> dict[str, float]:
     """How closely each tool the retriever finds for the query matches it, as a cosine."""
     found: dict[str, float] = {}
     for passage in retriever.retrieve(query, k=CANDIDATE_PASSAGES):
         if passage.tool_id in tools:
             found[passage.tool_id] = max(found.get(passage.tool_id, 0.0), passage.similarity)
     texts = [(tool_id, text) for tool_id in found for text in _tool_texts(tools[tool_id]) if text]
-    similarities = retriever.similarity(query, [text for _, text in texts])
-    for (tool_id, _), similarity in zip(texts, similarities, strict=True):
-        found[tool_id] = max(found[tool_id], similarity)
+    similarities = similarity.cosines(query, [text for _, text in texts])
+    for (tool_id, _), cosine in zip(texts, similarities, strict=True):
+        found[tool_id] = max(found[tool_id], cosine)
     return found
 
 
@@ -88,11 +91,16 @@ def _gain(tool_id: str, fits: Sequence[dict[str, float]], covered: Sequence[floa
 
 
 def choose_tools(
-    *, catalogue: Catalogue, retriever: HybridRetriever, focus: str, count: int
+    *,
+    catalogue: Catalogue,
+    retriever: HybridRetriever,
+    similarity: Similarity,
+    focus: str,
+    count: int,
 ) -> list[Tool]:
     """The count tools that together best cover the focus and each of its clauses."""
     tools = {t.id: t for t in facilitation_tools(catalogue)}
-    fits = [_fit(retriever, part, tools) for part in [focus, *clauses(focus)]]
+    fits = [_fit(retriever, similarity, part, tools) for part in [focus, *clauses(focus)]]
     whole = fits[0]
     candidates = list(dict.fromkeys(t for fit in fits for t in fit))
     chosen: list[str] = []

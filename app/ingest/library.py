@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.ingest.pipeline import Ingestor, IngestReport, ProgressCallback
 from app.ingest.uploads import delete_upload, save_upload
-from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.material import ToolMaterial
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class IndexedDocument:
 @dataclass(frozen=True)
 class Library:
     ingestor: Ingestor
-    retriever: HybridRetriever
+    material: ToolMaterial
     uploads_dir: Path
     max_upload_bytes: int
     known_tool_ids: frozenset[str]
@@ -57,7 +57,7 @@ class Library:
         """Each indexed source with its passage count, by source name."""
         counts: Counter[str] = Counter()
         first: dict[str, tuple[str, str]] = {}
-        for passage in self.retriever.passages():
+        for passage in self.material.passages():
             counts[passage.source] += 1
             first.setdefault(passage.source, (passage.tool_id, passage.title))
         return [

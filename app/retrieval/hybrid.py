@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import logging
 import threading
-import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
@@ -17,10 +15,9 @@ from app.components.vector_store import ChromaStore
 from app.core.config import RetrievalSettings
 from app.core.errors import IndexEmptyError
 from app.retrieval.keyword import KeywordIndex
+from app.retrieval.material import Snapshot, ToolMaterial
 from app.retrieval.passages import Passage
 from app.retrieval.rerank import Matrix, Reranker, shipped_reranker, tool_features
-
-logger = logging.getLogger(__name__)
 
 # "reranked" (served): tools ordered by the learned re-ranker; "hybrid": by reciprocal rank
 # fusion of each method's tool ranking; "dense" and "keyword": one method alone.
@@ -64,71 +61,31 @@ def diversify(passages: Sequence[Passage], k: int, max_per_tool: int) -> list[Pa
 
 
 class HybridRetriever:
-    """Answers queries from the store and a BM25 index kept in step with it."""
+    """Answers queries from the store and a BM25 index over the same tool material."""
 
     def __init__(
         self,
         *,
         embedder: Embedder,
         store: ChromaStore,
+        material: ToolMaterial,
         settings: RetrievalSettings,
         reranker: Reranker | Literal["shipped"] | None = _SHIPPED,
     ) -> None:
+        # The embedder caches recent texts (CachedEmbedder): a query is embedded once.
         self._embedder = embedder
         # None: no re-ranker, so "reranked" falls back to reciprocal rank fusion.
         self._reranker = shipped_reranker() if isinstance(reranker, str) else reranker
         self._store = store
+        self._material = material
         self._settings = settings
         self._lock = threading.Lock()
         self._keyword = KeywordIndex([])
-        self._by_id: dict[str, Passage] = {}
-        self._sections: dict[tuple[str, str], list[Passage]] = {}
-        self._material_cache: dict[str, Vector] = {}
-        self._version = ""
-        self._checked = 0.0
+        self._keyword_of: Snapshot | None = None
 
     @property
     def query_embedder(self) -> Embedder:
         return self._embedder
-
-    @property
-    def size(self) -> int:
-        return len(self._by_id)
-
-    def refresh(self) -> None:
-        """Rebuild the keyword index from the store (after ingestion, and at start-up)."""
-        version = self._store.version()
-        passages = [Passage.from_store(c.id, c.text, c.metadata) for c in self._store.all_chunks()]
-        keyword = KeywordIndex(passages)
-        sections: dict[tuple[str, str], list[Passage]] = {}
-        for passage in sorted(passages, key=lambda p: (p.source, p.heading, p.part)):
-            sections.setdefault((passage.tool_id, passage.section), []).append(passage)
-        with self._lock:
-            self._keyword = keyword
-            self._by_id = {p.id: p for p in passages}
-            self._sections = sections
-            self._version = version
-            self._checked = time.monotonic()
-        logger.info("retrieval index refreshed", extra={"passages": len(passages)})
-
-    def _refresh_if_stale(self) -> None:
-        """Another worker may have ingested: look at the index's version now and then."""
-        now = time.monotonic()
-        if now - self._checked < self._settings.stale_check_seconds:
-            return
-        self._checked = now
-        if self._store.version() != self._version:
-            logger.info("index changed elsewhere; refreshing")
-            self.refresh()
-
-    def passages(self) -> list[Passage]:
-        return list(self._by_id.values())
-
-    def section(self, tool_id: str, section: str) -> list[Passage]:
-        """Every passage of one section of a tool's material, in reading order."""
-        with self._lock:
-            found = self._sections.get((tool_id, section), [])
-        return list(found)
 
     def retrieve(self, query: str, k: int = 5, method: Method = "reranked") -> list[Passage]:
         """Return the k best passages for the query, best first."""
@@ -192,8 +149,8 @@ class HybridRetriever:
         self, query: str, n: int, method: Method
     ) -> tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]:
         """(passage, cosine) and (passage, BM25 score) lists, best first, up to n each."""
-        self._refresh_if_stale()
-        if not self._by_id:
+        snapshot = self._material.current()
+        if not snapshot.passages:
             raise IndexEmptyError(
                 "The knowledge index is empty. Run `balcony ingest` (or POST "
                 "/v1/admin/ingest) to index the programme's material, then try again."
@@ -203,35 +160,16 @@ class HybridRetriever:
             vector = self._embed_query(query)
             for hit in self._store.query(vector.tolist(), n):
                 dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
-        keyword = self._keyword.search(query, n) if method != "dense" else []
+        keyword = self._keyword_index(snapshot).search(query, n) if method != "dense" else []
         return dense, keyword
 
-    def similarity(self, query: str, texts: Sequence[str]) -> list[float]:
-        """Cosine similarity of the query to each text (used to pick questions that fit)."""
-        if not texts:
-            return []
-        query_vector = self._embed_query(query)
-        return [float(self._embed_material(t) @ query_vector) for t in texts]
-
-    def warm(self, texts: Sequence[str]) -> None:
-        """Embed material items in one batch, so the first replies are as fast as the rest."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._material_cache]
-        if not missing:
-            return
-        vectors = self._embedder.embed(missing)
+    def _keyword_index(self, snapshot: Snapshot) -> KeywordIndex:
+        """The BM25 index of this snapshot of the material, rebuilt when the material is."""
         with self._lock:
-            self._material_cache.update(zip(missing, vectors, strict=True))
+            if self._keyword_of is not snapshot:
+                self._keyword = KeywordIndex(snapshot.passages)
+                self._keyword_of = snapshot
+            return self._keyword
 
     def _embed_query(self, text: str) -> Vector:
-        # The embedder given here caches recent texts (CachedEmbedder): no cache of our own.
         return np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
-
-    def _embed_material(self, text: str) -> Vector:
-        # Steps, questions and signals come from a small, fixed body of material: embed once.
-        with self._lock:
-            cached = self._material_cache.get(text)
-        if cached is None:
-            cached = np.asarray(self._embedder.embed([text])[0], dtype=np.float32)
-            with self._lock:
-                self._material_cache[text] = cached
-        return cached

@@ -190,10 +190,10 @@ def build_retriever(data_dir: Path) -> HybridRetriever:
     retriever = HybridRetriever(
         embedder=services.retriever.query_embedder,
         store=services.store,
+        material=services.material,
         settings=services.settings.retrieval,
         reranker=None,
     )
-    retriever.refresh()
     return retriever
 
 

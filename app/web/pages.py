@@ -100,7 +100,7 @@ def follow_citation(
 @router.get("/material", response_class=HTMLResponse)
 def material_page(request: Request, source: Annotated[str, Query(max_length=500)]) -> HTMLResponse:
     """Uploaded material, passage by passage, each heading anchored as its citations link."""
-    passages = [p for p in _services(request).retriever.passages() if p.source == source]
+    passages = [p for p in _services(request).material.passages() if p.source == source]
     if not passages:
         return _page(request, "not_found.html", status_code=404)
     sections: list[dict[str, str | None]] = []

@@ -49,6 +49,7 @@ def _chain(services: Services, settings: LLMSettings):  # type: ignore[no-untype
     llm = build_llm(settings)
     preparer = make_preparer(
         retriever=services.retriever,
+        material=services.material,
         catalogue=services.catalogue,
         rewriter=make_rewriter(llm, services.prompts),
         relevance_threshold=services.settings.coaching.relevance_threshold,

@@ -41,11 +41,13 @@ def report(indexed_services: Services) -> CoachingReport:
     assert len(conversations) >= 30
     coach = offline_coach(
         indexed_services.retriever,
+        indexed_services.material,
+        indexed_services.similarity,
         indexed_services.catalogue,
         indexed_services.prompts,
         indexed_services.settings.coaching.relevance_threshold,
     )
-    index = Index(indexed_services.retriever, indexed_services.ingestor, indexed_services.catalogue)
+    index = Index(indexed_services.material, indexed_services.ingestor, indexed_services.catalogue)
     result = evaluate(
         conversations, documents, coach=coach, index=index, redactor=Redactor(b"test-only")
     )

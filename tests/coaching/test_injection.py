@@ -56,7 +56,7 @@ def test_injected_document_stays_inside_the_material(
             ).json()
         finally:
             services.ingestor.remove_source(f"{tmp_path.name}/{handout.name}")
-            services.retriever.refresh()
+            services.material.refresh()
     messages = provider.last_messages
     assert messages[0]["role"] == "system"
     assert INJECTED not in messages[0]["content"]

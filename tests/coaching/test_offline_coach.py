@@ -26,6 +26,8 @@ CRISIS = (
 def _chain(services: Services) -> Coach:
     return offline_coach(
         services.retriever,
+        services.material,
+        services.similarity,
         services.catalogue,
         services.prompts,
         services.settings.coaching.relevance_threshold,
@@ -178,7 +180,7 @@ POLICY = (
 def test_a_fitting_upload_is_quoted_and_an_unrelated_one_is_not(
     indexed_services: Services,
 ) -> None:
-    index = Index(indexed_services.retriever, indexed_services.ingestor, indexed_services.catalogue)
+    index = Index(indexed_services.material, indexed_services.ingestor, indexed_services.catalogue)
     with uploaded(index, {"supervision-policy.md": POLICY}, ["supervision-policy.md"]):
         (fits,) = _talk(
             indexed_services,
@@ -193,4 +195,4 @@ def test_a_fitting_upload_is_quoted_and_an_unrelated_one_is_not(
     assert "every week for their first six weeks" in fits.text
     assert fits.tools and fits.tools[0] in indexed_services.catalogue  # a tool still leads
     assert not any(s.source.startswith("uploads/") for s in unrelated.sources)
-    assert not any(p.source.startswith("uploads/") for p in indexed_services.retriever.passages())
+    assert not any(p.source.startswith("uploads/") for p in indexed_services.material.passages())

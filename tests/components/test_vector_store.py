@@ -99,7 +99,7 @@ def test_server_mode_indexes_retrieves_and_fails_clearly_when_the_server_goes(
         assert top[0].tool_id == "public-value"
         # The data is the server's: a second client sees the same passages.
         again = services_factory(chroma=ChromaSettings(host=server.host, port=server.port))
-        assert again.retriever.size == services.store.count()
+        assert again.material.size == services.store.count()
 
         with TestClient(create_app(services=services)) as client:
             assert client.get("/readyz").status_code == 200

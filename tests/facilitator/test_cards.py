@@ -16,7 +16,7 @@ def cards(
 ) -> PromptCards:
     return prompt_cards(
         catalogue=services.catalogue,
-        retriever=services.retriever,
+        similarity=services.similarity,
         tool_id=tool_id,
         count=count,
         focus=focus,

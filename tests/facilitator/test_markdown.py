@@ -16,6 +16,8 @@ def make_plan(services: Services, **fields: object) -> SessionPlan:
         PlanRequest.model_validate(request),
         catalogue=services.catalogue,
         retriever=services.retriever,
+        material=services.material,
+        similarity=services.similarity,
     )
 
 

@@ -30,6 +30,8 @@ def plan(indexed_services: Services) -> Plan:
             PlanRequest.model_validate(fields),
             catalogue=indexed_services.catalogue,
             retriever=indexed_services.retriever,
+            material=indexed_services.material,
+            similarity=indexed_services.similarity,
             tailor=tailor,
         )
 

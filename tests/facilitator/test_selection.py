@@ -53,7 +53,11 @@ def test_resolve_names_every_unknown_id(indexed_services: Services) -> None:
 
 def choose(services: Services, focus: str, count: int) -> list[str]:
     tools = choose_tools(
-        catalogue=services.catalogue, retriever=services.retriever, focus=focus, count=count
+        catalogue=services.catalogue,
+        retriever=services.retriever,
+        similarity=services.similarity,
+        focus=focus,
+        count=count,
     )
     return [t.id for t in tools]
 

@@ -46,7 +46,7 @@ def test_first_run_indexes_every_file_with_its_metadata(
         assert str(meta["heading"]).startswith(str(meta["title"]))
         assert meta["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert "Slow thinking in a crisis > How to use it" in {c.metadata["heading"] for c in stored}
-    assert services.retriever.size == services.store.count()
+    assert services.material.size == services.store.count()
 
 
 def test_second_run_over_unchanged_knowledge_embeds_nothing(

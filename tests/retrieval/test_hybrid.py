@@ -95,18 +95,10 @@ def test_k_beyond_candidates_still_returns_k(indexed_services: Services) -> None
     retriever = HybridRetriever(
         embedder=indexed_services.embedder,
         store=indexed_services.store,
+        material=indexed_services.material,
         settings=RetrievalSettings(candidates=5),
     )
-    retriever.refresh()
     assert len(retriever.retrieve("leadership", k=12)) == 12
-
-
-def test_similarity_scores_each_text_against_the_query(indexed_services: Services) -> None:
-    near, far = indexed_services.retriever.similarity(
-        "staff leaving the service", ["social workers resigning", "a sunny afternoon"]
-    )
-    assert near > far
-    assert indexed_services.retriever.similarity("anything", []) == []
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason=f"{DEV_SET} is not present")

@@ -125,10 +125,10 @@ def retriever_with(services: Services, reranker: Reranker | None) -> HybridRetri
     built = HybridRetriever(
         embedder=services.retriever.query_embedder,
         store=services.store,
+        material=services.material,
         settings=services.settings.retrieval,
         reranker=reranker,
     )
-    built.refresh()
     return built
 
 

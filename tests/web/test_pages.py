@@ -70,7 +70,7 @@ def test_tool_page_has_an_anchor_for_every_cited_heading(
     client: TestClient, indexed_services: Services
 ) -> None:
     pages: dict[str, str] = {}
-    for passage in indexed_services.retriever.passages():
+    for passage in indexed_services.material.passages():
         if not passage.source.startswith("knowledge/"):
             continue
         href = citation_href(
@@ -141,8 +141,8 @@ def test_uploaded_material_page_shows_the_cited_passage_escaped(
             "Second <script>alert(1)</script> page.",
         ),
     ]
-    passages = indexed_services.retriever.passages()
-    monkeypatch.setattr(indexed_services.retriever, "passages", lambda: [*passages, *handout])
+    passages = indexed_services.material.passages()
+    monkeypatch.setattr(indexed_services.material, "passages", lambda: [*passages, *handout])
     href = citation_href(
         tool_id="slow-thinking", heading="Team handout > Page 2", source="uploads/handout.md"
     )
