@@ -64,10 +64,15 @@ def gate() -> Gate:
 
 @pytest.fixture(scope="session")
 def indexed_services(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Services:
-    """Services with the shipped knowledge base indexed: shared, so treat as read-only."""
-    services = build_services(
-        make_settings(tmp_path_factory.mktemp("indexed") / "data"), embedder=embedder
+    """Services with the shipped knowledge base indexed: shared, so treat as read-only.
+
+    Rate limits are off: every module's requests share this one client, so a per-minute
+    limit would refuse whichever test came after the sixtieth request. The tests of limits
+    build their own app with one (app_factory)."""
+    settings = make_settings(
+        tmp_path_factory.mktemp("indexed") / "data", auth={"rate_limit_per_minute": 0}
     )
+    services = build_services(settings, embedder=embedder)
     services.ingest()
     return services
 
