@@ -36,7 +36,7 @@ typecheck: install
 # tests/web runs after, in one process: Playwright's session-long browser keeps an event loop
 # running in its worker's main thread, which broke asyncio.run() in modules sent there later.
 unit: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --ignore=tests/web
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --ignore=tests/web --durations=15
 	$(BIN)/pytest tests/web
 
 test: lint typecheck unit

@@ -98,6 +98,9 @@ class Database:
 
 def _sqlite_pragmas(connection: object, _: object) -> None:
     cursor = connection.cursor()  # type: ignore[attr-defined]
+    # First, so the statements below wait for a worker that is opening the file too (switching
+    # to WAL needs a moment's exclusive lock) rather than failing at once.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     # Foreign keys make deleting a conversation delete its messages; WAL lets reads overlap writes.
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -105,5 +108,4 @@ def _sqlite_pragmas(connection: object, _: object) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Deleted rows are overwritten with zeros, not left readable in free pages.
     cursor.execute("PRAGMA secure_delete=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
