@@ -116,13 +116,7 @@ def tool_fusion_ranker(built: HybridRetriever, dense_weight: float, k: int) -> R
 
 def reranked(services: Services, validation: Sequence[RetrievalCase]) -> Variant:
     """The served re-ranker: out of fold for the validation dilemmas, as shipped for others."""
-    plain = HybridRetriever(
-        embedder=services.retriever.query_embedder,
-        store=services.store,
-        material=services.material,
-        settings=services.settings.retrieval,
-        reranker=None,
-    )
+    plain = services.retriever.with_reranker(None)
     folded = dict(
         zip([c.query for c in validation], out_of_fold(collect(plain, validation)), strict=True)
     )

@@ -87,6 +87,17 @@ class HybridRetriever:
     def query_embedder(self) -> Embedder:
         return self._embedder
 
+    def with_reranker(self, reranker: Reranker | None) -> HybridRetriever:
+        """The same search over the same index and material, ranking tools with `reranker`
+        (None: reciprocal rank fusion); for training and comparing re-rankers."""
+        return HybridRetriever(
+            embedder=self._embedder,
+            store=self._store,
+            material=self._material,
+            settings=self._settings,
+            reranker=reranker,
+        )
+
     def retrieve(self, query: str, k: int = 5, method: Method = "reranked") -> list[Passage]:
         """Return the k best passages for the query, best first."""
         reranker = self._reranker if method == "reranked" else None

@@ -187,14 +187,7 @@ def build_retriever(data_dir: Path) -> HybridRetriever:
 
     services = build_services(Settings(_env_file=None, data_dir=data_dir))
     services.ingest()
-    retriever = HybridRetriever(
-        embedder=services.retriever.query_embedder,
-        store=services.store,
-        material=services.material,
-        settings=services.settings.retrieval,
-        reranker=None,
-    )
-    return retriever
+    return services.retriever.with_reranker(None)
 
 
 def main() -> None:

@@ -122,14 +122,7 @@ def test_serving_scores_without_scikit_learn() -> None:
 
 
 def retriever_with(services: Services, reranker: Reranker | None) -> HybridRetriever:
-    built = HybridRetriever(
-        embedder=services.retriever.query_embedder,
-        store=services.store,
-        material=services.material,
-        settings=services.settings.retrieval,
-        reranker=reranker,
-    )
-    return built
+    return services.retriever.with_reranker(reranker)
 
 
 QUERY = "Partners hold the budgets and I have no authority over them"
