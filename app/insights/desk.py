@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.insights.service import StoredFeedback, WeekInsights, record_feedback, weekly_insights
+from app.insights.service import StoredFeedback, WeekInsights, weekly_insights
 from app.safety.redaction import Redactor
 from app.storage.conversations import ConversationStore
 
@@ -25,15 +25,18 @@ class Insights:
         comment: str | None,
         owner: str | None,
     ) -> StoredFeedback:
-        return record_feedback(
-            self.conversations,
-            self.redactor,
-            session_id=session_id,
-            reply_id=reply_id,
-            helpful=helpful,
-            comment=comment,
-            owner=owner,
+        """Store a rating of one reply; a comment loses its personal data before it is stored."""
+        stored = None
+        if comment:
+            # The conversation's own placeholders, so a name already met keeps its placeholder.
+            transcript = self.conversations.get(session_id, owner)
+            stored = self.redactor.redact(
+                comment, placeholders=transcript.placeholders, scope=session_id
+            ).text
+        feedback_id = self.conversations.add_feedback(
+            session_id, reply_id, helpful=helpful, comment=stored, owner=owner
         )
+        return StoredFeedback(feedback_id, stored)
 
     def weekly(
         self, start: datetime | None, end: datetime | None

@@ -1,5 +1,5 @@
-"""Feedback on replies, and anonymised insights for facilitators: weekly counts, small
-numbers suppressed.
+"""Anonymised insights for facilitators (weekly counts, small numbers suppressed) and the
+record of stored feedback; the insights desk (desk.py) stores the feedback.
 
 Counts come from usage events, which hold no text, no session and no person. Any count
 below MIN_CELL is withheld (null) so that no one can be singled out, and no totals are
@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.core.errors import InvalidInputError
-from app.safety.redaction import Redactor
 from app.storage.conversations import ConversationStore
 
 MIN_CELL = 5
@@ -35,30 +34,6 @@ class WeekInsights:
 class StoredFeedback:
     feedback_id: int
     comment: str | None  # as stored: redacted
-
-
-def record_feedback(
-    conversations: ConversationStore,
-    redactor: Redactor,
-    *,
-    session_id: str,
-    reply_id: int,
-    helpful: bool,
-    comment: str | None,
-    owner: str | None,
-) -> StoredFeedback:
-    """Store a rating of one reply; a comment loses its personal data before it is stored."""
-    stored = None
-    if comment:
-        # The conversation's own placeholders, so a name already met keeps its placeholder.
-        transcript = conversations.get(session_id, owner)
-        stored = redactor.redact(
-            comment, placeholders=transcript.placeholders, scope=session_id
-        ).text
-    feedback_id = conversations.add_feedback(
-        session_id, reply_id, helpful=helpful, comment=stored, owner=owner
-    )
-    return StoredFeedback(feedback_id, stored)
 
 
 def suppress(count: int) -> int | None:

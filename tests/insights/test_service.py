@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import InvalidInputError, NotFoundError
-from app.insights.service import MIN_CELL, record_feedback, resolve_range, weekly_insights
+from app.insights.desk import Insights
+from app.insights.service import MIN_CELL, resolve_range, weekly_insights
 from app.safety.redaction import Redactor
 from app.storage.conversations import ConversationStore, NewMessage, Transcript
 from app.storage.database import Database
@@ -64,9 +65,7 @@ def test_a_comment_is_stored_without_its_personal_data(
     store: ConversationStore, database: Database, redactor: Redactor
 ) -> None:
     sid, reply_id = _conversation(store)
-    stored = record_feedback(
-        store,
-        redactor,
+    stored = Insights(store, redactor).record_feedback(
         session_id=sid,
         reply_id=reply_id,
         helpful=False,
@@ -82,8 +81,8 @@ def test_a_rating_without_a_comment_stores_none(
     store: ConversationStore, database: Database, redactor: Redactor
 ) -> None:
     sid, reply_id = _conversation(store)
-    stored = record_feedback(
-        store, redactor, session_id=sid, reply_id=reply_id, helpful=True, comment=None, owner=None
+    stored = Insights(store, redactor).record_feedback(
+        session_id=sid, reply_id=reply_id, helpful=True, comment=None, owner=None
     )
     assert stored.comment is None and stored.feedback_id >= 1
     assert _stored_comments(database) == [None]
@@ -94,9 +93,7 @@ def test_feedback_on_another_keys_conversation_is_refused_and_nothing_is_stored(
 ) -> None:
     sid, reply_id = _conversation(store, owner="key:a")
     with pytest.raises(NotFoundError):
-        record_feedback(
-            store,
-            redactor,
+        Insights(store, redactor).record_feedback(
             session_id=sid,
             reply_id=reply_id,
             helpful=True,
