@@ -127,6 +127,32 @@ class ChromaStore:
             )
         ]
 
+    def nearest(self, embedding: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """(id, cosine similarity) of the n nearest passages, best first, without their text.
+
+        The same search as query(); a caller that already holds the passages (retrieval's
+        snapshot) saves Chroma reading each hit's document and metadata, most of a query's cost.
+        """
+        with _store_errors("search"):
+            found = self._collection.query(
+                query_embeddings=[list(map(float, embedding))], n_results=n, include=["distances"]
+            )
+        return [
+            (i, 1.0 - float(dist))
+            for i, dist in zip(found["ids"][0], found["distances"][0], strict=True)
+        ]
+
+    def chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
+        """The chunks with these ids (text and metadata) that the store holds, in any order."""
+        if not ids:
+            return []
+        with _store_errors("read its passages"):
+            found = self._collection.get(ids=list(ids), include=["documents", "metadatas"])
+        return [
+            StoredChunk(id=i, text=d or "", metadata=dict(m or {}))
+            for i, d, m in zip(found["ids"], found["documents"], found["metadatas"], strict=True)
+        ]
+
     def version(self) -> str:
         """The index's version, changed by every ingestion that changed passages."""
         with _store_errors("read its version"):

@@ -101,8 +101,7 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int = 5, method: Method = "reranked") -> list[Passage]:
         """Return the k best passages for the query, best first."""
         reranker = self._reranker if method == "reranked" else None
-        # The re-ranker reads the same short lists as fusion: a deeper dense list costs about
-        # 0.2 ms a passage in Chroma (documents and metadata come back with each hit).
+        # The re-ranker reads the same short lists as fusion (it was trained on them).
         dense, keyword = self._search(query, max(self._settings.candidates, k), method)
         similarity = {p.id: s for p, s in dense}
         candidates = {p.id: p for p, _ in [*dense, *keyword]}
@@ -169,8 +168,17 @@ class HybridRetriever:
         dense: list[tuple[Passage, float]] = []
         if method != "keyword":
             vector = self._embed_query(query)
-            for hit in self._store.query(vector.tolist(), n):
-                dense.append((Passage.from_store(hit.id, hit.text, hit.metadata), hit.similarity))
+            nearest = self._store.nearest(vector.tolist(), n)
+            known = snapshot.by_id
+            # A passage indexed by another worker since the last refresh is read from the store.
+            missing = [i for i, _ in nearest if i not in known]
+            if missing:
+                fresh = self._store.chunks(missing)
+                known = {
+                    **known,
+                    **{c.id: Passage.from_store(c.id, c.text, c.metadata) for c in fresh},
+                }
+            dense = [(known[i], similarity) for i, similarity in nearest if i in known]
         keyword = self._keyword_index(snapshot).search(query, n) if method != "dense" else []
         return dense, keyword
 

@@ -22,6 +22,8 @@ class Snapshot:
     version: str = ""
     passages: tuple[Passage, ...] = ()
     sections: dict[tuple[str, str], tuple[Passage, ...]] = field(default_factory=dict)
+    # The same passages by id: a dense search's hits are looked up here, not read from the store.
+    by_id: dict[str, Passage] = field(default_factory=dict)
 
 
 class ToolMaterial:
@@ -46,7 +48,12 @@ class ToolMaterial:
         sections: dict[tuple[str, str], list[Passage]] = {}
         for passage in sorted(passages, key=lambda p: (p.source, p.heading, p.part)):
             sections.setdefault((passage.tool_id, passage.section), []).append(passage)
-        snapshot = Snapshot(version, tuple(passages), {k: tuple(v) for k, v in sections.items()})
+        snapshot = Snapshot(
+            version,
+            tuple(passages),
+            {k: tuple(v) for k, v in sections.items()},
+            {p.id: p for p in passages},
+        )
         with self._lock:
             self._snapshot = snapshot
             self._checked = time.monotonic()

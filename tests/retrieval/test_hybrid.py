@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.core.config import RetrievalSettings
 from app.core.errors import IndexEmptyError
 from app.evaluation.retrieval import RetrievalCase, load_cases, ranked_tools
 from app.retrieval.hybrid import HybridRetriever, diversify, reciprocal_rank_fusion
+from app.retrieval.material import Snapshot, ToolMaterial
 from app.retrieval.passages import Passage
 from app.services import Services
 from tests.conftest import SHARED_EVAL, ServicesFactory
@@ -108,3 +111,28 @@ def test_each_dev_dilemma_finds_its_tool_in_the_top_three(
 ) -> None:
     tools = ranked_tools(indexed_services.retriever, case.query, "hybrid")
     assert set(tools[:3]) & set(case.expected), (case.id, tools[:3])
+
+
+class _StaleMaterial:
+    """A worker's snapshot taken before another worker indexed these passages."""
+
+    def __init__(self, material: ToolMaterial) -> None:
+        self._material = material
+
+    def current(self) -> Snapshot:
+        return replace(self._material.current(), by_id={})
+
+
+def test_dense_hits_missing_from_the_snapshot_are_read_from_the_store(
+    indexed_services: Services,
+) -> None:
+    query = "my managers bring every decision to me and I cannot see the bigger picture"
+    served = indexed_services.retriever
+    stale = HybridRetriever(
+        embedder=served.query_embedder,
+        store=indexed_services.store,
+        material=_StaleMaterial(indexed_services.material),  # type: ignore[arg-type]
+        settings=indexed_services.settings.retrieval,
+    )
+    expected = served.retrieve(query, k=5, method="dense")
+    assert expected and stale.retrieve(query, k=5, method="dense") == expected
