@@ -1,6 +1,9 @@
 """Dependencies as Annotated aliases, so route signatures read like prose.
 
 A route takes the one service its feature offers, never the whole composition root.
+Those that only look an attribute up are `async def`: FastAPI runs a plain `def` dependency
+in its thread pool, a hop there and back for each, on every request. Readiness does I/O
+(it pings the store), so it stays a plain function and runs in the pool.
 """
 
 from __future__ import annotations
@@ -24,31 +27,31 @@ def _services(request: Request) -> Services:
     return services
 
 
-def get_retriever(request: Request) -> HybridRetriever:
+async def get_retriever(request: Request) -> HybridRetriever:
     return _services(request).retriever
 
 
-def get_catalogue(request: Request) -> Catalogue:
+async def get_catalogue(request: Request) -> Catalogue:
     return _services(request).catalogue
 
 
-def get_chat(request: Request) -> ChatService:
+async def get_chat(request: Request) -> ChatService:
     return _services(request).chat
 
 
-def get_conversations(request: Request) -> ConversationStore:
+async def get_conversations(request: Request) -> ConversationStore:
     return _services(request).conversations
 
 
-def get_library(request: Request) -> Library:
+async def get_library(request: Request) -> Library:
     return _services(request).library
 
 
-def get_planner(request: Request) -> Planner:
+async def get_planner(request: Request) -> Planner:
     return _services(request).planner
 
 
-def get_insights(request: Request) -> Insights:
+async def get_insights(request: Request) -> Insights:
     return _services(request).insights
 
 
@@ -56,7 +59,7 @@ def get_readiness(request: Request) -> Readiness:
     return _services(request).readiness()
 
 
-def get_owner(request: Request) -> str | None:
+async def get_owner(request: Request) -> str | None:
     """Who owns the conversations this request touches: the person the access check found
     (key and browser, or the signed-in user); None with auth off and no trusted user."""
     owner: str | None = getattr(request.state, "owner", None)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import Depends, HTTPException, Request, Response, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
@@ -76,10 +77,15 @@ def _authenticate(request: Request, supplied: str | None, role: Role) -> KeyReco
     return key
 
 
-def require(role: Role) -> Callable[..., KeyRecord | None]:
-    """A dependency: the caller holds a live key with at least `role` (when auth is on)."""
+def require(role: Role) -> Callable[..., Awaitable[KeyRecord | None]]:
+    """A dependency: the caller holds a live key with at least `role` (when auth is on).
 
-    def check(
+    On the event loop, with only what does I/O sent to a worker thread (looking the key up
+    in the database, counting in Redis): with auth off and limits in memory a request makes
+    no hop to the thread pool and back for it.
+    """
+
+    async def check(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         header_key: Annotated[str | None, Depends(api_key_header)],
@@ -89,13 +95,17 @@ def require(role: Role) -> Callable[..., KeyRecord | None]:
         key: KeyRecord | None = None
         if auth.enabled:
             supplied = (credentials.credentials if credentials else None) or header_key
-            key = _authenticate(request, supplied, role)
+            key = await to_thread.run_sync(_authenticate, request, supplied, role)
         request.state.api_key = key
         owner = identity(request, key, auth)
         request.state.owner = owner
         # The rate limit follows the person; without one, the client's address.
         caller = owner or f"ip:{request.client.host if request.client else 'unknown'}"
-        wait = services.rate_limiter.check(caller)
+        limiter = services.rate_limiter
+        if limiter.shared and limiter.enabled:
+            wait = await to_thread.run_sync(limiter.check, caller)
+        else:
+            wait = limiter.check(caller)
         if wait:
             raise HTTPException(
                 status.HTTP_429_TOO_MANY_REQUESTS,
