@@ -7,9 +7,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInputError, NotFoundError
 from app.storage.database import Database
@@ -65,17 +66,19 @@ class NewMessage:
     sources: Sequence[dict[str, str]] = ()
     tools: Sequence[str] = ()
 
-    def row(self, session_id: str) -> Message:
-        return Message(
-            conversation_id=session_id,
-            role=self.role,
-            content=self.content,
-            mode=self.mode,
-            status=self.status,
-            escalated=self.escalated,
-            sources=list(self.sources),
-            tools=list(self.tools),
-        )
+    def values(self, session_id: str) -> dict[str, Any]:
+        """The message's row, as the columns an INSERT takes."""
+        return {
+            "conversation_id": session_id,
+            "role": self.role,
+            "content": self.content,
+            "mode": self.mode,
+            "status": self.status,
+            "escalated": self.escalated,
+            "sources": list(self.sources),
+            "tools": list(self.tools),
+            "created_at": utcnow(),
+        }
 
 
 def check_session_id(session_id: str) -> str:
@@ -99,6 +102,38 @@ def _stored(message: Message) -> StoredMessage:
         tools=list(message.tools or []),
         created_at=message.created_at,
     )
+
+
+# A turn's writes as plain statements on the tables, built once: the ORM's unit of work and
+# building each statement afresh cost more than the writes themselves on every turn.
+_CONVERSATIONS = cast(Table, Conversation.__table__)
+_MESSAGES = cast(Table, Message.__table__)
+_INSERT_CONVERSATION = _CONVERSATIONS.insert()
+_TOUCH = _CONVERSATIONS.update().where(_CONVERSATIONS.c.id == bindparam("conversation"))
+_ANSWERED = _MESSAGES.update().where(_MESSAGES.c.id == bindparam("message")).values(status="ok")
+_INSERT_MESSAGE = _MESSAGES.insert()
+_INSERT_USAGE = cast(Table, UsageEvent.__table__).insert()
+
+
+def _touch(session: Session, session_id: str, changes: dict[str, Any]) -> None:
+    """Update the conversation's row (NotFoundError if it is gone, e.g. erased meanwhile)."""
+    done = session.connection().execute(_TOUCH, {"conversation": session_id, **changes})
+    if not done.rowcount:
+        raise NotFoundError(f"No conversation {session_id}.")
+
+
+def _insert_message(session: Session, values: dict[str, Any]) -> int:
+    key = session.connection().execute(_INSERT_MESSAGE, values).inserted_primary_key
+    assert key is not None  # a single-row INSERT always reports its key
+    return int(key[0])
+
+
+def _count(session: Session, usage: Sequence[tuple[str, str]]) -> None:
+    """Anonymous usage counts, in one statement."""
+    if usage:
+        now = utcnow()
+        rows = [{"kind": k, "value": v, "occurred_at": now} for k, v in usage]
+        session.connection().execute(_INSERT_USAGE, rows)
 
 
 def _may_use(conversation: Conversation, owner: str | None) -> bool:
@@ -126,23 +161,21 @@ class ConversationStore:
         With create=True the conversation is made in the same transaction, so a new
         conversation costs one commit, not two. Returns the ids of the two messages.
         """
+        now = utcnow()
         with self._db.session() as session:
             if create:
-                conversation = Conversation(id=session_id, placeholders={}, owner=owner)
-                session.add(conversation)
+                row: dict[str, Any] = {"id": session_id, "owner": owner, "created_at": now}
+                row["placeholders"] = dict(placeholders or {})
+                session.connection().execute(_INSERT_CONVERSATION, {"updated_at": now, **row})
             else:
-                found = session.get(Conversation, session_id)
-                if found is None:
-                    raise NotFoundError(f"No conversation {session_id}.")
-                conversation = found
-            if placeholders is not None:
-                conversation.placeholders = dict(placeholders)
-            conversation.updated_at = utcnow()
-            rows = [user.row(session_id)] + ([reply.row(session_id)] if reply else [])
-            session.add_all(rows)
-            session.add_all(UsageEvent(kind=k, value=v) for k, v in usage)
-            session.flush()
-            return int(rows[0].id), (int(rows[1].id) if reply else None)
+                changes: dict[str, Any] = {"updated_at": now}
+                if placeholders is not None:
+                    changes["placeholders"] = dict(placeholders)
+                _touch(session, session_id, changes)
+            user_id = _insert_message(session, user.values(session_id))
+            reply_id = _insert_message(session, reply.values(session_id)) if reply else None
+            _count(session, usage)
+            return user_id, reply_id
 
     def finish_turn(
         self,
@@ -153,18 +186,11 @@ class ConversationStore:
     ) -> int:
         """Store the reply, mark the waiting message answered, count usage: one commit."""
         with self._db.session() as session:
-            conversation = session.get(Conversation, session_id)
-            if conversation is None:
-                raise NotFoundError(f"No conversation {session_id}.")
-            conversation.updated_at = utcnow()
-            waiting = session.get(Message, user_message_id)
-            if waiting is not None:
-                waiting.status = "ok"
-            row = reply.row(session_id)
-            session.add(row)
-            session.add_all(UsageEvent(kind=k, value=v) for k, v in usage)
-            session.flush()
-            return int(row.id)
+            _touch(session, session_id, {"updated_at": utcnow()})
+            session.connection().execute(_ANSWERED, {"message": user_message_id})
+            reply_id = _insert_message(session, reply.values(session_id))
+            _count(session, usage)
+            return reply_id
 
     def get(self, session_id: str, owner: str | None = None) -> Transcript:
         """The conversation, if it exists and `owner` may see it (else NotFoundError)."""
