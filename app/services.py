@@ -224,6 +224,7 @@ def build_services(
         generator=generator,
         on_outcome=metrics.count_outcome,
         on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
+        local_generation=llm is None,
     )
     services = Services(
         settings,

@@ -222,6 +222,12 @@ def llm_messages(prepared: Prepared, prompts: PromptLibrary) -> list[BaseMessage
     return [SystemMessage(content=system), *history_messages(request.history), HumanMessage(user)]
 
 
+def streamed_lines(text: str) -> list[str]:
+    """The offline coach's reply as it is streamed: in lines, so a client renders as it
+    arrives, like a model's tokens."""
+    return text.splitlines(keepends=True)
+
+
 def make_generator(
     llm: BaseChatModel | None, offline: OfflineCoach, prompts: PromptLibrary
 ) -> Runnable[Prepared, str]:
@@ -232,8 +238,7 @@ def make_generator(
             return offline.compose(prepared.request)
 
         async def stream_offline(prepared: Prepared) -> AsyncIterator[str]:
-            # Sent in lines, so a client renders as it arrives, like a model's tokens.
-            for line in offline.compose(prepared.request).splitlines(keepends=True):
+            for line in streamed_lines(offline.compose(prepared.request)):
                 yield line
 
         return RunnableLambda(compose, afunc=stream_offline).with_config(run_name="generate")

@@ -2,20 +2,26 @@
 
 A whole reply and a streamed one share it: the pieces are yielded as the model speaks and
 kept in a ReplyInProgress; once they are all in, the reply is stored with what it cites.
+
+When generation is local CPU work (the offline coach), retrieval, context building and the
+reply are worked out in one worker thread, in the CPU limiter: one hop off the event loop
+instead of three, and the coach's composing no longer runs on the loop itself. With a
+language model the chain is awaited step by step, so the loop serves others meanwhile.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 
 from anyio import to_thread
 from langchain_core.runnables import Runnable
 
-from app.coaching.chain import ChainInput, Prepared
+from app.coaching.chain import ChainInput, Prepared, streamed_lines
 from app.coaching.cited_stream import CitationStream
 from app.coaching.offline import OfflineCoach
 from app.coaching.turn import ChatOutcome, PendingTurn, ReplyInProgress, lead_line, provider_failure
 from app.core.config import Settings
+from app.core.cpu import cpu_limiter
 from app.core.errors import BalconyError
 from app.storage.conversations import ConversationStore, NewMessage
 
@@ -31,8 +37,11 @@ class ReplyWriter:
         generator: Runnable[Prepared, str],
         on_stage: Callable[[str], None],
         on_provider_error: Callable[[str], None],
+        local_generation: bool = False,
     ) -> None:
         self._settings = settings
+        # The generator is the offline coach (no model to wait for): see the module's note.
+        self._local = local_generation
         self._conversations = conversations
         self._offline = offline
         self._preparer = preparer
@@ -44,8 +53,16 @@ class ReplyWriter:
         """retrieve -> generate: the reply's pieces, citations renumbered as they go."""
         self._on_stage("retrieve")
         try:
-            prepared: Prepared = await self._preparer.ainvoke(self._chain_input(turn))
-            self._on_stage("generate")
+            lines: list[str] | None = None
+            if self._local:
+                prepared, lines = await to_thread.run_sync(
+                    self._prepare_and_compose,
+                    turn,
+                    limiter=cpu_limiter(self._settings.coaching.cpu_threads),
+                )
+            else:
+                prepared = await self._preparer.ainvoke(self._chain_input(turn))
+                self._on_stage("generate")
             reply.prepared = prepared
             reply.citations = CitationStream(prepared.request.context.passages)
             lead = lead_line(turn.decision, self._settings)
@@ -54,7 +71,7 @@ class ReplyWriter:
                 reply.pieces.append(piece)
                 yield piece
             if prepared.grounded:
-                async for raw in self._generator.astream(prepared):
+                async for raw in self._generated(prepared, lines):
                     piece = reply.citations.feed(raw)
                     if piece:
                         reply.pieces.append(piece)
@@ -69,6 +86,22 @@ class ReplyWriter:
             raise provider_failure(
                 error, self._settings.llm, turn.session_id, self._on_provider_error
             ) from error
+
+    def _prepare_and_compose(self, turn: PendingTurn) -> tuple[Prepared, list[str]]:
+        """retrieve -> generate in this thread: the prepared turn and the reply's lines."""
+        prepared: Prepared = self._preparer.invoke(self._chain_input(turn))
+        self._on_stage("generate")
+        text = self._generator.invoke(prepared) if prepared.grounded else ""
+        return prepared, streamed_lines(text)
+
+    async def _generated(self, prepared: Prepared, lines: list[str] | None) -> AsyncIterator[str]:
+        """The generator's pieces: the lines composed already, or the model's as they come."""
+        if lines is not None:
+            for line in lines:
+                yield line
+            return
+        async for raw in self._generator.astream(prepared):
+            yield raw
 
     async def collect(self, turn: PendingTurn) -> ChatOutcome:
         """The whole reply: the stream, collected, then stored."""

@@ -73,6 +73,7 @@ class ChatService:
         on_provider_error: Callable[[str], None] | None = None,
         on_stage: Callable[[str], None] | None = None,
         turn_locks: TurnLocks | None = None,
+        local_generation: bool = False,
     ) -> None:
         self._settings = settings
         self._conversations = conversations
@@ -92,6 +93,8 @@ class ChatService:
             generator=generator,
             on_stage=lambda stage: self.on_stage(stage),  # the hook as set now, not at build
             on_provider_error=on_provider_error or (lambda kind: None),
+            # No language model: the offline coach composes, CPU work like retrieval.
+            local_generation=local_generation,
         )
         # By default beside the conversations, so every worker and replica shares them.
         self.turn_locks = turn_locks or TurnLocks.for_database(
