@@ -39,7 +39,9 @@ class KeywordIndex:
         if not tokens.ids or not tokens.ids[0]:
             return []
         n = min(n, len(self._passages))
-        documents, scores = self._index.retrieve(tokens, k=n, show_progress=False, n_threads=1)
+        # n_threads=0 scores in this thread; any other number starts a thread pool (and a
+        # thread) for every query, which cost more than the scoring itself.
+        documents, scores = self._index.retrieve(tokens, k=n, show_progress=False, n_threads=0)
         return [
             (self._passages[int(d)], float(s))
             for d, s in zip(documents[0], scores[0], strict=True)
