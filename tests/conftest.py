@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from app.components.embedding import Embedder, build_embedder
+from app.components.embedding import CachedEmbedder, Embedder, build_embedder
 from app.core.config import EmbeddingSettings, Settings, get_settings
 from app.gate.gate import Gate
 from app.main import create_app
@@ -26,9 +26,20 @@ ServicesFactory = Callable[..., Services]
 
 
 @pytest.fixture(scope="session")
-def embedder() -> Embedder:
-    """The real all-MiniLM-L6-v2, loaded once for the whole run."""
+def embedding_model() -> Embedder:
+    """The real all-MiniLM-L6-v2, loaded once for the whole run (tests of the model use it)."""
     return build_embedder(EmbeddingSettings())
+
+
+@pytest.fixture(scope="session")
+def embedder(embedding_model: Embedder) -> Embedder:
+    """The real model, remembering every text it has embedded in this run.
+
+    Most of the suite's time went on embedding the same knowledge files again and again (each
+    new index, each terminal chat, each server's coaching material); the vectors are the same,
+    so each text is embedded once per process. Tests of the model itself use embedding_model.
+    """
+    return CachedEmbedder(embedding_model, size=1_000_000)
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:

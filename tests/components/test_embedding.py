@@ -13,16 +13,16 @@ from app.core.config import EmbeddingSettings
 from app.core.errors import ConfigurationError
 
 
-def test_rows_are_384_dimensional_and_unit_length(embedder: Embedder) -> None:
-    rows = embedder.embed(["A child missing from care overnight.", "Budget pressures."])
-    assert embedder.dimension == 384
+def test_rows_are_384_dimensional_and_unit_length(embedding_model: Embedder) -> None:
+    rows = embedding_model.embed(["A child missing from care overnight.", "Budget pressures."])
+    assert embedding_model.dimension == 384
     assert rows.shape == (2, 384)
     assert rows.dtype == np.float32
     assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
 
 
-def test_similar_meanings_are_closer(embedder: Embedder) -> None:
-    query, near, far = embedder.embed(
+def test_similar_meanings_are_closer(embedding_model: Embedder) -> None:
+    query, near, far = embedding_model.embed(
         [
             "My team keeps rushing into big decisions during a crisis.",
             "Under pressure we make long-term choices too quickly.",
@@ -32,8 +32,8 @@ def test_similar_meanings_are_closer(embedder: Embedder) -> None:
     assert float(query @ near) > float(query @ far) + 0.2
 
 
-def test_same_text_gives_the_same_vector(embedder: Embedder) -> None:
-    first, second = embedder.embed(["Stable ids need stable vectors."] * 2)
+def test_same_text_gives_the_same_vector(embedding_model: Embedder) -> None:
+    first, second = embedding_model.embed(["Stable ids need stable vectors."] * 2)
     assert np.allclose(first, second)
 
 
