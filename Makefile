@@ -33,11 +33,10 @@ typecheck: install
 
 # Whole modules go to one worker (loadscope), so a module's fixtures are built once; each
 # worker builds the session's model and index once, and gets its own databases and ports.
-# tests/web runs after, in one process: Playwright's session-long browser keeps an event loop
-# running in its worker's main thread, which broke asyncio.run() in modules sent there later.
+# The browser tests (tests/web) share the run: each browser module opens and closes its own
+# Chromium, so no event loop is left running for the modules a worker gets after it.
 unit: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --ignore=tests/web --durations=15
-	$(BIN)/pytest tests/web
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=15
 
 test: lint typecheck unit
 

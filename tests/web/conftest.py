@@ -1,5 +1,6 @@
 """Browser fixtures: one real server (uvicorn in a thread over the shared index), two
-intranet hosts on other ports (one allowed to embed the widget, one not), one Chromium."""
+intranet hosts on other ports (one allowed to embed the widget, one not), one Chromium per
+module."""
 
 from __future__ import annotations
 
@@ -112,7 +113,10 @@ def site(indexed_services: Services, tmp_path_factory: pytest.TempPathFactory) -
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# One browser per module, closed at its end: while Playwright's sync API is open it keeps an
+# event loop marked running in this thread, which breaks asyncio.run() in any module that
+# runs after it on the same xdist worker. Closed, the thread is clean again (a launch is ~1 s).
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     _need(CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium")
     _need(AXE.exists(), f"{AXE} is missing: run `npm ci` at the repository root")
