@@ -15,7 +15,7 @@ from anyio import to_thread
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from app.catalogue.tools import Catalogue
 from app.coaching.citations import CitedReply, map_citations
@@ -193,11 +193,22 @@ def make_preparer(
     async def acontextualise(state: dict[str, Any]) -> Prepared:
         return await to_thread.run_sync(contextualise, state, limiter=cpu_limiter(cpu_threads))
 
-    return (
+    steps = (
         RunnableLambda(rewrite, afunc=arewrite).with_config(run_name="rewrite_question")
         | RunnableLambda(retrieve, afunc=aretrieve).with_config(run_name="retrieve")
         | RunnableLambda(contextualise, afunc=acontextualise).with_config(run_name="build_context")
     )
+
+    def prepare(data: ChainInput) -> Prepared:
+        # Called in a worker thread (the offline coach's turn): plain calls, as LangChain's
+        # wrapping of each step cost more than rewriting and building the context.
+        return contextualise(retrieve(rewrite(data)))
+
+    async def aprepare(data: ChainInput, config: RunnableConfig) -> Prepared:
+        # Awaited (a model rewrites follow-ups): step by step, each traced by its name.
+        return await steps.ainvoke(data, config)
+
+    return RunnableLambda(prepare, afunc=aprepare).with_config(run_name="prepare")
 
 
 def situation(request: CoachingRequest, prompts: PromptLibrary) -> str:
