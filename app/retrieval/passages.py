@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app.components.vector_store import Metadata
 
@@ -35,4 +35,16 @@ class Passage:
         )
 
     def scored(self, score: float, similarity: float) -> Passage:
-        return replace(self, score=score, similarity=similarity)
+        # Built directly: dataclasses.replace costs several times more, on every candidate.
+        return Passage(
+            self.id,
+            self.tool_id,
+            self.title,
+            self.heading,
+            self.section,
+            self.source,
+            self.text,
+            self.part,
+            score,
+            similarity,
+        )
