@@ -68,7 +68,8 @@ class Redactor:
         counts: Counter[str] = Counter()
 
         def known(word: str) -> bool:
-            return self.digest(scope, "NAME", word) in mapping
+            # A conversation with no placeholders yet knows no names: no digest to compute.
+            return bool(mapping) and self.digest(scope, "NAME", word) in mapping
 
         findings = [_Finding(s.start, s.end, s.kind, s.value) for s in find_structured(text)]
         findings += [
