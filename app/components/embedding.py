@@ -95,12 +95,27 @@ def _default_cache_dir() -> Path:
     return Path(base) / "balcony" / "models"
 
 
+def limit_blas_threads(threads: int) -> None:
+    """Hold numpy's BLAS to `threads` threads in this process, like the model.
+
+    OpenBLAS splits a dot product over every core once a vector passes 10,000 numbers (the
+    gate's word features can): on a busy two-core machine waking the second thread took
+    8-10 ms a message against 1 ms on one thread. The limit is per process, as the model's.
+    """
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    except ImportError:  # it comes with scikit-learn; without it BLAS keeps its default
+        return
+    threadpool_limits(limits=threads, user_api="blas")
+
+
 def build_embedder(settings: EmbeddingSettings) -> Embedder:
     """Load the configured model: the packaged default, a local folder, or a cached hub name.
 
     The ONNX backend is used when the model allows it; otherwise, or if the export fails,
     sentence-transformers on torch (said in the log).
     """
+    limit_blas_threads(settings.threads)
     # Loading bars and hub checks are noise in a service's logs.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -46,3 +46,13 @@ def test_folder_that_is_not_a_model_is_a_configuration_error(tmp_path: Path) -> 
     (tmp_path / "notes.txt").write_text("not a model", encoding="utf-8")
     with pytest.raises(ConfigurationError, match="BALCONY_EMBEDDING__MODEL"):
         build_embedder(EmbeddingSettings(model=str(tmp_path)))
+
+
+def test_numpy_blas_is_held_to_the_models_threads(embedding_model: Embedder) -> None:
+    """Building the model holds BLAS to its threads (one by default): a two-thread dot
+    product over the gate's 10,000-odd word features cost 8-10 ms on a busy two-core box."""
+    from threadpoolctl import threadpool_info  # type: ignore[import-untyped]
+
+    build_embedder(EmbeddingSettings())
+    blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+    assert blas and all(i["num_threads"] == 1 for i in blas)
