@@ -27,13 +27,35 @@ def queries(path: Path) -> list[str]:
     return [str(json.loads(row)["query"]) for row in rows if row.strip()]
 
 
+def common_subsequence_length(a: str, b: str) -> int:
+    """The longest common subsequence of a and b, bit-parallel (Hyyro 2004): one big-integer
+    step per character of a instead of difflib's per-pair block search."""
+    masks: dict[str, int] = {}
+    for i, char in enumerate(b):
+        masks[char] = masks.get(char, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    row = full
+    for char in a:
+        matched = row & masks.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(b) - row.bit_count()
+
+
 def too_alike(mine: list[str], theirs: list[str]) -> list[str]:
-    return [
-        f"{a!r} ~ {b!r}"
-        for a in mine
-        for b in theirs
-        if SequenceMatcher(None, a.lower(), b.lower()).ratio() >= WORDING_LIMIT
-    ]
+    found = []
+    lowered = [(b, b.lower()) for b in theirs]
+    for a in mine:
+        low_a = a.lower()
+        for b, low_b in lowered:
+            # difflib's matching blocks form a common subsequence, so its ratio is at most
+            # 2 * LCS / (len(a) + len(b)): a pair under that bound is under the limit, and only
+            # the few over it pay for difflib (the same pairs are found, in seconds fewer).
+            lcs = common_subsequence_length(low_a, low_b)
+            if 2 * lcs / max(len(low_a) + len(low_b), 1) < WORDING_LIMIT:
+                continue
+            if SequenceMatcher(None, low_a, low_b).ratio() >= WORDING_LIMIT:
+                found.append(f"{a!r} ~ {b!r}")
+    return found
 
 
 @pytest.fixture(scope="module")
