@@ -53,7 +53,9 @@ def eval_safety(
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        "hold-out (frozen, never tuned on)": project / "judgement-holdout.jsonl",
+        "hold-out 1 (frozen; session 4's data were written knowing its figures)": project
+        / "judgement-holdout.jsonl",
+        "hold-out 2 (frozen, never tuned on)": project / "judgement-holdout-2.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {

@@ -46,6 +46,10 @@ SAFETY_KIND_WORDS: dict[str, tuple[str, ...]] = {
     "past": ("past", "news", "death", "child-safe"),
 }
 SEED = 7
+# The bars come from this many out-of-fold runs, each with its own fold split, pooled: the
+# escalation bar sits at the 1% tail of the true escalations (a handful of messages), and one
+# split alone moved it between 0.14 and 0.23 when three training lines were removed.
+THRESHOLD_REPEATS = 3
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,11 @@ def _head(model: Any) -> LinearHead:
 
 
 def out_of_fold(
-    examples: list[Example], vectors: npt.NDArray[np.float32], c: float, word_scale: float
+    examples: list[Example],
+    vectors: npt.NDArray[np.float32],
+    c: float,
+    word_scale: float,
+    seed: int = SEED,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Each example's outcome probabilities, and its best escalation specialist's, from
     models that never saw it or its pair; the word vocabulary too is learned without the
@@ -160,7 +168,7 @@ def out_of_fold(
     groups = [e.group for e in examples]
     result = np.zeros((len(examples), len(OUTCOMES)))
     specialist = np.zeros(len(examples))
-    folds = StratifiedGroupKFold(5, shuffle=True, random_state=SEED)
+    folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
     for train, held in folds.split(vectors, labels, groups):
         seen = [examples[i] for i in train]
         words = fit_words([e.text for e in seen], word_scale)
@@ -202,13 +210,21 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
                 best = (loss, word_scale, c)
     assert best is not None
     _, word_scale, c = best
-    oof = with_escalation_scores(*out_of_fold(examples, vectors, c, word_scale))
-    thresholds = choose_thresholds(oof, y)
+    oof = np.vstack(
+        [
+            with_escalation_scores(*out_of_fold(examples, vectors, c, word_scale, SEED + r))
+            for r in range(THRESHOLD_REPEATS)
+        ]
+    )
+    pooled = y * THRESHOLD_REPEATS
+    thresholds = choose_thresholds(oof, pooled)
     report: dict[str, Any] = {
         "examples": {o: y.count(o) for o in OUTCOMES},
         "C": c,
         "word_scale": word_scale,
-        "out_of_fold": figures(decide_all(oof, thresholds), y),
+        "threshold_repeats": THRESHOLD_REPEATS,
+        # Averaged over the repeats' splits.
+        "out_of_fold": figures(decide_all(oof, thresholds), pooled),
     }
     words = fit_words([e.text for e in examples], word_scale)
     x = feature_matrix(examples, vectors, CUE_SCALE, words)

@@ -1,4 +1,4 @@
-"""The hold-out split stays an honest check: no training line is a near-copy of one of its
+"""The hold-out splits stay an honest check: no training line is a near-copy of one of its
 lines or of a shared evaluation line (independent writers can land on the same sentence)."""
 
 from __future__ import annotations
@@ -27,8 +27,11 @@ def _grams(text: str) -> set[str]:
 
 
 def test_no_training_line_is_a_near_copy_of_an_evaluation_line() -> None:
-    evaluation = _messages(DATA / "judgement-holdout.jsonl")
-    for path in sorted(SHARED_EVAL.glob("*.jsonl")):
+    evaluation = []
+    for path in [
+        *sorted(DATA.glob("judgement-holdout*.jsonl")),
+        *sorted(SHARED_EVAL.glob("*.jsonl")),
+    ]:
         evaluation += _messages(path)
     indexed = [(rid, text, _grams(text)) for rid, text in evaluation]
     too_close = []
