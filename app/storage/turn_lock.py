@@ -26,7 +26,9 @@ Two layers, taken in this order and released in reverse:
 
 Waiting is bounded and costs no worker thread: try without blocking, sleep briefly, try
 again until `coaching.turn_wait_seconds`; then TurnBusyError (409), raised before anything
-of the turn is stored, so the message can simply be sent again.
+of the turn is stored, so the message can simply be sent again. A try that asks PostgreSQL
+runs in a worker thread; a file lock's try is a system call that never waits, made on the
+event loop itself (a hop to a thread and back cost more than the call, twice a turn).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def lock_key(session_id: str) -> int:
 
 class CrossProcessLock(Protocol):
     scope: str  # what it locks: two locks of one scope in one process share layer 1
+    waits: bool  # whether trying or letting go may wait (on a database): then in a thread
 
     def try_acquire(self, key: int) -> Release | None:
         """Take the lock for `key` without waiting: its release, or None if it is held."""
@@ -97,6 +100,8 @@ _OPENING = threading.Lock()
 class NoCrossProcessLock:
     """For a database only this process can see (in-memory SQLite)."""
 
+    waits = False
+
     def __init__(self, scope: str) -> None:
         self.scope = scope
 
@@ -106,6 +111,8 @@ class NoCrossProcessLock:
 
 class FileRangeLock:
     """Layer 2 on one host: a byte of one lock file per session, locked with fcntl.lockf."""
+
+    waits = False  # LOCK_NB: the call returns at once, taken or not
 
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
@@ -132,6 +139,8 @@ class FileRangeLock:
 
 class AdvisoryLock:
     """Layer 2 across replicas: a PostgreSQL session-level advisory lock per session."""
+
+    waits = True  # a round trip to the server (and maybe a new connection)
 
     def __init__(self, url: str) -> None:
         self._url = url
@@ -218,17 +227,24 @@ class TurnLocks:
         try:
             yield
         finally:
-            # Shielded: a cancelled or disconnected stream must still let the next turn in.
-            with anyio.CancelScope(shield=True):
-                await to_thread.run_sync(release)
+            if not self.cross.waits:
+                release()
+            else:
+                # Shielded: a cancelled or disconnected stream must still let the next turn in.
+                with anyio.CancelScope(shield=True):
+                    await to_thread.run_sync(release)
 
     async def _acquire(self, key: int) -> Release:
         deadline = time.monotonic() + self.wait_seconds
         pause = FIRST_PAUSE
         while True:  # bounded by the deadline
-            # A worker thread that is not abandoned on cancellation: a lock it takes is
-            # always returned here, never lost.
-            release = await to_thread.run_sync(self._try_acquire, key)
+            if not self.cross.waits:
+                # A call that cannot be interrupted: a lock it takes is returned here.
+                release = self._try_acquire(key)
+            else:
+                # A worker thread that is not abandoned on cancellation: a lock it takes is
+                # always returned here, never lost.
+                release = await to_thread.run_sync(self._try_acquire, key)
             if release is not None:
                 return release
             left = deadline - time.monotonic()
