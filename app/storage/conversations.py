@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy import Row, Table, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInputError, NotFoundError
@@ -90,7 +90,7 @@ def check_session_id(session_id: str) -> str:
     return session_id
 
 
-def _stored(message: Message) -> StoredMessage:
+def _stored(message: Row[Any]) -> StoredMessage:
     return StoredMessage(
         id=message.id,
         role=message.role,
@@ -113,6 +113,12 @@ _TOUCH = _CONVERSATIONS.update().where(_CONVERSATIONS.c.id == bindparam("convers
 _ANSWERED = _MESSAGES.update().where(_MESSAGES.c.id == bindparam("message")).values(status="ok")
 _INSERT_MESSAGE = _MESSAGES.insert()
 _INSERT_USAGE = cast(Table, UsageEvent.__table__).insert()
+_CONVERSATION = select(_CONVERSATIONS).where(_CONVERSATIONS.c.id == bindparam("conversation"))
+_TRANSCRIPT = (
+    select(_MESSAGES)
+    .where(_MESSAGES.c.conversation_id == bindparam("conversation"))
+    .order_by(_MESSAGES.c.id)
+)
 
 
 def _touch(session: Session, session_id: str, changes: dict[str, Any]) -> None:
@@ -136,7 +142,7 @@ def _count(session: Session, usage: Sequence[tuple[str, str]]) -> None:
         session.connection().execute(_INSERT_USAGE, rows)
 
 
-def _may_use(conversation: Conversation, owner: str | None) -> bool:
+def _may_use(conversation: Conversation | Row[Any], owner: str | None) -> bool:
     """Unowned conversations (auth off) are open; owned ones only to their key."""
     return conversation.owner is None or conversation.owner == owner
 
@@ -196,19 +202,22 @@ class ConversationStore:
         """The conversation, if it exists and `owner` may see it (else NotFoundError)."""
         check_session_id(session_id)
         with self._db.session() as session:
-            conversation = session.get(Conversation, session_id)
+            # Rows, not ORM objects: a follow-up reads its transcript on every turn.
+            connection = session.connection()
+            conversation = connection.execute(_CONVERSATION, {"conversation": session_id}).first()
             # Another key's conversation is reported as missing: existence is not revealed.
             if conversation is None or not _may_use(conversation, owner):
                 raise NotFoundError(
                     f"No conversation {session_id}: it may have been deleted or expired. "
                     "Omit session_id to start a new one."
                 )
+            rows = connection.execute(_TRANSCRIPT, {"conversation": session_id})
             return Transcript(
                 id=conversation.id,
                 created_at=conversation.created_at,
                 updated_at=conversation.updated_at,
                 placeholders=dict(conversation.placeholders or {}),
-                messages=[_stored(m) for m in conversation.messages],
+                messages=[_stored(m) for m in rows],
             )
 
     def delete(self, session_id: str, owner: str | None = None) -> None:
