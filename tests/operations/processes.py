@@ -6,7 +6,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
+from app.components.embedding import Embedder
+from app.core.config import Settings
+from app.ingest.pipeline import IngestReport
+from app.services import build_services
 from tests.utils.served_process import HOST, ServedProcess, free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +45,25 @@ def balcony_env(data_dir: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+def settings_of(env: dict[str, str]) -> Settings:
+    """The settings a child process started with `env` reads (no .env file)."""
+    with mock.patch.dict(os.environ, env, clear=True):
+        return Settings(_env_file=None)
+
+
+def ingest_here(env: dict[str, str], embedder: Embedder) -> IngestReport:
+    """Index the default material as `balcony ingest` in a child with `env` would, but here,
+    with the session's model: for drills whose point is serving, not ingesting.
+
+    A child for it cost about 5 s of CPU (importing the stack, loading the model, embedding);
+    `balcony ingest` itself runs as a process in the fast-path test and the kill drill.
+    """
+    services = build_services(settings_of(env), embedder=embedder, warm_material=False)
+    report = services.ingest()
+    assert report.chunks_added > 0 and not report.skipped, report
+    return report
 
 
 def run_balcony(

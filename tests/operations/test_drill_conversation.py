@@ -10,8 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.components.embedding import Embedder
 from devtools.stand_in_provider import running_provider
-from tests.operations.processes import Server, balcony_env, run_balcony
+from tests.operations.processes import Server, balcony_env, ingest_here
 from tests.storage.servers import temporary_postgres_database
 from tests.utils.documents import copy_knowledge
 from tests.utils.silent_proxy import silent_proxy
@@ -26,14 +27,14 @@ def message(ordinal: str) -> str:
     return f"This is my {ordinal} question: how do I get my managers to plan rather than react?"
 
 
-def indexed_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+def indexed_env(tmp_path: Path, embedder: Embedder, **extra: str) -> dict[str, str]:
     env = balcony_env(
         tmp_path / "data",
         BALCONY_KNOWLEDGE_DIR=str(copy_knowledge(tmp_path, ("vuca", "slow-thinking"))),
         BALCONY_AUTH__RATE_LIMIT_PER_MINUTE="0",
         **extra,
     )
-    assert run_balcony(env, "ingest", cwd=tmp_path).returncode == 0
+    ingest_here(env, embedder)  # the servers are the drill, not the indexing
     return env
 
 
@@ -48,9 +49,9 @@ def database_env(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
 
 
 def test_concurrent_messages_to_one_conversation_keep_every_turn_in_order(
-    tmp_path: Path, database_env: dict[str, str]
+    tmp_path: Path, database_env: dict[str, str], embedder: Embedder
 ) -> None:
-    env = indexed_env(tmp_path, **database_env)
+    env = indexed_env(tmp_path, embedder, **database_env)
     # Two workers: the concurrent turns also race across processes, not only threads.
     with (
         Server(env, tmp_path, "--workers", "2") as server,
@@ -80,12 +81,15 @@ def test_concurrent_messages_to_one_conversation_keep_every_turn_in_order(
         assert turns[index + 1]["role"] == "assistant", turns
 
 
-def test_a_provider_that_hangs_gets_a_504_and_the_message_is_kept(tmp_path: Path) -> None:
+def test_a_provider_that_hangs_gets_a_504_and_the_message_is_kept(
+    tmp_path: Path, embedder: Embedder
+) -> None:
     with running_provider() as provider:
         host, port = provider.url.removeprefix("http://").split("/")[0].split(":")
         with silent_proxy(host, int(port)) as proxy:
             env = indexed_env(
                 tmp_path,
+                embedder,
                 BALCONY_LLM__PROVIDER="openai",
                 BALCONY_LLM__BASE_URL=f"http://127.0.0.1:{proxy.port}/v1",
                 BALCONY_LLM__MODEL="stand-in",

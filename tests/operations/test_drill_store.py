@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.operations.processes import PROBE, Server, balcony_env, run_balcony
+from app.components.embedding import Embedder
+from tests.operations.processes import PROBE, Server, balcony_env, ingest_here, run_balcony
 from tests.utils.chroma_server import ChromaServer
 from tests.utils.documents import copy_knowledge
 
@@ -73,7 +74,7 @@ class Load:
         return Counter(status for status, _ in self.results[start:])
 
 
-def test_chroma_stopped_and_restarted_mid_load(tmp_path: Path) -> None:
+def test_chroma_stopped_and_restarted_mid_load(tmp_path: Path, embedder: Embedder) -> None:
     with ChromaServer(tmp_path / "chroma") as chroma:
         env = balcony_env(
             tmp_path / "data",
@@ -83,7 +84,7 @@ def test_chroma_stopped_and_restarted_mid_load(tmp_path: Path) -> None:
             BALCONY_CHROMA__TIMEOUT_SECONDS="5",
             BALCONY_AUTH__RATE_LIMIT_PER_MINUTE="0",
         )
-        assert run_balcony(env, "ingest", cwd=tmp_path).returncode == 0
+        ingest_here(env, embedder)  # into the Chroma server; serving through it is the drill
         with Server(env, tmp_path, "--workers", "1") as server, Load(server.url) as load:
             wait_for(lambda: load.since(0)[200] >= 3, 120, "chat answering")
             chroma.stop()
@@ -113,14 +114,16 @@ def write_uploads(folder: Path, files: int, paragraphs: int) -> None:
         (folder / f"handout-{number}.txt").write_text(text, encoding="utf-8")
 
 
-def test_ingest_killed_halfway_leaves_the_old_index_serving(tmp_path: Path) -> None:
+def test_ingest_killed_halfway_leaves_the_old_index_serving(
+    tmp_path: Path, embedder: Embedder
+) -> None:
     data = tmp_path / "data"
     env = balcony_env(
         data,
         BALCONY_KNOWLEDGE_DIR=str(copy_knowledge(tmp_path, ("vuca", "slow-thinking"))),
         BALCONY_AUTH__RATE_LIMIT_PER_MINUTE="0",
     )
-    assert run_balcony(env, "ingest", cwd=tmp_path).returncode == 0
+    ingest_here(env, embedder)  # the old index; the ingestions killed and rerun are processes
     manifest = data / "ingest-manifest.json"
     assert manifest.is_file()
     write_uploads(data / "uploads", files=40, paragraphs=30)
