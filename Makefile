@@ -6,9 +6,6 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # pytest workers: one per core by default (`make unit PYTEST_WORKERS=0` runs in one process).
 PYTEST_WORKERS ?= auto
-# mypy checks independent modules in parallel (mypy 2's --num-workers; older ones ignore it):
-# an uncached check of a fresh clone takes about half the time on two cores.
-MYPY_WORKERS ?= auto
 
 .PHONY: install run ingest test lint typecheck unit bench gate clean
 
@@ -32,7 +29,7 @@ lint: install
 
 # mypy keeps .mypy_cache between runs: a second run re-checks only what changed.
 typecheck: install
-	MYPY_NUM_WORKERS=$(MYPY_WORKERS) $(BIN)/mypy
+	$(BIN)/mypy
 
 # Whole modules go to one worker (loadscope), so a module's fixtures are built once; each
 # worker builds the session's model and index once, and gets its own databases and ports.
