@@ -33,10 +33,11 @@ typecheck: install
 
 # Whole modules go to one worker (loadscope), so a module's fixtures are built once; each
 # worker builds the session's model and index once, and gets its own databases and ports.
+# Modules go out in the order tests/conftest.py gives them (slow ones first), not by size.
 # The browser tests (tests/web) share the run: each browser module opens and closes its own
 # Chromium, so no event loop is left running for the modules a worker gets after it.
 unit: install
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=15
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 
 test: lint typecheck unit
 

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 # Installed before anything else is imported: every non-loopback connection or name lookup is
@@ -95,6 +97,7 @@ print(json.dumps({
 """
 
 
+@pytest.mark.slow
 def test_ingest_and_query_work_with_the_network_cut(tmp_path: Path) -> None:
     env = {
         key: value
