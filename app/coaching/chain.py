@@ -13,7 +13,7 @@ from typing import Any
 
 from anyio import to_thread
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
@@ -21,7 +21,7 @@ from app.catalogue.tools import Catalogue
 from app.coaching.citations import CitedReply, map_citations
 from app.coaching.clock import immediate_period, local_now
 from app.coaching.context import CoachingContext, build_context
-from app.coaching.listening import is_acknowledgement
+from app.coaching.history import dilemma, history_messages, history_text
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
 from app.coaching.stages import leans_back, stage_of
@@ -30,8 +30,6 @@ from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.material import ToolMaterial
 from app.retrieval.passages import Passage
-
-HISTORY_TURNS = 6  # the last three exchanges are enough context, and keep prompts small
 
 
 @dataclass(frozen=True)
@@ -60,28 +58,6 @@ class CoachReply:
     sources: list[Any]
     tools: list[str]
     grounded: bool
-
-
-def history_text(history: Sequence[Turn]) -> str:
-    return "\n".join(f"{t.role}: {t.content}" for t in history[-HISTORY_TURNS:])
-
-
-def history_messages(history: Sequence[Turn]) -> list[BaseMessage]:
-    messages: list[BaseMessage] = []
-    for turn in history[-HISTORY_TURNS:]:
-        cls = HumanMessage if turn.role == "user" else AIMessage
-        messages.append(cls(content=turn.content))
-    return messages
-
-
-SUBSTANTIVE_WORDS = 13  # a message longer than a follow-up states (or restates) the dilemma
-
-
-def dilemma(history: Sequence[Turn]) -> str:
-    """The leader's last substantive message: what the conversation is about."""
-    said = [t.content for t in history if t.role == "user" and not is_acknowledgement(t.content)]
-    long = [text for text in said if len(text.split()) >= SUBSTANTIVE_WORDS]
-    return (long or said or [""])[-1]
 
 
 def offline_rewrite(data: ChainInput) -> str:
