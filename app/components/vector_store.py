@@ -24,14 +24,6 @@ class StoredChunk:
     metadata: Metadata
 
 
-@dataclass(frozen=True)
-class DenseHit:
-    id: str
-    text: str
-    metadata: Metadata
-    similarity: float
-
-
 @contextmanager
 def _store_errors(action: str) -> Iterator[None]:
     """Turn Chroma's and the network's failures into one error a person can act on."""
@@ -109,29 +101,11 @@ class ChromaStore:
             for i, d, m in zip(found["ids"], found["documents"], found["metadatas"], strict=True)
         ]
 
-    def query(self, embedding: Sequence[float], n: int) -> list[DenseHit]:
-        with _store_errors("search"):
-            found = self._collection.query(
-                query_embeddings=[list(map(float, embedding))],
-                n_results=n,
-                include=["documents", "metadatas", "distances"],
-            )
-        return [
-            DenseHit(id=i, text=d or "", metadata=dict(m or {}), similarity=1.0 - float(dist))
-            for i, d, m, dist in zip(
-                found["ids"][0],
-                found["documents"][0],
-                found["metadatas"][0],
-                found["distances"][0],
-                strict=True,
-            )
-        ]
-
     def nearest(self, embedding: Sequence[float], n: int) -> list[tuple[str, float]]:
         """(id, cosine similarity) of the n nearest passages, best first, without their text.
 
-        The same search as query(); a caller that already holds the passages (retrieval's
-        snapshot) saves Chroma reading each hit's document and metadata, most of a query's cost.
+        A caller that already holds the passages (retrieval's snapshot) saves Chroma reading
+        each hit's document and metadata, most of a query's cost; `chunks` reads the rest.
         """
         with _store_errors("search"):
             found = self._collection.query(

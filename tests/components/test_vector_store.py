@@ -38,13 +38,15 @@ def test_embedded_store_lives_under_the_data_folder(settings_factory: SettingsFa
     assert settings.index_dir.is_dir()
 
 
-def test_query_ranks_by_cosine_similarity(store: ChromaStore) -> None:
-    hits = store.query([1.0, 0.1, 0.0], n=10)  # more than the store holds
-    assert [h.id for h in hits] == ["a", "c", "b"]
-    assert hits[0].text == "alpha"
-    assert hits[0].metadata["tool_id"] == "x"
-    assert 0.99 < hits[0].similarity <= 1.0
-    assert hits[0].similarity > hits[1].similarity > hits[2].similarity
+def test_nearest_ranks_by_cosine_similarity(store: ChromaStore) -> None:
+    hits = store.nearest([1.0, 0.1, 0.0], n=10)  # more than the store holds
+    assert [i for i, _ in hits] == ["a", "c", "b"]
+    similarity = [s for _, s in hits]
+    assert 0.99 < similarity[0] <= 1.0
+    assert similarity[0] > similarity[1] > similarity[2]
+    (best,) = store.chunks(["a"])
+    assert best.text == "alpha"
+    assert best.metadata["tool_id"] == "x"
 
 
 def test_update_delete_and_read_back(store: ChromaStore) -> None:
