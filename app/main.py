@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -27,13 +27,24 @@ the dance floor, slow thinking, ...) and coaches a leader through a real dilemma
 the material. It coaches; it never makes a casework decision."""
 
 
-def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
-    """Build the app; tests pass ready-made services to share one embedding model."""
+def create_app(
+    settings: Settings | None = None,
+    services: Services | None = None,
+    on_started: Callable[[], None] | None = None,
+) -> FastAPI:
+    """Build the app; tests pass ready-made services to share one embedding model.
+
+    `on_started` runs once the services are built (or failed to build): a serve worker
+    lets the next worker start then (app/worker.py)."""
     settings = settings or (services.settings if services else get_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        built = services or build_services(settings)
+        try:
+            built = services or build_services(settings)
+        finally:
+            if on_started is not None:
+                on_started()
         app.state.services = built
         app.state.metrics = built.metrics
         purging = asyncio.create_task(

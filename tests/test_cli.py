@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.cli.serve import cores
+from app.worker import LOCK_ENV
 from tests.conftest import REPO, SHARED_EVAL
 from tests.utils.documents import copy_knowledge
 
@@ -98,6 +99,7 @@ def test_serve_runs_one_worker_per_core_with_shared_metrics(
     started: dict[str, Any] = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options, app=app))
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")  # put back as it was afterwards
+    monkeypatch.setenv(LOCK_ENV, "")
     metrics = tmp_path / "data" / "metrics"
     metrics.mkdir(parents=True)
     (metrics / "counter_1.db").write_bytes(b"from a previous run")
@@ -106,6 +108,8 @@ def test_serve_runs_one_worker_per_core_with_shared_metrics(
 
     assert result.exit_code == 0, result.output
     assert started["workers"] == cores() == len(os.sched_getaffinity(0))
-    assert started["app"] == "app.main:app"  # each worker builds its own app
+    # Each worker builds its own app, one worker at a time, taking turns on a lock file.
+    assert (started["app"], started["factory"]) == ("app.worker:create_worker_app", True)
+    assert os.environ[LOCK_ENV] == str(tmp_path / "data" / "worker-start.lock")
     assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(metrics)
     assert list(metrics.iterdir()) == []  # every start counts from zero

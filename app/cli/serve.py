@@ -9,6 +9,7 @@ import typer
 
 from app.cli.common import load_settings
 from app.core.logging import configure_logging
+from app.worker import LOCK_ENV
 
 
 def cores() -> int:
@@ -39,8 +40,13 @@ def serve(
 
         # Before any worker imports prometheus-client: /metrics then adds up all of them.
         prepare_multiprocess(settings.data_dir / "metrics")
+        # The workers build their apps one at a time (app/worker.py): the first is ready sooner.
+        lock = settings.data_dir / "worker-start.lock"
+        lock.write_text("")
+        os.environ[LOCK_ENV] = str(lock)
         uvicorn.run(
-            "app.main:app",
+            "app.worker:create_worker_app",
+            factory=True,
             host=host,
             port=port,
             workers=workers,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -101,3 +102,22 @@ class Server(ServedProcess):
             env=env,
             cwd=cwd,
         )
+        self.start_lock = Path(env["BALCONY_DATA_DIR"]) / "worker-start.lock"
+
+    def worker_turns(self) -> list[tuple[float, float]]:
+        """Each worker's finished start turn (took, gave), as app/worker.py notes them."""
+        noted: dict[str, dict[str, float]] = {}
+        text = self.start_lock.read_text() if self.start_lock.is_file() else ""
+        for line in text.splitlines():
+            pid, event, at = line.split()
+            noted.setdefault(pid, {})[event] = float(at)
+        finished = [t for t in noted.values() if {"took", "gave"} <= t.keys()]
+        return sorted((t["took"], t["gave"]) for t in finished)
+
+    def wait_for_workers(self, count: int, seconds: float = 120) -> list[tuple[float, float]]:
+        """The workers' turns once `count` of them have built their apps (bounded wait): the
+        server answers as soon as the first has, and the others follow one at a time."""
+        deadline = time.monotonic() + seconds
+        while len(self.worker_turns()) < count and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return self.worker_turns()

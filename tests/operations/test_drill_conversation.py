@@ -57,6 +57,7 @@ def test_concurrent_messages_to_one_conversation_keep_every_turn_in_order(
         Server(env, tmp_path, "--workers", "2") as server,
         httpx.Client(base_url=server.url, timeout=120) as client,
     ):
+        assert len(server.wait_for_workers(2)) == 2  # both up before the race
         opened = client.post("/v1/chat", json={"message": message("opening")})
         assert opened.status_code == 200, opened.text
         session = opened.json()["session_id"]

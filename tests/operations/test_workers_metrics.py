@@ -56,6 +56,7 @@ def test_metrics_cover_every_worker(tmp_path: Path, embedder: Embedder) -> None:
     (data / "metrics" / "counter_999999.db").write_bytes(b"left from a previous run")
 
     with Server(env, tmp_path, "--workers", "2") as server:
+        server.wait_for_workers(2)  # they start one at a time: load both, not the first alone
         sent = 0
         deadline = time.monotonic() + 60
         with ThreadPoolExecutor(8) as pool:
@@ -72,3 +73,19 @@ def test_metrics_cover_every_worker(tmp_path: Path, embedder: Embedder) -> None:
     assert sum(1 for count in served.values() if count > 0) == 2, served
     # One more than sent: the check that the server was up.
     assert healthz_count(exposed) == sum(served.values()) == sent + 1
+
+
+def test_workers_build_their_apps_one_at_a_time(tmp_path: Path, embedder: Embedder) -> None:
+    data = tmp_path / "data"
+    env = balcony_env(data, BALCONY_KNOWLEDGE_DIR=str(copy_knowledge(tmp_path, ("vuca",))))
+    ingest_here(env, embedder)
+    (data / "worker-start.lock").write_text("999 took 1.0\n")  # from an earlier start
+
+    with Server(env, tmp_path, "--workers", "2") as server:
+        # Ready as soon as the first worker is; the second follows within the bound.
+        noted = server.wait_for_workers(2)
+        assert httpx.get(f"{server.url}/readyz", timeout=10).status_code == 200
+
+    assert len(noted) == 2, noted  # both workers, and nothing left from the earlier start
+    (first_took, first_gave), (second_took, second_gave) = noted
+    assert first_took < first_gave <= second_took < second_gave
