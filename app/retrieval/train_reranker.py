@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-validation.jsonl",
     REPO / "tests" / "data" / "retrieval-train.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-2.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-3.jsonl",
 )
 FOLDS = 10
 SEED = 20261130

@@ -26,10 +26,11 @@ from app.services import Services
 
 # Out of fold over the training sets, as measured by `python -m app.retrieval.train_reranker`
 # when the weights were shipped (the file records the exact figures), less a small margin:
-# all 360 lines 0.694 / 0.917; the 120 retrieval-validation lines alone 0.725 / 0.950.
-OOF_HIT1_FLOOR = 0.68
-OOF_HIT3_FLOOR = 0.90
-VALIDATION_HIT1_FLOOR = 0.71
+# all 960 lines 0.674 / 0.883 (the two newest files were written on the pairs it confuses);
+# the 120 retrieval-validation lines alone 0.758 / 0.950.
+OOF_HIT1_FLOOR = 0.66
+OOF_HIT3_FLOOR = 0.87
+VALIDATION_HIT1_FLOOR = 0.74
 VALIDATION_HIT3_FLOOR = 0.93
 
 
@@ -184,7 +185,7 @@ def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 360
+    assert out_of_fold_scores["n"] >= 960
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
 
