@@ -53,9 +53,13 @@ def eval_safety(
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        "hold-out 1 (frozen; session 4's data were written knowing its figures)": project
-        / "judgement-holdout.jsonl",
-        "hold-out 2 (frozen, never tuned on)": project / "judgement-holdout-2.jsonl",
+        "hold-out 1 (frozen; now a dev check: later data were written knowing its figures)": (
+            project / "judgement-holdout.jsonl"
+        ),
+        "hold-out 2 (frozen; now a dev check: measured with several models)": (
+            project / "judgement-holdout-2.jsonl"
+        ),
+        "hold-out 3 (frozen, never tuned on)": project / "judgement-holdout-3.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
