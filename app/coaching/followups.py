@@ -35,13 +35,14 @@ MORE_WHAT_SENTENCES = 4
 
 
 _TIME_WORDS = re.compile(r"\b(?:tonight|today|this evening|over the weekend)\b")
-_PERSONS = re.compile(r"\b(?:i|me|my|mine|myself|you|your|yours|yourself|we|our|us)\b")
+# Persons and articles: a question asked as "who in your team" was "who in the team" in the notes.
+_PERSONS = re.compile(r"\b(?:i|me|my|mine|myself|you|your|yours|yourself|we|our|us|the|a|an)\b")
 
 
 def _key(text: str) -> str:
-    """Text compared as said, whatever the voice and the clock it was said in."""
+    """Text compared as said, whatever the voice, the clock and the article it was said with."""
     flat = re.sub(r"[^a-z ]+", " ", _TIME_WORDS.sub("t", text.lower()))
-    return " ".join(_PERSONS.sub("p", flat).split())
+    return " ".join(_PERSONS.sub(" ", flat).split())
 
 
 def _unsaid(items: Sequence[Item], said: str) -> list[Item]:

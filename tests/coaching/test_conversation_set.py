@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,22 @@ def test_the_set_covers_every_stage_and_uploads() -> None:
     uploads = [t["expect"].get("upload") for c in conversations for t in c.turns]
     assert "cited" in uploads and "not_cited" in uploads
     assert {u for c in conversations for u in c.uploads} <= set(documents)
+
+
+def _questions(reply: str) -> set[str]:
+    """The reply's questions, citation numbers aside (they are renumbered each turn)."""
+    sentences = re.split(r"(?<=[?.!])\s+", re.sub(r"\s*\[\d+\]", "", reply))
+    return {s.strip().lower() for s in sentences if s.strip().endswith("?")}
+
+
+def test_no_reply_asks_again_a_question_an_earlier_reply_asked(report: CoachingReport) -> None:
+    """A coach that asks the same question every turn reads like a form."""
+    repeated = [
+        (turn.conversation, turn.index, sorted(asked))
+        for turn in report.turns
+        if (
+            asked := _questions(turn.reply)
+            & set().union(*map(_questions, (t.reply for t in turn.earlier)))
+        )
+    ]
+    assert not repeated, repeated
