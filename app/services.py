@@ -13,6 +13,7 @@ from langchain_core.language_models import BaseChatModel
 from app.catalogue.tools import Catalogue
 from app.coaching.chain import make_generator, make_preparer, make_rewriter
 from app.coaching.offline import OfflineCoach
+from app.coaching.sections import ToolSections
 from app.coaching.service import ChatService
 from app.components.embedding import CachedEmbedder, Embedder, build_embedder
 from app.components.llm import build_llm
@@ -194,12 +195,13 @@ def build_services(
         )
     prompts = PromptLibrary(settings.prompts_dir)
     llm = llm or build_llm(settings.llm)
+    sections = ToolSections(catalogue)
     offline = OfflineCoach(
-        material=material, similarity=similarity, catalogue=catalogue, prompts=prompts
+        sections=sections, similarity=similarity, catalogue=catalogue, prompts=prompts
     )
     preparer = make_preparer(
         retriever=retriever,
-        material=material,
+        sections=sections,
         catalogue=catalogue,
         rewriter=make_rewriter(llm, prompts),
         relevance_threshold=settings.coaching.relevance_threshold,

@@ -24,11 +24,11 @@ from app.coaching.context import CoachingContext, build_context
 from app.coaching.history import dilemma, history_messages, history_text
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
+from app.coaching.sections import ToolSections
 from app.coaching.stages import leans_back, stage_of
 from app.core.cpu import cpu_limiter
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
-from app.retrieval.material import ToolMaterial
 from app.retrieval.passages import Passage
 
 
@@ -105,7 +105,7 @@ def continuing(data: ChainInput) -> ChainInput:
 def make_preparer(
     *,
     retriever: HybridRetriever,
-    material: ToolMaterial,
+    sections: ToolSections,
     catalogue: Catalogue,
     rewriter: Runnable[ChainInput, str],
     relevance_threshold: float,
@@ -134,7 +134,7 @@ def make_preparer(
                 passages=passages,
                 mode=data.mode,
                 catalogue=catalogue,
-                material=material,
+                sections=sections,
                 focus_tools=previous[:1] if data.follow_up else (),
             )
             if grounded

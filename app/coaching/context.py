@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from app.catalogue.tools import Catalogue, bullets, numbered
 from app.coaching.modes import Mode
-from app.retrieval.material import ToolMaterial
+from app.coaching.sections import ToolSections
 from app.retrieval.passages import Passage
 
 SLOW_THINKING = "slow-thinking"
@@ -68,13 +68,13 @@ def rank_tools(passages: Sequence[Passage], catalogue: Catalogue) -> list[str]:
 
 
 def section_items(
-    material: ToolMaterial, tool_id: str, section: str, kind: str = "bullets"
+    sections: ToolSections, tool_id: str, section: str, kind: str = "bullets"
 ) -> list[Item]:
     """The bullets (or numbered steps) of one section, each tied to its passage."""
     parse = numbered if kind == "numbered" else bullets
     return [
         Item(text, passage)
-        for passage in material.section(tool_id, section)
+        for passage in sections.section(tool_id, section)
         for text in parse(passage.text)
     ]
 
@@ -84,7 +84,7 @@ def build_context(
     passages: Sequence[Passage],
     mode: Mode,
     catalogue: Catalogue,
-    material: ToolMaterial,
+    sections: ToolSections,
     focus_tools: Sequence[str] = (),
 ) -> CoachingContext:
     """Number the retrieved passages, then add the sections the coach needs for its tools."""
@@ -100,7 +100,7 @@ def build_context(
         expand.append(SLOW_THINKING)
     for tool_id in expand:
         for section in EXPANDED_SECTIONS:
-            for passage in material.section(tool_id, section):
+            for passage in sections.section(tool_id, section):
                 context.add(passage)
     context.uploads = sorted(
         (p for p in passages if is_upload(p, catalogue) and p.similarity >= UPLOAD_BAR),

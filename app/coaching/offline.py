@@ -20,9 +20,9 @@ from app.coaching.context import CoachingContext, Item, section_items
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import Mode
 from app.coaching.reflection import voiced
+from app.coaching.sections import ToolSections
 from app.coaching.stages import Stage
 from app.prompts.library import PromptLibrary
-from app.retrieval.material import ToolMaterial
 from app.retrieval.passages import Passage
 from app.retrieval.similarity import Similarity
 
@@ -92,12 +92,12 @@ class OfflineCoach:
     def __init__(
         self,
         *,
-        material: ToolMaterial,
+        sections: ToolSections,
         similarity: Similarity,
         catalogue: Catalogue,
         prompts: PromptLibrary,
     ) -> None:
-        self._material = material
+        self._sections = sections
         self._similarity = similarity
         self._catalogue = catalogue
         self._prompts = prompts
@@ -169,17 +169,17 @@ class OfflineCoach:
         return tool.title if tool else tool_id
 
     def items(self, tool_id: str, section: str, kind: str = "bullets") -> list[Item]:
-        return section_items(self._material, tool_id, section, kind)
+        return section_items(self._sections, tool_id, section, kind)
 
     def section(self, tool_id: str, section: str) -> list[Passage]:
-        return self._material.section(tool_id, section)
+        return self._sections.section(tool_id, section)
 
     def questions(self, tool_ids: Sequence[str]) -> list[Item]:
         return [q for t in tool_ids for q in self.items(t, "Questions for reflection")]
 
     def what(self, tool_id: str) -> Item | None:
         """The first sentence of what the tool is, tied to its passage."""
-        for passage in self._material.section(tool_id, "What it is"):
+        for passage in self._sections.section(tool_id, "What it is"):
             return Item(first_sentence(passage.text), passage)
         return None
 

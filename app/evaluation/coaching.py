@@ -31,6 +31,7 @@ from app.coaching.chain import (
 )
 from app.coaching.modes import Mode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach, Turn
+from app.coaching.sections import ToolSections
 from app.core.config import Settings
 from app.core.errors import InvalidInputError
 from app.evaluation.coaching_checks import CHECKS, TurnRecord, check
@@ -96,7 +97,6 @@ def load_set(path: Path) -> tuple[dict[str, str], list[Conversation]]:
 
 def offline_coach(
     retriever: HybridRetriever,
-    material: ToolMaterial,
     similarity: Similarity,
     catalogue: Catalogue,
     prompts: PromptLibrary,
@@ -104,14 +104,15 @@ def offline_coach(
     offline: OfflineCoach | None = None,
 ) -> Coach:
     """The coaching chain with the offline coach over one index: `offline`, or a new warm one."""
+    sections = ToolSections(catalogue)
     if offline is None:
         offline = OfflineCoach(
-            material=material, similarity=similarity, catalogue=catalogue, prompts=prompts
+            sections=sections, similarity=similarity, catalogue=catalogue, prompts=prompts
         )
         offline.warm()
     preparer = make_preparer(
         retriever=retriever,
-        material=material,
+        sections=sections,
         catalogue=catalogue,
         rewriter=make_rewriter(None, prompts),
         relevance_threshold=threshold,
@@ -242,7 +243,6 @@ def run(settings: Settings, path: Path) -> tuple[CoachingReport, int]:
         )
         coach = offline_coach(
             retriever,
-            material,
             Similarity(query_embedder),
             catalogue,
             prompts,

@@ -1,5 +1,6 @@
-"""The tool material retrieval serves: every indexed passage, by id and by tool section, kept
-in step with the vector store (the one place passages are read from it in bulk)."""
+"""The material retrieval serves: every indexed passage, by id, kept in step with the vector
+store (the one place passages are read from it in bulk). A tool's sections, for the coach,
+are read from the catalogue instead (app/coaching/sections.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ class Snapshot:
 
     version: str = ""
     passages: tuple[Passage, ...] = ()
-    sections: dict[tuple[str, str], tuple[Passage, ...]] = field(default_factory=dict)
     # The same passages by id: a dense search's hits are looked up here, not read from the store.
     by_id: dict[str, Passage] = field(default_factory=dict)
 
@@ -45,15 +45,7 @@ class ToolMaterial:
         """Read every passage from the store again."""
         version = self._store.version()
         passages = [Passage.from_store(c.id, c.text, c.metadata) for c in self._store.all_chunks()]
-        sections: dict[tuple[str, str], list[Passage]] = {}
-        for passage in sorted(passages, key=lambda p: (p.source, p.heading, p.part)):
-            sections.setdefault((passage.tool_id, passage.section), []).append(passage)
-        snapshot = Snapshot(
-            version,
-            tuple(passages),
-            {k: tuple(v) for k, v in sections.items()},
-            {p.id: p for p in passages},
-        )
+        snapshot = Snapshot(version, tuple(passages), {p.id: p for p in passages})
         with self._lock:
             self._snapshot = snapshot
             self._checked = time.monotonic()
@@ -71,7 +63,3 @@ class ToolMaterial:
 
     def passages(self) -> list[Passage]:
         return list(self._snapshot.passages)
-
-    def section(self, tool_id: str, section: str) -> list[Passage]:
-        """Every passage of one section of a tool's material, in reading order."""
-        return list(self._snapshot.sections.get((tool_id, section), ()))

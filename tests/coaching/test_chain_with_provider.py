@@ -17,6 +17,7 @@ from app.coaching.chain import (
     make_rewriter,
 )
 from app.coaching.offline import Turn
+from app.coaching.sections import ToolSections
 from app.components.llm import build_llm, provider_errors
 from app.core.config import LLMSettings
 from app.core.errors import ProviderError, ProviderTimeoutError
@@ -49,7 +50,7 @@ def _chain(services: Services, settings: LLMSettings):  # type: ignore[no-untype
     llm = build_llm(settings)
     preparer = make_preparer(
         retriever=services.retriever,
-        material=services.material,
+        sections=ToolSections(services.catalogue),
         catalogue=services.catalogue,
         rewriter=make_rewriter(llm, services.prompts),
         relevance_threshold=services.settings.coaching.relevance_threshold,

@@ -42,7 +42,6 @@ def report(indexed_services: Services) -> CoachingReport:
     assert len(conversations) >= 30
     coach = offline_coach(
         indexed_services.retriever,
-        indexed_services.material,
         indexed_services.similarity,
         indexed_services.catalogue,
         indexed_services.prompts,

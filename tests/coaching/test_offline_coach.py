@@ -26,7 +26,6 @@ CRISIS = (
 def _chain(services: Services) -> Coach:
     return offline_coach(
         services.retriever,
-        services.material,
         services.similarity,
         services.catalogue,
         services.prompts,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from app.core.passage_parts import MAX_WORDS, chunk_id
 from app.ingest.documents import LoadedDocument, Section
-from app.ingest.splitter import MAX_WORDS, chunk_id, split_document
+from app.ingest.splitter import split_document
 
 
 def document(*sections: Section, source: str = "knowledge/x.md") -> LoadedDocument:
