@@ -9,7 +9,9 @@ from app.retrieval.passages import Passage
 
 
 @dataclass(frozen=True)
-class SourceRef:
+class CitedSource:
+    """A passage a reply cites: the domain record (the API shapes it as SourceOut)."""
+
     tool_id: str
     title: str
     heading: str
@@ -19,7 +21,7 @@ class SourceRef:
 @dataclass(frozen=True)
 class CitedReply:
     text: str
-    sources: list[SourceRef]
+    sources: list[CitedSource]
 
 
 def map_citations(reply: str, passages: Sequence[Passage]) -> CitedReply:

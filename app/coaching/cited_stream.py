@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.coaching.citations import SourceRef
+from app.coaching.citations import CitedSource
 from app.retrieval.passages import Passage
 
 # A citation with the space before it, so a dropped one leaves no double space.
@@ -40,9 +40,9 @@ class CitationStream:
         return rest
 
     @property
-    def sources(self) -> list[SourceRef]:
+    def sources(self) -> list[CitedSource]:
         chosen = (self._passages[n - 1] for n in self._order)
-        return [SourceRef(p.tool_id, p.title, p.heading, p.source) for p in chosen]
+        return [CitedSource(p.tool_id, p.title, p.heading, p.source) for p in chosen]
 
     @property
     def tools(self) -> list[str]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from app.coaching.chain import Prepared
-from app.coaching.citations import SourceRef
+from app.coaching.citations import CitedSource
 from app.coaching.cited_stream import CitationStream
 from app.coaching.modes import Mode
 from app.coaching.offline import Turn
@@ -33,7 +33,7 @@ class ChatOutcome:
     session_id: str
     reply: str
     mode: Mode | None
-    sources: list[SourceRef] = field(default_factory=list)
+    sources: list[CitedSource] = field(default_factory=list)
     escalated: bool = False
     reason: str | None = None
     reply_id: int | None = None

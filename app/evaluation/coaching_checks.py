@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.coaching.citations import SourceRef
+from app.coaching.citations import CitedSource
 from app.coaching.clock import immediate_period, period_noun
 from app.coaching.listening import is_acknowledgement, plain
 from app.coaching.measure import question_count, unquoted, word_count
@@ -47,7 +47,7 @@ class TurnRecord:
     index: int
     message: str  # redacted, as the coach saw it
     reply: str
-    sources: list[SourceRef]
+    sources: list[CitedSource]
     tools: list[str]
     expect: Mapping[str, Any]
     local_time: datetime
@@ -89,7 +89,7 @@ def few_questions(turn: TurnRecord) -> bool:
     return question_count(turn.reply) <= 2
 
 
-def _headings(sources: Sequence[SourceRef]) -> set[str]:
+def _headings(sources: Sequence[CitedSource]) -> set[str]:
     return {s.heading for s in sources}
 
 
