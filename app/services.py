@@ -11,7 +11,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 
 from app.catalogue.tools import Catalogue
-from app.coaching.chain import make_generator, make_preparer, make_rewriter
+from app.coaching.chain import build_coach
 from app.coaching.offline import OfflineCoach
 from app.coaching.sections import ToolSections
 from app.coaching.service import ChatService
@@ -195,19 +195,21 @@ def build_services(
         )
     prompts = PromptLibrary(settings.prompts_dir)
     llm = llm or build_llm(settings.llm)
-    sections = ToolSections(catalogue)
     offline = OfflineCoach(
-        sections=sections, similarity=similarity, catalogue=catalogue, prompts=prompts
-    )
-    preparer = make_preparer(
-        retriever=retriever,
-        sections=sections,
+        sections=ToolSections(catalogue),
+        similarity=similarity,
         catalogue=catalogue,
-        rewriter=make_rewriter(llm, prompts),
+        prompts=prompts,
+    )
+    coach = build_coach(
+        retriever=retriever,
+        catalogue=catalogue,
+        offline=offline,
+        prompts=prompts,
+        llm=llm,
         relevance_threshold=settings.coaching.relevance_threshold,
         cpu_threads=settings.coaching.cpu_threads,
     )
-    generator = make_generator(llm, offline, prompts)
     database = Database(settings.database_url)
     conversations = ConversationStore(database)
     redactor = Redactor(redaction_key(settings.redaction_secret, settings.data_dir))
@@ -222,8 +224,8 @@ def build_services(
         gate=gate,
         offline=offline,
         second_opinion=SecondOpinion(llm, prompts) if llm is not None else None,
-        preparer=preparer,
-        generator=generator,
+        preparer=coach.preparer,
+        generator=coach.generator,
         on_outcome=metrics.count_outcome,
         on_provider_error=lambda kind: metrics.provider_errors.labels(kind).inc(),
         local_generation=llm is None,

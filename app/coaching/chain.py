@@ -284,3 +284,38 @@ def create_chain(
     return preparer | RunnableLambda(generate, afunc=agenerate).with_config(
         run_name="generate_and_cite"
     )
+
+
+@dataclass(frozen=True)
+class CoachChain:
+    """The chain's parts: the turn pipeline streams with the first two, the rest invoke the
+    third."""
+
+    preparer: Runnable[ChainInput, Prepared]
+    generator: Runnable[Prepared, str]
+    chain: Runnable[ChainInput, CoachReply]
+
+
+def build_coach(
+    *,
+    retriever: HybridRetriever,
+    catalogue: Catalogue,
+    offline: OfflineCoach,
+    prompts: PromptLibrary,
+    llm: BaseChatModel | None,
+    relevance_threshold: float,
+    cpu_threads: int = 1,
+) -> CoachChain:
+    """Wire the chain one way for the service, the evaluation and the tests."""
+    preparer = make_preparer(
+        retriever=retriever,
+        sections=offline.sections,
+        catalogue=catalogue,
+        rewriter=make_rewriter(llm, prompts),
+        relevance_threshold=relevance_threshold,
+        cpu_threads=cpu_threads,
+    )
+    generator = make_generator(llm, offline, prompts)
+    return CoachChain(
+        preparer, generator, create_chain(preparer=preparer, generator=generator, offline=offline)
+    )

@@ -119,6 +119,10 @@ class OfflineCoach:
         self._similarity.warm(texts)
 
     @property
+    def sections(self) -> ToolSections:
+        return self._sections
+
+    @property
     def prompts(self) -> PromptLibrary:
         return self._prompts
 

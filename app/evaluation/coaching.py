@@ -21,14 +21,7 @@ from typing import Any
 from langchain_core.runnables import Runnable
 
 from app.catalogue.tools import Catalogue
-from app.coaching.chain import (
-    ChainInput,
-    CoachReply,
-    create_chain,
-    make_generator,
-    make_preparer,
-    make_rewriter,
-)
+from app.coaching.chain import ChainInput, CoachReply, build_coach
 from app.coaching.modes import Mode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach, Turn
 from app.coaching.sections import ToolSections
@@ -104,21 +97,22 @@ def offline_coach(
     offline: OfflineCoach | None = None,
 ) -> Coach:
     """The coaching chain with the offline coach over one index: `offline`, or a new warm one."""
-    sections = ToolSections(catalogue)
     if offline is None:
         offline = OfflineCoach(
-            sections=sections, similarity=similarity, catalogue=catalogue, prompts=prompts
+            sections=ToolSections(catalogue),
+            similarity=similarity,
+            catalogue=catalogue,
+            prompts=prompts,
         )
         offline.warm()
-    preparer = make_preparer(
+    return build_coach(
         retriever=retriever,
-        sections=sections,
         catalogue=catalogue,
-        rewriter=make_rewriter(None, prompts),
+        offline=offline,
+        prompts=prompts,
+        llm=None,
         relevance_threshold=threshold,
-    )
-    generator = make_generator(None, offline, prompts)
-    return create_chain(preparer=preparer, generator=generator, offline=offline)
+    ).chain
 
 
 def converse(

@@ -9,15 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.coaching.chain import (
-    ChainInput,
-    create_chain,
-    make_generator,
-    make_preparer,
-    make_rewriter,
-)
+from app.coaching.chain import ChainInput, build_coach
 from app.coaching.offline import Turn
-from app.coaching.sections import ToolSections
 from app.components.llm import build_llm, provider_errors
 from app.core.config import LLMSettings
 from app.core.errors import ProviderError, ProviderTimeoutError
@@ -47,20 +40,15 @@ def _settings(provider: StandInProvider, **overrides: object) -> LLMSettings:
 
 
 def _chain(services: Services, settings: LLMSettings):  # type: ignore[no-untyped-def]
-    llm = build_llm(settings)
-    preparer = make_preparer(
+    coach = build_coach(
         retriever=services.retriever,
-        sections=ToolSections(services.catalogue),
         catalogue=services.catalogue,
-        rewriter=make_rewriter(llm, services.prompts),
+        offline=services.offline,
+        prompts=services.prompts,
+        llm=build_llm(settings),
         relevance_threshold=services.settings.coaching.relevance_threshold,
     )
-    generator = make_generator(llm, services.offline, services.prompts)
-    return (
-        preparer,
-        generator,
-        create_chain(preparer=preparer, generator=generator, offline=services.offline),
-    )
+    return coach.preparer, coach.generator, coach.chain
 
 
 def test_passages_and_history_reach_the_model(
