@@ -19,7 +19,8 @@ from tests.utils.near_copies import near_copies
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 VALIDATION = DATA / "retrieval-validation.jsonl"
-HOLDOUT = DATA / "retrieval-holdout.jsonl"
+# Every frozen retrieval hold-out (retrieval-holdout.jsonl, retrieval-holdout-2.jsonl, ...).
+HOLDOUTS = sorted(DATA.glob("retrieval-holdout*.jsonl"))
 
 
 def queries(path: Path) -> list[str]:
@@ -49,11 +50,16 @@ def test_training_dilemmas_are_not_reworded_evaluation_or_validation_lines(
 ) -> None:
     mine = written_for_training()
     assert len(mine) >= 500
-    assert not near_copies(mine, dev_lines + lines(VALIDATION) + lines(HOLDOUT))
+    assert not near_copies(mine, dev_lines + lines(VALIDATION) + held_out())
 
 
 def test_validation_lines_are_not_reworded_hold_out_lines() -> None:
-    assert not near_copies(lines(VALIDATION), lines(HOLDOUT))
+    assert len(HOLDOUTS) >= 2
+    assert not near_copies(lines(VALIDATION), held_out())
+
+
+def held_out() -> list[tuple[str, str]]:
+    return [line for path in HOLDOUTS for line in lines(path)]
 
 
 def test_training_dilemmas_keep_their_distance_from_the_dev_set(
@@ -61,4 +67,10 @@ def test_training_dilemmas_keep_their_distance_from_the_dev_set(
 ) -> None:
     texts = [text for _, text in written_for_training()]
     cosines = embedder.embed(texts) @ embedder.embed([text for _, text in dev_lines]).T
+    assert float(np.max(cosines)) < THRESHOLD
+
+
+def test_training_dilemmas_keep_their_distance_from_the_hold_outs(embedder: Embedder) -> None:
+    texts = [text for path in training_files() for _, text in lines(path)]
+    cosines = embedder.embed(texts) @ embedder.embed([text for _, text in held_out()]).T
     assert float(np.max(cosines)) < THRESHOLD

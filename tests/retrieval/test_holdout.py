@@ -1,10 +1,11 @@
-"""The frozen retrieval hold-out (tests/data/retrieval-holdout.jsonl): written apart from the
-re-ranker's training dilemmas, never trained or tuned on; the served retriever's first tool
-is measured on it. RETRIEVAL-HOLDOUT.md says how it was written."""
+"""The frozen retrieval hold-outs (tests/data/retrieval-holdout*.jsonl): each written apart
+from the re-ranker's training dilemmas, never trained or tuned on; the served retriever's first
+tool is measured on them. RETRIEVAL-HOLDOUT.md and RETRIEVAL-HOLDOUT-2.md say how."""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,31 +15,51 @@ from app.retrieval.train_reranker import score, training_files
 from app.services import Services
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-HOLDOUT = DATA / "retrieval-holdout.jsonl"
-# Measured once with the shipped weights (0.760 / 0.953; the weights before the 600 newer
-# training lines: 0.740 / 0.920; fusion alone 0.640 / 0.847), less a margin for the approximate
+
+
+@dataclass(frozen=True)
+class Floors:
+    hit1: float
+    hit3: float
+
+
+# Each measured once with the weights of its day, less a margin for the approximate
 # nearest-neighbour search, which can order two near-equal passages differently per process.
-HIT1_FLOOR = 0.74
-HIT3_FLOOR = 0.93
+# retrieval-holdout.jsonl: 0.760 / 0.953 when frozen (0.740 / 0.920 with the weights before;
+# fusion alone 0.640 / 0.847); 0.780 / 0.960 with today's weights, so a dev check now.
+# retrieval-holdout-2.jsonl, frozen before today's weights were trained: 0.793 / 0.933
+# (the weights before, 0.787 / 0.920; fusion alone 0.647 / 0.847).
+FLOORS = {
+    "retrieval-holdout.jsonl": Floors(0.76, 0.94),
+    "retrieval-holdout-2.jsonl": Floors(0.77, 0.92),
+}
 
 
-def test_the_hold_out_is_the_frozen_file() -> None:
-    recorded = (DATA / "retrieval-holdout.sha256").read_text().split()[0]
-    assert hashlib.sha256(HOLDOUT.read_bytes()).hexdigest() == recorded
+@pytest.mark.parametrize("name", FLOORS)
+def test_the_hold_out_is_the_frozen_file(name: str) -> None:
+    recorded = (DATA / name).with_suffix(".sha256").read_text().split()[0]
+    assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == recorded
 
 
-def test_the_hold_out_is_never_trained_on() -> None:
-    assert HOLDOUT not in training_files()
+@pytest.mark.parametrize("name", FLOORS)
+def test_the_hold_out_is_never_trained_on(name: str) -> None:
+    assert DATA / name not in training_files()
 
 
 @pytest.fixture(scope="module")
-def figures(indexed_services: Services) -> dict[str, float]:
-    cases = load_cases(HOLDOUT)
-    rankings = [ranked_tools(indexed_services.retriever, c.query, "reranked") for c in cases]
-    return score(rankings, cases)
+def figures(indexed_services: Services) -> dict[str, dict[str, float]]:
+    measured = {}
+    for name in FLOORS:
+        cases = load_cases(DATA / name)
+        rankings = [ranked_tools(indexed_services.retriever, c.query, "reranked") for c in cases]
+        measured[name] = score(rankings, cases)
+    return measured
 
 
-def test_the_served_first_tool_holds_on_the_hold_out(figures: dict[str, float]) -> None:
-    assert figures["n"] == 150
-    assert figures["hit1"] >= HIT1_FLOOR
-    assert figures["hit3"] >= HIT3_FLOOR
+@pytest.mark.parametrize("name", FLOORS)
+def test_the_served_first_tool_holds_on_the_hold_out(
+    figures: dict[str, dict[str, float]], name: str
+) -> None:
+    assert figures[name]["n"] == 150
+    assert figures[name]["hit1"] >= FLOORS[name].hit1
+    assert figures[name]["hit3"] >= FLOORS[name].hit3
