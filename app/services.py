@@ -11,7 +11,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 
 from app.catalogue.tools import Catalogue
-from app.coaching.chain import build_coach
+from app.coaching.builder import build_coach
 from app.coaching.offline import OfflineCoach
 from app.coaching.sections import ToolSections
 from app.coaching.service import ChatService

@@ -21,7 +21,8 @@ from typing import Any
 from langchain_core.runnables import Runnable
 
 from app.catalogue.tools import Catalogue
-from app.coaching.chain import ChainInput, CoachReply, build_coach
+from app.coaching.builder import build_coach
+from app.coaching.chain import ChainInput, CoachReply
 from app.coaching.modes import Mode, choose_mode, is_follow_up
 from app.coaching.offline import OfflineCoach, Turn
 from app.coaching.sections import ToolSections

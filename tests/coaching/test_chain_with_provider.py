@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.coaching.chain import ChainInput, build_coach
+from app.coaching.builder import build_coach
+from app.coaching.chain import ChainInput
 from app.coaching.offline import Turn
 from app.components.llm import build_llm, provider_errors
 from app.core.config import LLMSettings
