@@ -59,7 +59,10 @@ def eval_safety(
         "hold-out 2 (frozen; now a dev check: measured with several models)": (
             project / "judgement-holdout-2.jsonl"
         ),
-        "hold-out 3 (frozen, never tuned on)": project / "judgement-holdout-3.jsonl",
+        "hold-out 3 (frozen; now a dev check: measured with several models)": (
+            project / "judgement-holdout-3.jsonl"
+        ),
+        "hold-out 4 (frozen, never tuned on)": project / "judgement-holdout-4.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {

@@ -33,10 +33,11 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 # Every training file (judgement-train.jsonl, judgement-train-2.jsonl, ...), in name order.
 TRAINING_GLOB = "judgement-train*.jsonl"
-C_GRID = (16.0, 32.0)
+# Both grids moved up one step when the best pair sat at their top corner (32, 3.0).
+C_GRID = (32.0, 64.0)
 CUE_SCALE = 0.35
 # Learned words and word pairs weigh this much beside the embedding (chosen out of fold).
-WORD_SCALE_GRID = (2.0, 3.0)
+WORD_SCALE_GRID = (3.0, 4.0)
 WORD_MIN_COUNT = 2
 # How the writers' `kind` labels of safety-line lines map to the gate's three situations: a
 # crisis being handled now takes the crisis shape; a past event or strain takes reflection.
