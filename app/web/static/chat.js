@@ -42,14 +42,7 @@
     for (var name in extra || {}) { h[name] = extra[name]; }
     return h;
   }
-  async function problem(response) {
-    try {
-      var body = await response.json();
-      if (typeof body.detail === "string") { return body.detail; }
-      if (Array.isArray(body.detail) && body.detail.length) { return body.detail[0].msg; }
-    } catch (ignored) { /* not JSON */ }
-    return "Balcony could not answer (status " + response.status + ").";
-  }
+  var problem = window.balconyProblem;
 
   // -- showing text: a small, safe Markdown subset built as DOM nodes (never innerHTML) --
   var INLINE = /(\*\*[^*\n]+\*\*|\*[^*\n]+\*|_[^_\n]+_|\[\d{1,3}(?:\s*,\s*\d{1,3})*\])/;

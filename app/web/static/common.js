@@ -13,17 +13,7 @@
     for (var name in extra || {}) { h[name] = extra[name]; }
     return h;
   }
-  async function problem(response) {
-    try {
-      var body = await response.json();
-      if (typeof body.detail === "string") { return body.detail; }
-      if (Array.isArray(body.detail) && body.detail.length) {
-        var first = body.detail[0];
-        return (first.loc ? first.loc[first.loc.length - 1] + ": " : "") + first.msg;
-      }
-    } catch (ignored) { /* not JSON */ }
-    return "Balcony could not answer (status " + response.status + ").";
-  }
+  var problem = window.balconyProblem;
   var errorBox = document.querySelector("[data-error]");
   function showError(message) {
     errorBox.textContent = message;
