@@ -23,11 +23,6 @@ VALIDATION = DATA / "retrieval-validation.jsonl"
 HOLDOUTS = sorted(DATA.glob("retrieval-holdout*.jsonl"))
 
 
-def queries(path: Path) -> list[str]:
-    rows = path.read_text(encoding="utf-8").splitlines()
-    return [str(json.loads(row)["query"]) for row in rows if row.strip()]
-
-
 def lines(path: Path) -> list[tuple[str, str]]:
     """(id, lower-cased query) of each line, as near_copies compares them."""
     rows = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row]
