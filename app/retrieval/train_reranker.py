@@ -32,6 +32,7 @@ TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-train-2.jsonl",
     REPO / "tests" / "data" / "retrieval-train-3.jsonl",
     REPO / "tests" / "data" / "retrieval-train-4.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-5.jsonl",
 )
 FOLDS = 10
 SEED = 20261130
