@@ -62,7 +62,10 @@ def eval_safety(
         "hold-out 3 (frozen; now a dev check: measured with several models)": (
             project / "judgement-holdout-3.jsonl"
         ),
-        "hold-out 4 (frozen, never tuned on)": project / "judgement-holdout-4.jsonl",
+        "hold-out 4 (frozen; now a dev check: measured with several models)": (
+            project / "judgement-holdout-4.jsonl"
+        ),
+        "hold-out 5 (frozen, never tuned on)": project / "judgement-holdout-5.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {

@@ -22,11 +22,15 @@ BORDERLINE_FACTOR = 0.4
 
 
 def with_escalation_scores(
-    p: npt.NDArray[np.float64], specialist: npt.NDArray[np.float64]
+    p: npt.NDArray[np.float64],
+    specialist: npt.NDArray[np.float64],
+    network: npt.NDArray[np.float64],
 ) -> npt.NDArray[np.float64]:
     """The probability rows with the escalation score in the escalated column."""
     scored = p.copy()
-    scored[:, 0] = [escalation_score(a, b) for a, b in zip(p[:, 0], specialist, strict=True)]
+    scored[:, 0] = [
+        escalation_score(a, b, n) for a, b, n in zip(p[:, 0], specialist, network, strict=True)
+    ]
     return scored
 
 

@@ -1,4 +1,5 @@
-"""The gate's trained model: linear heads over the turn's embedding and word cues.
+"""The gate's trained model: linear heads, and a small network for danger, over the turn's
+embedding and word cues.
 
 Stored as JSON (weights, thresholds, the hash of the data it was trained on), read with
 numpy alone, so serving never imports scikit-learn and the file can be reviewed in a diff.
@@ -16,6 +17,7 @@ import numpy.typing as npt
 
 from app.components.embedding import Vector
 from app.gate.cues import FEATURE_NAMES, cue_features
+from app.gate.network import NetworkHead
 from app.gate.words import WordFeatures
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "gate-model.json"
@@ -61,11 +63,12 @@ class SpecialistHeads(LinearHead):
         return dict(zip(self.labels, (1 / (1 + np.exp(-logits))).tolist(), strict=True))
 
 
-def escalation_score(p_escalated: float, best_specialist: float) -> float:
-    """The outcome head and the best category specialist must agree (geometric mean): the
-    single "escalated" class spans eight kinds of danger, each specialist only one, and
-    out of fold their agreement separates danger from a hard day better than either."""
-    return float(np.sqrt(p_escalated * best_specialist))
+def escalation_score(p_escalated: float, best_specialist: float, p_network: float) -> float:
+    """The linear voices and the network must agree (geometric means). The outcome head's
+    single "escalated" class spans eight kinds of danger, each specialist only one, and out
+    of fold their agreement separates danger from a hard day better than either; the
+    network, which can weigh danger against the help already in place, is the other half."""
+    return float(np.sqrt(np.sqrt(p_escalated * best_specialist) * p_network))
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class GateModel:
     outcome: LinearHead
     # One specialist per escalation category: the score's second voice and the category.
     escalation_specialists: SpecialistHeads
+    # The outcome again, non-linearly: its "escalated" probability is half the score.
+    network: NetworkHead
     decline_category: LinearHead
     # For a safety line: a crisis being "handled" now, a "past" event, or "strain".
     safety_kind: LinearHead
@@ -109,7 +114,8 @@ class GateModel:
     def escalation(self, features: Features, p_escalated: float) -> tuple[float, dict[str, float]]:
         """The escalation score and each category specialist's probability."""
         specialists = self.escalation_specialists.probabilities(features)
-        return escalation_score(p_escalated, max(specialists.values())), specialists
+        p_network = self.network.probabilities(features)["escalated"]
+        return escalation_score(p_escalated, max(specialists.values()), p_network), specialists
 
     def save(self, path: Path = MODEL_PATH) -> None:
         data = {
@@ -129,6 +135,7 @@ class GateModel:
             "report": self.report,
             "outcome": self.outcome.to_json(),
             "escalation_specialists": self.escalation_specialists.to_json(),
+            "network": self.network.to_json(),
             "decline_category": self.decline_category.to_json(),
             "safety_kind": self.safety_kind.to_json(),
         }
@@ -147,6 +154,7 @@ class GateModel:
             escalation_specialists=SpecialistHeads(
                 **LinearHead.from_json(data["escalation_specialists"]).__dict__
             ),
+            network=NetworkHead.from_json(data["network"]),
             decline_category=LinearHead.from_json(data["decline_category"]),
             safety_kind=LinearHead.from_json(data["safety_kind"]),
             thresholds=Thresholds(**data["thresholds"]),

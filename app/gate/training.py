@@ -26,6 +26,7 @@ from app.gate.calibration import (
 )
 from app.gate.cues import cue_features
 from app.gate.model import MODEL_PATH, GateModel, LinearHead, SpecialistHeads
+from app.gate.network_fit import fit_network
 from app.gate.outcomes import OUTCOMES
 from app.gate.words import WordFeatures
 
@@ -159,16 +160,18 @@ def out_of_fold(
     c: float,
     word_scale: float,
     seed: int = SEED,
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Each example's outcome probabilities, and its best escalation specialist's, from
-    models that never saw it or its pair; the word vocabulary too is learned without the
-    held-out fold."""
+    with_network: bool = True,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Each example's outcome probabilities, its best escalation specialist's and the
+    network's "escalated" probability (zeros when `with_network` is off), from models that
+    never saw it or its pair; the word vocabulary too is learned without the held-out fold."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.asarray([e.outcome for e in examples])
     groups = [e.group for e in examples]
     result = np.zeros((len(examples), len(OUTCOMES)))
     specialist = np.zeros(len(examples))
+    network = np.zeros(len(examples))
     folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
     for train, held in folds.split(vectors, labels, groups):
         seen = [examples[i] for i in train]
@@ -180,7 +183,10 @@ def out_of_fold(
         result[held] = model.predict_proba(x_held)[:, columns]
         heads = _specialists(seen, x_train, c)
         specialist[held] = [max(heads.probabilities(row).values()) for row in x_held]
-    return result, specialist
+        if with_network:
+            net = fit_network(x_train, list(labels[train]))
+            network[held] = [net.probabilities(row)["escalated"] for row in x_held]
+    return result, specialist, network
 
 
 def _specialists(examples: list[Example], x: npt.NDArray[np.float32], c: float) -> SpecialistHeads:
@@ -205,7 +211,8 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     best: tuple[float, float, float] | None = None
     for word_scale in WORD_SCALE_GRID:
         for c in C_GRID:
-            loss = log_loss(out_of_fold(examples, vectors, c, word_scale)[0], y)
+            linear = out_of_fold(examples, vectors, c, word_scale, with_network=False)[0]
+            loss = log_loss(linear, y)
             print(f"word_scale={word_scale} C={c}: out-of-fold log loss {loss:.4f}")
             if best is None or loss < best[0]:
                 best = (loss, word_scale, c)
@@ -239,6 +246,7 @@ def train(paths: list[Path], out: Path = MODEL_PATH) -> GateModel:
     model = GateModel(
         outcome=_head(_fit(x, y, c)),
         escalation_specialists=_specialists(examples, x, c),
+        network=fit_network(x, y),
         decline_category=subset_head("declined"),
         safety_kind=_head(_fit(x[kinds], [str(examples[i].safety_kind) for i in kinds], c)),
         thresholds=thresholds,
