@@ -5,7 +5,7 @@ Each turn is a first message never sent before (benchmarks/_messages.py), throug
 ChatService with the offline coach. A wrapper counts how many texts reach the embedding
 model itself (behind the cache that the gate and retrieval share). Baseline from the same
 run: the median time to embed one message in process; the gate's own decision (features,
-three linear heads) is timed on the vectors already made.
+the linear heads and the small danger network) is timed on the vectors already made.
 """
 
 from __future__ import annotations
