@@ -43,13 +43,15 @@ class NetworkHead:
     members: tuple[tuple[Layer, Layer], ...]
 
     def probabilities(self, features: npt.NDArray[np.float32]) -> dict[str, float]:
-        x = features.astype(np.float32)
+        # Only the columns present: most learned words are absent from any one message.
+        present = np.flatnonzero(features)
+        x = features[present].astype(np.float32)
         total = np.zeros(len(self.labels), dtype=np.float64)
         for hidden, output in self.members:
-            h = np.maximum(x @ hidden.weights + hidden.bias, 0.0)
+            h = np.maximum(x @ hidden.weights[present] + hidden.bias, 0.0)
             z = (h @ output.weights + output.bias).astype(np.float64)
-            z -= z.max()
-            total += np.exp(z) / np.exp(z).sum()
+            e = np.exp(z - z.max())
+            total += e / e.sum()
         return dict(zip(self.labels, (total / len(self.members)).tolist(), strict=True))
 
     def to_json(self) -> dict[str, Any]:
