@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from app.gate.network import NetworkHead
-from app.gate.network_fit import fit_network
+from app.gate.network_fit import (
+    NETWORK_ALPHA,
+    NETWORK_HIDDEN,
+    NETWORK_ITERATIONS,
+    NETWORK_MEMBERS,
+    fit_network,
+)
 
 
 def blobs(seed: int) -> tuple[np.ndarray, list[str]]:
@@ -33,8 +39,13 @@ def test_the_stored_network_agrees_with_the_fitted_one() -> None:
     # The first member alone, refitted as scikit-learn fits it, seeds the comparison.
     assert head.labels == ("coached", "declined", "escalated")
     assert np.allclose(served.sum(axis=1), 1.0)
-    assert len(head.members) == 3
-    first = MLPClassifier(hidden_layer_sizes=(32,), alpha=0.001, max_iter=300, random_state=0)
+    assert len(head.members) == NETWORK_MEMBERS
+    first = MLPClassifier(
+        hidden_layer_sizes=(NETWORK_HIDDEN,),
+        alpha=NETWORK_ALPHA,
+        max_iter=NETWORK_ITERATIONS,
+        random_state=0,
+    )
     first.fit(x, y)
     alone = NetworkHead(head.labels, head.members[:1])
     mine = np.asarray([list(alone.probabilities(row).values()) for row in held])
