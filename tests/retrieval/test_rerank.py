@@ -26,8 +26,8 @@ from app.services import Services
 
 # Out of fold over the training sets, as measured by `python -m app.retrieval.train_reranker`
 # when the weights were shipped (the file records the exact figures), less a small margin:
-# all 1,505 lines 0.669 / 0.888 (the four newest files were written on the pairs it
-# confuses); the 106 retrieval-validation lines alone 0.736 / 0.953 (14 lines within 0.68
+# all 1,492 lines 0.667 / 0.889 (the four newest files were written on the pairs it
+# confuses); the 104 retrieval-validation lines alone 0.750 / 0.952 (16 lines within 0.68
 # cosine of a hold-out line were dropped from it, as from the other files).
 OOF_HIT1_FLOOR = 0.66
 OOF_HIT3_FLOOR = 0.88
@@ -186,7 +186,7 @@ def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 1500
+    assert out_of_fold_scores["n"] >= 1490
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
 
@@ -195,7 +195,7 @@ def test_out_of_fold_figures_hold_on_the_validation_lines(
     out_of_fold_by_file: dict[str, dict[str, float]],
 ) -> None:
     validation = out_of_fold_by_file["retrieval-validation.jsonl"]
-    assert validation["n"] == 106
+    assert validation["n"] == 104
     assert validation["hit1"] >= VALIDATION_HIT1_FLOOR
     assert validation["hit3"] >= VALIDATION_HIT3_FLOOR
 
