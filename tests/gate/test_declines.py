@@ -30,14 +30,7 @@ def test_real_requests_are_declined(
     [
         "How do I lead my team through writing better assessments?",
         "My managers ignore the new practice standards.",
-        pytest.param(
-            "We've been told to write a vision statement for the service.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known weakness: 'write a ...' for a leadership document still reads as a "
-                "request for a casework record (see the README)",
-            ),
-        ),
+        "We've been told to write a vision statement for the service.",
         "The statutory guidance says one thing, councillors want another and we lack the staff: "
         "how do I lead through that?",
     ],
