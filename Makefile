@@ -50,7 +50,8 @@ test: lint
 	wait $$typecheck; typed=$$?; echo "$(BIN)/mypy"; cat "$$log"; rm -f "$$log"; \
 	[ $$unit -eq 0 ] && [ $$typed -eq 0 ]
 
-# Retrain the gate from tests/data/judgement-train*.jsonl (never the held-out test split).
+# Retrain the gate from tests/data/judgement-train*.jsonl and the retired hold-outs (never the
+# splits still held out).
 gate: install
 	$(BIN)/python -m app.gate.training
 

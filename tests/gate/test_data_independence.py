@@ -1,13 +1,16 @@
 """The hold-out splits still held out stay an honest check: no training line (the retired
 hold-outs' included) is a near-copy of one of their lines or of a shared evaluation line
-(independent writers can land on the same sentence)."""
+(independent writers can land on the same sentence), nor restates one in other words."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from app.gate.training import DATA, HELD_OUT, training_files
+import numpy as np
+
+from app.components.embedding import Embedder
+from app.gate.training import DATA, HELD_OUT, LEFT_OUT, training_files
 from tests.conftest import SHARED_EVAL
 from tests.utils.near_copies import near_copies
 
@@ -17,6 +20,12 @@ def _messages(path: Path) -> list[tuple[str, str]]:
     return [(str(r["id"]), str(r["message"]).lower()) for r in rows if r.get("message")]
 
 
+def _training() -> list[tuple[str, str]]:
+    """The lines the gate is trained on: every training file's, less LEFT_OUT."""
+    lines = [line for path in training_files() for line in _messages(path)]
+    return [(id, text) for id, text in lines if id not in LEFT_OUT]
+
+
 def test_no_training_line_is_a_near_copy_of_an_evaluation_line() -> None:
     evaluation = []
     for path in [
@@ -24,6 +33,18 @@ def test_no_training_line_is_a_near_copy_of_an_evaluation_line() -> None:
         *sorted(SHARED_EVAL.glob("*.jsonl")),
     ]:
         evaluation += _messages(path)
-    training = [message for path in training_files() for message in _messages(path)]
-    too_close = near_copies(training, evaluation)
+    too_close = near_copies(_training(), evaluation)
     assert not too_close, f"training lines too close to evaluation lines: {too_close}"
+
+
+# Cosine of the served embeddings (lower-cased text) at which a training line restates a
+# held-out line: the lines found at or above it were dropped or left out (JUDGEMENT-DATA.md).
+RESTATES = 0.8
+
+
+def test_no_training_line_restates_a_held_out_line(embedder: Embedder) -> None:
+    training = _training()
+    held_out = [line for name in HELD_OUT for line in _messages(DATA / name)]
+    cosines = embedder.embed([t for _, t in training]) @ embedder.embed([t for _, t in held_out]).T
+    close = np.argwhere(cosines >= RESTATES)
+    assert not len(close), [(training[i][0], held_out[j][0]) for i, j in close]
