@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.components.embedding import Vector
 from app.gate.cues import cue_flags
-from app.gate.model import MODEL_PATH, GateModel
+from app.gate.model import MODEL_PATH, Features, GateModel
 from app.gate.outcomes import DECLINE_REASONS, ESCALATION_REASONS, GateDecision
 
 
@@ -30,12 +30,12 @@ class Gate:
         model = self.model
         features = model.features(text, vector)
         p = model.outcome.probabilities(features)
-        score, specialists = model.escalation(features, p["escalated"])
+        score, _ = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
         flags = cue_flags(text)
         if score >= t.escalate:
-            return self._escalate(specialists, flags["first_person"], p)
+            return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline:
             category = _top(model.decline_category.probabilities(features))
             return GateDecision("declined", category, DECLINE_REASONS[category], p)
@@ -53,13 +53,14 @@ class Gate:
         """A borderline message that a second opinion said is a risk now."""
         features = self.model.features(text, vector)
         p = self.model.outcome.probabilities(features)
-        p["escalation_score"], specialists = self.model.escalation(features, p["escalated"])
-        return self._escalate(specialists, cue_flags(text)["first_person"], p)
+        p["escalation_score"], _ = self.model.escalation(features, p["escalated"])
+        return self._escalate(features, cue_flags(text)["first_person"], p)
 
     def _escalate(
-        self, specialists: dict[str, float], first_person: bool, p: dict[str, float]
+        self, features: Features, first_person: bool, p: dict[str, float]
     ) -> GateDecision:
-        ranked = sorted(specialists.items(), key=lambda item: item[1], reverse=True)
+        categories = self.model.escalation_category.probabilities(features)
+        ranked = sorted(categories.items(), key=lambda item: item[1], reverse=True)
         # The self-harm script is only for the writer's own intent, which speaks as "I".
         category = next(c for c, _ in ranked if c != "self-harm" or first_person)
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)

@@ -86,6 +86,9 @@ class GateModel:
     escalation_specialists: SpecialistHeads
     # The outcome again, non-linearly: its "escalated" probability is half the score.
     network: NetworkHead
+    # Which danger, among escalations only: it names the category (out of fold it is right
+    # more often than the top specialist, which also weighs danger against a hard day).
+    escalation_category: LinearHead
     decline_category: LinearHead
     # For a safety line: a crisis being "handled" now, a "past" event, or "strain".
     safety_kind: LinearHead
@@ -136,6 +139,7 @@ class GateModel:
             "outcome": self.outcome.to_json(),
             "escalation_specialists": self.escalation_specialists.to_json(),
             "network": self.network.to_json(),
+            "escalation_category": self.escalation_category.to_json(),
             "decline_category": self.decline_category.to_json(),
             "safety_kind": self.safety_kind.to_json(),
         }
@@ -155,6 +159,7 @@ class GateModel:
                 **LinearHead.from_json(data["escalation_specialists"]).__dict__
             ),
             network=NetworkHead.from_json(data["network"]),
+            escalation_category=LinearHead.from_json(data["escalation_category"]),
             decline_category=LinearHead.from_json(data["decline_category"]),
             safety_kind=LinearHead.from_json(data["safety_kind"]),
             thresholds=Thresholds(**data["thresholds"]),

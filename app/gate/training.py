@@ -297,11 +297,18 @@ def train(paths: list[Path], out: Path = MODEL_PATH, with_combined: bool = True)
         return _head(_fit(x[rows], [str(examples[i].category) for i in rows], c))
 
     kinds = [i for i, e in enumerate(examples) if e.safety_kind]
-    report["safety_kind_out_of_fold"] = safety_kind_accuracy(examples, x, kinds, c)
+    report["safety_kind_out_of_fold"] = head_accuracy(
+        x, kinds, [str(examples[i].safety_kind) for i in kinds], c
+    )
+    dangers = [i for i, e in enumerate(examples) if e.outcome == "escalated"]
+    report["escalation_category_out_of_fold"] = head_accuracy(
+        x, dangers, [str(examples[i].category) for i in dangers], c
+    )
     model = GateModel(
         outcome=_head(_fit(x_every, y_every, c)),
         escalation_specialists=_specialists(every, x_every, c),
         network=fit_network(x_every, y_every),
+        escalation_category=subset_head("escalated"),
         decline_category=subset_head("declined"),
         safety_kind=_head(_fit(x[kinds], [str(examples[i].safety_kind) for i in kinds], c)),
         thresholds=thresholds,
@@ -316,20 +323,21 @@ def train(paths: list[Path], out: Path = MODEL_PATH, with_combined: bool = True)
     return model
 
 
-def safety_kind_accuracy(
-    examples: list[Example], x: npt.NDArray[np.float32], rows: list[int], c: float
+def head_accuracy(
+    x: npt.NDArray[np.float32], rows: list[int], labels: list[str], c: float
 ) -> float:
-    """How often the safety-kind head names the situation of a line it never saw.
+    """How often a head fitted on `rows` (the safety kind, an escalation's category) names
+    the label of a line it never saw.
 
     The words were fitted on every line, so this is a little kind to the head; it is a
-    check that the kinds are learnable, not a figure to tune on."""
+    check that the labels are learnable, not a figure to tune on."""
     from sklearn.model_selection import StratifiedKFold
 
-    kinds = np.asarray([examples[i].safety_kind for i in rows])
+    truth = np.asarray(labels)
     right = 0
-    for train, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(rows, kinds):
-        model = _fit(x[[rows[i] for i in train]], list(kinds[train]), c)
-        right += int((model.predict(x[[rows[i] for i in held]]) == kinds[held]).sum())
+    for train, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(rows, truth):
+        model = _fit(x[[rows[i] for i in train]], list(truth[train]), c)
+        right += int((model.predict(x[[rows[i] for i in held]]) == truth[held]).sum())
     return round(right / len(rows), 4)
 
 
