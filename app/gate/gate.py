@@ -30,7 +30,7 @@ class Gate:
         model = self.model
         features = model.features(text, vector)
         p = model.outcome.probabilities(features)
-        score, _ = model.escalation(features, p["escalated"])
+        score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
         flags = cue_flags(text)
@@ -53,7 +53,7 @@ class Gate:
         """A borderline message that a second opinion said is a risk now."""
         features = self.model.features(text, vector)
         p = self.model.outcome.probabilities(features)
-        p["escalation_score"], _ = self.model.escalation(features, p["escalated"])
+        p["escalation_score"] = self.model.escalation(features, p["escalated"])
         return self._escalate(features, cue_flags(text)["first_person"], p)
 
     def _escalate(

@@ -114,11 +114,11 @@ class GateModel:
             ]
         )
 
-    def escalation(self, features: Features, p_escalated: float) -> tuple[float, dict[str, float]]:
-        """The escalation score and each category specialist's probability."""
+    def escalation(self, features: Features, p_escalated: float) -> float:
+        """The escalation score: the outcome head, the best specialist and the network."""
         specialists = self.escalation_specialists.probabilities(features)
         p_network = self.network.probabilities(features)["escalated"]
-        return escalation_score(p_escalated, max(specialists.values()), p_network), specialists
+        return escalation_score(p_escalated, max(specialists.values()), p_network)
 
     def save(self, path: Path = MODEL_PATH) -> None:
         data = {

@@ -2,7 +2,9 @@
 
 The messages are redacted and embedded exactly as in a real turn. Regularisation and the
 thresholds are chosen on out-of-fold predictions over the training set (5-fold, stratified):
-that is the dev split. The held-out test split is never read here.
+that is the dev split. The training lines are the written files and the retired hold-outs,
+with combined long lines made from them (app/gate/augment.py); the splits still held out
+(HELD_OUT) are never read here.
 """
 
 from __future__ import annotations
