@@ -108,23 +108,23 @@ def safety_kind(row: dict[str, Any]) -> str | None:
     return None
 
 
+def training_rows(paths: list[Path]) -> list[dict[str, Any]]:
+    """Every line the gate is trained on, as written: the files' lines, less LEFT_OUT."""
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in lines if line.strip()]
+    return [row for row in rows if row["id"] not in LEFT_OUT]
+
+
 def read_examples(paths: list[Path]) -> list[Example]:
     from app.safety.redaction import Redactor
 
     # A fixed secret: placeholders depend only on the text, as within one conversation.
     redactor = Redactor(b"gate-training")
     examples = []
-    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
-    for line in lines:
-        if line.strip():
-            row = json.loads(line)
-            if row["id"] in LEFT_OUT:
-                continue
-            text = redactor.redact(row["message"], placeholders={}, scope="training").text
-            group = str(row.get("group", row["id"]))
-            examples.append(
-                Example(text, row["outcome"], row.get("category"), group, safety_kind(row))
-            )
+    for row in training_rows(paths):
+        text = redactor.redact(row["message"], placeholders={}, scope="training").text
+        group = str(row.get("group", row["id"]))
+        examples.append(Example(text, row["outcome"], row.get("category"), group, safety_kind(row)))
     return examples
 
 
