@@ -39,6 +39,11 @@ INCIDENT = re.compile(
 )
 
 
+def quotable(text: str) -> str:
+    """`text` ready to sit inside double quotes: its own quotation marks become single."""
+    return text.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
 def compose_crisis(coach: OfflineCoach, request: CoachingRequest) -> str:
     """Crisis: their pressure in their words, now, later (the parked decision), tool, question."""
     context, message, period = request.context, request.message, request.period
@@ -147,7 +152,8 @@ def compose_reflect(coach: OfflineCoach, request: CoachingRequest) -> str:
             said = said_back(message, particulars)
             tool_why = after.format(what=what.text if what else "")
             if why and signal:
-                line = coach.pick("why_lines", message, signal=signal[0].text.rstrip("."))
+                quoted = quotable(signal[0].text.rstrip("."))
+                line = coach.pick("why_lines", message, signal=quoted)
                 tool_why += f" {line} [{context.number(signal[0].passage)}]"
             return tidy(
                 coach.prompts.render(

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.coaching.chain import ChainInput, CoachReply
+from app.coaching.first_reply import quotable
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import choose_mode
 from app.coaching.offline import Turn
@@ -195,3 +196,21 @@ def test_a_fitting_upload_is_quoted_and_an_unrelated_one_is_not(
     assert fits.tools and fits.tools[0] in indexed_services.catalogue  # a tool still leads
     assert not any(s.source.startswith("uploads/") for s in unrelated.sources)
     assert not any(p.source.startswith("uploads/") for p in indexed_services.material.passages())
+
+
+def test_a_quoted_signal_keeps_its_own_quotation_marks_single() -> None:
+    assert quotable('My new role says "strategic" but') == "My new role says 'strategic' but"
+    assert quotable("a \u201cquick word\u201d") == "a \u2018quick word\u2019"
+
+
+def test_no_reply_nests_double_quotes(indexed_services: Services) -> None:
+    message = (
+        "My senior practitioners bring every decision to me, even small ones, and I'm becoming "
+        "the bottleneck. How do I change that without them feeling dropped?"
+    )
+    (reply,) = _talk(indexed_services, [message])
+    # A quotation nested in double quotes splits it: '"My new role says "strategic" but..."'
+    # pairs its marks wrongly, and a span then ends in a space.
+    spans = re.findall(r'"([^"\n]*)"', reply.text)
+    assert spans, reply.text
+    assert all(span == span.strip() for span in spans), reply.text
