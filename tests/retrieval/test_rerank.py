@@ -26,7 +26,7 @@ from app.services import Services
 
 # Out of fold over the training sets, as measured by `python -m app.retrieval.train_reranker`
 # when the weights were shipped (the file records the exact figures), less a small margin:
-# all 1,492 lines 0.667 / 0.889 (the four newest files were written on the pairs it
+# all 1,479 lines 0.670 / 0.890 (the four newest files were written on the pairs it
 # confuses); the 104 retrieval-validation lines alone 0.750 / 0.952 (16 lines within 0.68
 # cosine of a hold-out line were dropped from it, as from the other files).
 OOF_HIT1_FLOOR = 0.66
@@ -186,7 +186,7 @@ def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 1490
+    assert out_of_fold_scores["n"] >= 1475
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
 
