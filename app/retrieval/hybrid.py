@@ -74,8 +74,10 @@ class HybridRetriever:
     ) -> None:
         # The embedder caches recent texts (CachedEmbedder): a query is embedded once.
         self._embedder = embedder
-        # None: no re-ranker, so "reranked" falls back to reciprocal rank fusion.
-        self._reranker = shipped_reranker() if isinstance(reranker, str) else reranker
+        # None: no re-ranker, so "reranked" falls back to reciprocal rank fusion. The shipped
+        # weights load at the first query, so a retriever given other weights (the trainer's,
+        # when the shipped ones are stale) never reads them.
+        self._reranker = reranker
         self._store = store
         self._material = material
         self._settings = settings
@@ -100,7 +102,7 @@ class HybridRetriever:
 
     def retrieve(self, query: str, k: int = 5, method: Method = "reranked") -> list[Passage]:
         """Return the k best passages for the query, best first."""
-        reranker = self._reranker if method == "reranked" else None
+        reranker = self._ranking_model() if method == "reranked" else None
         # The re-ranker reads the same short lists as fusion (it was trained on them).
         dense, keyword = self._search(query, max(self._settings.candidates, k), method)
         similarity = {p.id: s for p, s in dense}
@@ -116,7 +118,8 @@ class HybridRetriever:
         if reranker is not None:
             # The query's vector is cached by the embedder: asking again costs nothing.
             cosines = reranker.dilemma_cosine(self._embed_query(query))
-            ids, features = self._features(dense, keyword, cosines)
+            wording = reranker.wording_cosine(query)
+            ids, features = self._features(dense, keyword, cosines, wording)
             tool_score = dict(zip(ids, reranker.score(features).tolist(), strict=True))
         else:
             tool_score = reciprocal_rank_fusion(
@@ -134,9 +137,12 @@ class HybridRetriever:
         )
         return diversify(ranked, k, self._settings.max_per_tool)
 
+    def _ranking_model(self) -> Reranker | None:
+        return shipped_reranker() if isinstance(self._reranker, str) else self._reranker
+
     def tool_features(self, query: str) -> tuple[list[str], Matrix]:
-        """The re-ranker's features for every tool, as served (used to train it), the dilemma
-        cosines left at 0: the trainer fills them from dilemmas the model may see."""
+        """The re-ranker's features for every tool, as served (used to train it), the closeness
+        to training dilemmas left at 0: the trainer fills it from dilemmas the model may see."""
         dense, keyword = self._search(query, self._settings.candidates, "reranked")
         return self._features(dense, keyword)
 
@@ -145,6 +151,7 @@ class HybridRetriever:
         dense: list[tuple[Passage, float]],
         keyword: list[tuple[Passage, float]],
         dilemma_cosine: dict[str, float] | None = None,
+        wording_cosine: dict[str, float] | None = None,
     ) -> tuple[list[str], Matrix]:
         weights = (self._settings.dense_weight, self._settings.keyword_weight)
         return tool_features(
@@ -153,6 +160,7 @@ class HybridRetriever:
             weights=weights,
             rrf_k=self._settings.rrf_k,
             dilemma_cosine=dilemma_cosine,
+            wording_cosine=wording_cosine,
         )
 
     def _search(

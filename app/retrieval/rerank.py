@@ -8,7 +8,7 @@ Train with `python -m app.retrieval.train_reranker`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.retrieval.passages import Passage
+from app.retrieval.wording import WordingProfile
 
 Matrix = npt.NDArray[np.float64]
 
@@ -48,6 +49,10 @@ FEATURES: tuple[str, ...] = (
     # distance below the best tool's: managers' wording, which the knowledge prose lacks.
     "dilemma_cosine",
     "dilemma_gap",
+    # The same by words: the query's tf-idf cosine to the tool's training dilemmas
+    # (app/retrieval/wording.py), and its distance below the best tool's.
+    "wording_cosine",
+    "wording_gap",
 )
 
 
@@ -81,12 +86,14 @@ def tool_features(
     weights: tuple[float, float],
     rrf_k: int,
     dilemma_cosine: Mapping[str, float] | None = None,
+    wording_cosine: Mapping[str, float] | None = None,
 ) -> tuple[list[str], Matrix]:
     """One row of FEATURES per tool found by either method, tools in first-seen order.
 
     `dense` holds (passage, cosine) best first, ideally every passage in the index, so each
     tool's best cosine is exact; `keyword` holds (passage, BM25 score) best first;
-    `dilemma_cosine` the query's cosine to each tool's training dilemmas (0 where absent).
+    `dilemma_cosine` the query's cosine to each tool's training dilemmas (0 where absent),
+    `wording_cosine` the same by words.
     """
     tools: dict[str, _Tool] = {}
     dense_order = 0
@@ -120,15 +127,12 @@ def tool_features(
     dense_w, keyword_w = weights
     # Scaled so the best possible fused score is 1 whatever the weights and k.
     rrf_scale = (rrf_k + 1) / max(dense_w + keyword_w, 1e-9)
-    known = dilemma_cosine or {}
-    # A council's uploaded material has no training dilemmas: it gets the tools' average, so
-    # this feature neither lifts nor sinks it and its passages' own scores decide. Shipped
-    # material without dilemmas (the case study, not a tool) keeps 0 and stays behind tools.
-    neutral = sum(known.values()) / len(known) if known else 0.0
-    cosines = {
-        tool_id: known.get(tool_id, neutral if tool_id in uploaded else 0.0) for tool_id in tools
-    }
+    cosines = _per_tool(dilemma_cosine, tools, uploaded, _mean)
     best_cosine = max(cosines.values(), default=0.0)
+    # By words the tools spread far apart, and their average sank every upload below any tool
+    # sharing the query's words: an upload takes the best tool's value instead.
+    wording = _per_tool(wording_cosine, tools, uploaded, max)
+    best_wording = max(wording.values(), default=0.0)
     rows: list[list[float]] = []
     for tool_id, tool in tools.items():
         dense_rr = 1.0 / tool.dense_rank if tool.dense_rank else 0.0
@@ -156,10 +160,34 @@ def tool_features(
                 tool.signal_hits / TOP,
                 cosines[tool_id],
                 cosines[tool_id] - best_cosine,
+                wording[tool_id],
+                wording[tool_id] - best_wording,
             ]
         )
     matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
     return ids, matrix
+
+
+def _mean(values: Iterable[float]) -> float:
+    listed = list(values)
+    return sum(listed) / len(listed)
+
+
+def _per_tool(
+    known: Mapping[str, float] | None,
+    tools: Iterable[str],
+    uploaded: set[str],
+    neutral: Callable[[Iterable[float]], float],
+) -> dict[str, float]:
+    """A closeness to training dilemmas for every tool found.
+
+    A council's uploaded material has no training dilemmas: it gets a `neutral` value of the
+    tools', so the feature does not sink it and its passages' own scores decide. Shipped
+    material without dilemmas (the case study, not a tool) keeps 0 and stays behind tools.
+    """
+    known = known or {}
+    middle = neutral(known.values()) if known else 0.0
+    return {tool: known.get(tool, middle if tool in uploaded else 0.0) for tool in tools}
 
 
 @dataclass(frozen=True)
@@ -172,12 +200,18 @@ class Reranker:
     intercept: float
     # Each tool's training dilemmas' mean embedding, unit length: tool id -> vector.
     centroids: dict[str, Matrix] = field(default_factory=dict)
+    # The same dilemmas by their words.
+    wording: WordingProfile | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def dilemma_cosine(self, query_vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
         """The query's cosine to each tool's training dilemmas (the query vector is unit length)."""
         vector = np.asarray(query_vector, dtype=np.float64)
         return {tool: float(centroid @ vector) for tool, centroid in self.centroids.items()}
+
+    def wording_cosine(self, query: str) -> dict[str, float]:
+        """The query's cosine to each tool's training dilemmas by words ({} without a profile)."""
+        return self.wording.cosines(query) if self.wording else {}
 
     def score(self, features: Matrix) -> Matrix:
         """Probability-like scores in (0, 1), one per row."""
@@ -192,6 +226,7 @@ class Reranker:
             "coef": self.coef.tolist(),
             "intercept": self.intercept,
             "centroids": {t: np.round(c, 6).tolist() for t, c in self.centroids.items()},
+            **({"wording": self.wording.to_json()} if self.wording else {}),
             **self.meta,
         }
 
@@ -200,7 +235,7 @@ class Reranker:
         if tuple(data["features"]) != FEATURES:
             # Weights trained on other features would score nonsense: refuse them loudly.
             raise ValueError("re-ranker weights were trained on different features; retrain")
-        fitted = {"mean", "scale", "coef", "intercept", "centroids"}
+        fitted = {"mean", "scale", "coef", "intercept", "centroids", "wording"}
         meta = {k: v for k, v in data.items() if k not in fitted}
         return cls(
             mean=np.asarray(data["mean"], dtype=np.float64),
@@ -211,6 +246,7 @@ class Reranker:
                 tool: np.asarray(vector, dtype=np.float64)
                 for tool, vector in data.get("centroids", {}).items()
             },
+            wording=WordingProfile.from_json(data["wording"]) if "wording" in data else None,
             meta=meta,
         )
 

@@ -4,7 +4,8 @@ Run: .venv/bin/python -m app.retrieval.train_reranker
 Indexes knowledge/ into a temporary folder, computes every tool's features per dilemma,
 reports out-of-fold hit@1 / hit@3 / MRR (K folds split by dilemma; over every line and over
 each file's lines), then fits on all of them and writes app/retrieval/data/reranker.json
-with each training file's sha256 and each tool's mean dilemma embedding.
+with each training file's sha256, each tool's mean dilemma embedding and its dilemmas' words
+(a tf-idf profile per tool, app/retrieval/wording.py).
 The shared dev set is never read here: it stays an honest check.
 """
 
@@ -14,6 +15,7 @@ import argparse
 import hashlib
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,15 @@ from app.core.config import Settings
 from app.evaluation.retrieval import RetrievalCase, Scores, first_rank, load_cases
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.rerank import FEATURES, Matrix, Reranker, weights_path
+from app.retrieval.wording import (
+    Weights,
+    WordingProfile,
+    dot,
+    inverse_document_frequency,
+    terms,
+    unit,
+    weighted,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 TRAINING_SETS = (
@@ -40,8 +51,10 @@ SEED = 20261130
 C = 1.0
 
 
-_COSINE = FEATURES.index("dilemma_cosine")
-_GAP = FEATURES.index("dilemma_gap")
+_FILLED = {
+    "dilemma": (FEATURES.index("dilemma_cosine"), FEATURES.index("dilemma_gap")),
+    "wording": (FEATURES.index("wording_cosine"), FEATURES.index("wording_gap")),
+}
 
 
 @dataclass(frozen=True)
@@ -50,13 +63,17 @@ class Query:
     tools: list[str]
     features: Matrix
     vector: Matrix  # the query's unit-length embedding
+    words: Counter[str]  # the query's stemmed words
 
-    def with_cosines(self, cosines: dict[str, float]) -> Matrix:
-        """The features with the dilemma cosines filled in from `cosines`."""
+    def with_cosines(self, cosines: dict[str, float], wording: dict[str, float]) -> Matrix:
+        """The features with the closeness to training dilemmas filled in: by embedding from
+        `cosines`, by words from `wording`."""
         features = self.features.copy()
-        column = np.array([cosines.get(t, 0.0) for t in self.tools], dtype=np.float64)
-        features[:, _COSINE] = column
-        features[:, _GAP] = column - (column.max() if len(column) else 0.0)
+        for name, values in (("dilemma", cosines), ("wording", wording)):
+            at, gap = _FILLED[name]
+            column = np.array([values.get(t, 0.0) for t in self.tools], dtype=np.float64)
+            features[:, at] = column
+            features[:, gap] = column - (column.max() if len(column) else 0.0)
         return features
 
     @property
@@ -76,12 +93,17 @@ def collect(retriever: HybridRetriever, cases: Sequence[RetrievalCase]) -> list[
     """Every tool's features for each dilemma, as the retriever computes them when serving."""
     vectors = retriever.query_embedder.embed([case.query for case in cases])
     return [
-        Query(case, *retriever.tool_features(case.query), np.asarray(vector, dtype=np.float64))
+        Query(
+            case,
+            *retriever.tool_features(case.query),
+            np.asarray(vector, dtype=np.float64),
+            terms(case.query),
+        )
         for case, vector in zip(cases, vectors, strict=True)
     ]
 
 
-def unit(vector: Matrix) -> Matrix:
+def unit_vector(vector: Matrix) -> Matrix:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
 
@@ -109,8 +131,41 @@ def leave_one_out_cosines(
             if counts[tool] < 2:
                 continue
             total = total - query.vector
-        cosines[tool] = float(unit(total) @ query.vector)
+        cosines[tool] = float(unit_vector(total) @ query.vector)
     return cosines
+
+
+@dataclass(frozen=True)
+class WordingSums:
+    """Each tool's summed tf-idf vectors over its dilemmas, to leave one dilemma out of."""
+
+    idf: Weights
+    vectors: list[Weights]  # one per query, unit length
+    sums: dict[str, Weights]
+
+    @classmethod
+    def of(cls, queries: Sequence[Query]) -> WordingSums:
+        idf = inverse_document_frequency(q.words for q in queries)
+        vectors = [weighted(q.words, idf) for q in queries]
+        sums: dict[str, Weights] = {}
+        for q, vector in zip(queries, vectors, strict=True):
+            total = sums.setdefault(q.case.expected[0], {})
+            for stem, weight in vector.items():
+                total[stem] = total.get(stem, 0.0) + weight
+        return cls(idf, vectors, sums)
+
+    def leave_one_out(self, i: int, query: Query) -> dict[str, float]:
+        """Query i's cosine by words to each tool's dilemmas but its own (as for embeddings)."""
+        own, vector = query.case.expected[0], self.vectors[i]
+        cosines = {}
+        for tool, total in self.sums.items():
+            if tool == own:
+                total = {s: w - vector.get(s, 0.0) for s, w in total.items()}
+            cosines[tool] = dot(vector, unit(total))
+        return cosines
+
+    def profile(self) -> WordingProfile:
+        return WordingProfile(self.idf, {tool: unit(total) for tool, total in self.sums.items()})
 
 
 def fit(queries: Sequence[Query], c: float = C) -> Reranker:
@@ -118,7 +173,13 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
     from sklearn.linear_model import LogisticRegression
 
     sums, counts = centroids(queries)
-    x = np.vstack([q.with_cosines(leave_one_out_cosines(q, sums, counts)) for q in queries])
+    wording = WordingSums.of(queries)
+    x = np.vstack(
+        [
+            q.with_cosines(leave_one_out_cosines(q, sums, counts), wording.leave_one_out(i, q))
+            for i, q in enumerate(queries)
+        ]
+    )
     y = np.concatenate([[t in q.acceptable for t in q.tools] for q in queries]).astype(int)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -130,12 +191,16 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
         scale,
         model.coef_[0].astype(np.float64),
         float(model.intercept_[0]),
-        centroids={tool: unit(total) for tool, total in sums.items()},
+        centroids={tool: unit_vector(total) for tool, total in sums.items()},
+        wording=wording.profile(),
     )
 
 
 def ranked(reranker: Reranker, query: Query) -> list[str]:
-    scores = reranker.score(query.with_cosines(reranker.dilemma_cosine(query.vector)))
+    features = query.with_cosines(
+        reranker.dilemma_cosine(query.vector), reranker.wording_cosine(query.case.query)
+    )
+    scores = reranker.score(features)
     return [query.tools[i] for i in np.argsort(-scores, kind="stable")]
 
 
