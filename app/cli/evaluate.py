@@ -54,10 +54,13 @@ def eval_safety(
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
         # Hold-outs 1 to 4 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
-        "hold-out 5 (frozen; measured with three models, chose between two)": (
+        "hold-out 5 (frozen; a dev check, chose between candidates)": (
             project / "judgement-holdout-5.jsonl"
         ),
-        "hold-out 6 (frozen, never tuned on)": project / "judgement-holdout-6.jsonl",
+        "hold-out 6 (frozen; measured with several models, chose nothing)": (
+            project / "judgement-holdout-6.jsonl"
+        ),
+        "hold-out 7 (frozen, never tuned on)": project / "judgement-holdout-7.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
