@@ -154,14 +154,13 @@ class WordingSums:
                 total[stem] = total.get(stem, 0.0) + weight
         return cls(idf, vectors, sums)
 
-    def leave_one_out(self, i: int, query: Query) -> dict[str, float]:
-        """Query i's cosine by words to each tool's dilemmas but its own (as for embeddings)."""
+    def leave_one_out(self, i: int, query: Query, profile: WordingProfile) -> dict[str, float]:
+        """Query i's cosine by words to each tool's dilemmas but its own (as for embeddings);
+        `profile` is this object's, made once: only the query's own tool is made again."""
         own, vector = query.case.expected[0], self.vectors[i]
-        cosines = {}
-        for tool, total in self.sums.items():
-            if tool == own:
-                total = {s: w - vector.get(s, 0.0) for s, w in total.items()}
-            cosines[tool] = dot(vector, unit(total))
+        cosines = {tool: dot(vector, weights) for tool, weights in profile.tools.items()}
+        without = {s: w - vector.get(s, 0.0) for s, w in self.sums[own].items()}
+        cosines[own] = dot(vector, unit(without))
         return cosines
 
     def profile(self) -> WordingProfile:
@@ -174,9 +173,12 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
 
     sums, counts = centroids(queries)
     wording = WordingSums.of(queries)
+    profile = wording.profile()
     x = np.vstack(
         [
-            q.with_cosines(leave_one_out_cosines(q, sums, counts), wording.leave_one_out(i, q))
+            q.with_cosines(
+                leave_one_out_cosines(q, sums, counts), wording.leave_one_out(i, q, profile)
+            )
             for i, q in enumerate(queries)
         ]
     )
@@ -192,7 +194,7 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
         model.coef_[0].astype(np.float64),
         float(model.intercept_[0]),
         centroids={tool: unit_vector(total) for tool, total in sums.items()},
-        wording=wording.profile(),
+        wording=profile,
     )
 
 
