@@ -8,6 +8,7 @@ Train with `python -m app.retrieval.train_reranker`.
 from __future__ import annotations
 
 import json
+import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -127,7 +128,7 @@ def tool_features(
     dense_w, keyword_w = weights
     # Scaled so the best possible fused score is 1 whatever the weights and k.
     rrf_scale = (rrf_k + 1) / max(dense_w + keyword_w, 1e-9)
-    cosines = _per_tool(dilemma_cosine, tools, uploaded, _mean)
+    cosines = _per_tool(dilemma_cosine, tools, uploaded, statistics.fmean)
     best_cosine = max(cosines.values(), default=0.0)
     # By words the tools spread far apart, and their average sank every upload below any tool
     # sharing the query's words: an upload takes the best tool's value instead.
@@ -166,11 +167,6 @@ def tool_features(
         )
     matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
     return ids, matrix
-
-
-def _mean(values: Iterable[float]) -> float:
-    listed = list(values)
-    return sum(listed) / len(listed)
 
 
 def _per_tool(
