@@ -44,6 +44,7 @@ TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-train-3.jsonl",
     REPO / "tests" / "data" / "retrieval-train-4.jsonl",
     REPO / "tests" / "data" / "retrieval-train-5.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-6.jsonl",
 )
 FOLDS = 10
 SEED = 20261130
