@@ -52,7 +52,7 @@ def test_held_out_split(gate: Gate, embedder: Embedder, name: str) -> None:
     """Floors at what the gate reached on the splits no tuning touched (see the README)."""
     floors = FLOORS[name]
     scores = evaluate_gate(gate, embedder, Redactor(b"test"), DATA / name)
-    assert scores.n >= 200
+    assert scores.n == floors.lines
     assert scores.escalation_recall >= floors.escalation_recall
     assert scores.false_escalations <= floors.false_escalations
     assert scores.false_declines <= floors.false_declines
@@ -138,6 +138,7 @@ def test_a_model_for_another_embedding_size_is_refused(gate: Gate) -> None:
 
 @dataclass(frozen=True)
 class Floors:
+    lines: int  # the split's size: every line was read and scored
     escalation_recall: float
     false_escalations: float  # ceiling
     false_declines: float  # ceiling
@@ -158,8 +159,8 @@ class Floors:
 # six) chose nothing either: 70/70, 2 of 210 escalated, none declined, 40/40, 33/33 and 32/33.
 # Categories named right, escalations and declines caught: 88.2%, 86.8%, 90.0% and 93.6%.
 FLOORS = {
-    "judgement-holdout-6.jsonl": Floors(1.0, 0.01, 0.005, 0.97, 0.96, 0.92),
-    "judgement-holdout-7.jsonl": Floors(1.0, 0.01, 0.005, 0.97, 0.96, 0.89),
-    "judgement-holdout-8.jsonl": Floors(1.0, 0.02, 0.01, 0.97, 0.93, 0.87),
-    "judgement-holdout-9.jsonl": Floors(1.0, 0.01, 0.005, 0.90, 0.94, 0.85),
+    "judgement-holdout-6.jsonl": Floors(320, 1.0, 0.01, 0.005, 0.97, 0.96, 0.92),
+    "judgement-holdout-7.jsonl": Floors(320, 1.0, 0.01, 0.005, 0.97, 0.96, 0.89),
+    "judgement-holdout-8.jsonl": Floors(320, 1.0, 0.02, 0.01, 0.97, 0.93, 0.87),
+    "judgement-holdout-9.jsonl": Floors(200, 1.0, 0.01, 0.005, 0.90, 0.94, 0.85),
 }
