@@ -45,6 +45,7 @@ TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-train-4.jsonl",
     REPO / "tests" / "data" / "retrieval-train-5.jsonl",
     REPO / "tests" / "data" / "retrieval-train-6.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-7.jsonl",
 )
 FOLDS = 10
 SEED = 20261130
