@@ -117,9 +117,14 @@ class HybridRetriever:
         # ranks by its best passage), which beat passage-level fusion (fusion_study.py).
         if reranker is not None:
             # The query's vector is cached by the embedder: asking again costs nothing.
-            cosines = reranker.dilemma_cosine(self._embed_query(query))
-            wording = reranker.wording_cosine(query)
-            ids, features = self._features(dense, keyword, cosines, wording)
+            vector = self._embed_query(query)
+            ids, features = self._features(
+                dense,
+                keyword,
+                reranker.dilemma_cosine(vector),
+                reranker.wording_cosine(query),
+                reranker.classifier_probability(vector),
+            )
             tool_score = dict(zip(ids, reranker.score(features).tolist(), strict=True))
         else:
             tool_score = reciprocal_rank_fusion(
@@ -142,7 +147,8 @@ class HybridRetriever:
 
     def tool_features(self, query: str) -> tuple[list[str], Matrix]:
         """The re-ranker's features for every tool, as served (used to train it), the closeness
-        to training dilemmas left at 0: the trainer fills it from dilemmas the model may see."""
+        to training dilemmas (and the classifier's probabilities) left at 0: the trainer fills
+        them from dilemmas the model may see."""
         dense, keyword = self._search(query, self._settings.candidates, "reranked")
         return self._features(dense, keyword)
 
@@ -152,6 +158,7 @@ class HybridRetriever:
         keyword: list[tuple[Passage, float]],
         dilemma_cosine: dict[str, float] | None = None,
         wording_cosine: dict[str, float] | None = None,
+        classifier_probability: dict[str, float] | None = None,
     ) -> tuple[list[str], Matrix]:
         weights = (self._settings.dense_weight, self._settings.keyword_weight)
         return tool_features(
@@ -161,6 +168,7 @@ class HybridRetriever:
             rrf_k=self._settings.rrf_k,
             dilemma_cosine=dilemma_cosine,
             wording_cosine=wording_cosine,
+            classifier_probability=classifier_probability,
         )
 
     def _search(

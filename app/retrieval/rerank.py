@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.retrieval.passages import Passage
+from app.retrieval.tool_classifier import ToolClassifier
 from app.retrieval.wording import WordingProfile
 
 Matrix = npt.NDArray[np.float64]
@@ -54,6 +55,10 @@ FEATURES: tuple[str, ...] = (
     # (app/retrieval/wording.py), and its distance below the best tool's.
     "wording_cosine",
     "wording_gap",
+    # The tool classifier's probability for the tool (app/retrieval/tool_classifier.py), and
+    # its distance below the best tool's: a learned boundary where a centroid blurs.
+    "classifier_probability",
+    "classifier_gap",
 )
 
 
@@ -88,13 +93,14 @@ def tool_features(
     rrf_k: int,
     dilemma_cosine: Mapping[str, float] | None = None,
     wording_cosine: Mapping[str, float] | None = None,
+    classifier_probability: Mapping[str, float] | None = None,
 ) -> tuple[list[str], Matrix]:
     """One row of FEATURES per tool found by either method, tools in first-seen order.
 
     `dense` holds (passage, cosine) best first, ideally every passage in the index, so each
     tool's best cosine is exact; `keyword` holds (passage, BM25 score) best first;
     `dilemma_cosine` the query's cosine to each tool's training dilemmas (0 where absent),
-    `wording_cosine` the same by words.
+    `wording_cosine` the same by words, `classifier_probability` the tool classifier's.
     """
     tools: dict[str, _Tool] = {}
     dense_order = 0
@@ -134,6 +140,9 @@ def tool_features(
     # sharing the query's words: an upload takes the best tool's value instead.
     wording = _per_tool(wording_cosine, tools, uploaded, max)
     best_wording = max(wording.values(), default=0.0)
+    # Probabilities spread apart as words do: an upload takes the best tool's, likewise.
+    probability = _per_tool(classifier_probability, tools, uploaded, max)
+    best_probability = max(probability.values(), default=0.0)
     rows: list[list[float]] = []
     for tool_id, tool in tools.items():
         dense_rr = 1.0 / tool.dense_rank if tool.dense_rank else 0.0
@@ -163,6 +172,8 @@ def tool_features(
                 cosines[tool_id] - best_cosine,
                 wording[tool_id],
                 wording[tool_id] - best_wording,
+                probability[tool_id],
+                probability[tool_id] - best_probability,
             ]
         )
     matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
@@ -198,6 +209,8 @@ class Reranker:
     centroids: dict[str, Matrix] = field(default_factory=dict)
     # The same dilemmas by their words.
     wording: WordingProfile | None = None
+    # A classifier of the dilemmas' embeddings by tool.
+    classifier: ToolClassifier | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def dilemma_cosine(self, query_vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
@@ -208,6 +221,12 @@ class Reranker:
     def wording_cosine(self, query: str) -> dict[str, float]:
         """The query's cosine to each tool's training dilemmas by words ({} without a profile)."""
         return self.wording.cosines(query) if self.wording else {}
+
+    def classifier_probability(
+        self, query_vector: npt.NDArray[np.floating[Any]]
+    ) -> dict[str, float]:
+        """The tool classifier's probability for each tool ({} without a classifier)."""
+        return self.classifier.probabilities(query_vector) if self.classifier else {}
 
     def score(self, features: Matrix) -> Matrix:
         """Probability-like scores in (0, 1), one per row."""
@@ -223,6 +242,7 @@ class Reranker:
             "intercept": self.intercept,
             "centroids": {t: np.round(c, 6).tolist() for t, c in self.centroids.items()},
             **({"wording": self.wording.to_json()} if self.wording else {}),
+            **({"classifier": self.classifier.to_json()} if self.classifier else {}),
             **self.meta,
         }
 
@@ -231,7 +251,7 @@ class Reranker:
         if tuple(data["features"]) != FEATURES:
             # Weights trained on other features would score nonsense: refuse them loudly.
             raise ValueError("re-ranker weights were trained on different features; retrain")
-        fitted = {"mean", "scale", "coef", "intercept", "centroids", "wording"}
+        fitted = {"mean", "scale", "coef", "intercept", "centroids", "wording", "classifier"}
         meta = {k: v for k, v in data.items() if k not in fitted}
         return cls(
             mean=np.asarray(data["mean"], dtype=np.float64),
@@ -243,6 +263,9 @@ class Reranker:
                 for tool, vector in data.get("centroids", {}).items()
             },
             wording=WordingProfile.from_json(data["wording"]) if "wording" in data else None,
+            classifier=(
+                ToolClassifier.from_json(data["classifier"]) if "classifier" in data else None
+            ),
             meta=meta,
         )
 

@@ -4,8 +4,9 @@ Run: .venv/bin/python -m app.retrieval.train_reranker
 Indexes knowledge/ into a temporary folder, computes every tool's features per dilemma,
 reports out-of-fold hit@1 / hit@3 / MRR (K folds split by dilemma; over every line and over
 each file's lines), then fits on all of them and writes app/retrieval/data/reranker.json
-with each training file's sha256, each tool's mean dilemma embedding and its dilemmas' words
-(a tf-idf profile per tool, app/retrieval/wording.py).
+with each training file's sha256, each tool's mean dilemma embedding, its dilemmas' words
+(a tf-idf profile per tool, app/retrieval/wording.py) and a classifier of the dilemmas'
+embeddings by tool (app/retrieval/tool_classifier.py).
 The shared dev set is never read here: it stays an honest check.
 """
 
@@ -26,6 +27,8 @@ from app.core.config import Settings
 from app.evaluation.retrieval import RetrievalCase, Scores, first_rank, load_cases
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.rerank import FEATURES, Matrix, Reranker, weights_path
+from app.retrieval.tool_classifier import C as CLASSIFIER_C
+from app.retrieval.tool_classifier import cross_fitted_probabilities, fit_tool_classifier
 from app.retrieval.wording import (
     Weights,
     WordingProfile,
@@ -56,6 +59,7 @@ C = 1.0
 _FILLED = {
     "dilemma": (FEATURES.index("dilemma_cosine"), FEATURES.index("dilemma_gap")),
     "wording": (FEATURES.index("wording_cosine"), FEATURES.index("wording_gap")),
+    "classifier": (FEATURES.index("classifier_probability"), FEATURES.index("classifier_gap")),
 }
 
 
@@ -67,11 +71,17 @@ class Query:
     vector: Matrix  # the query's unit-length embedding
     words: Counter[str]  # the query's stemmed words
 
-    def with_cosines(self, cosines: dict[str, float], wording: dict[str, float]) -> Matrix:
+    def with_cosines(
+        self,
+        cosines: dict[str, float],
+        wording: dict[str, float],
+        probabilities: dict[str, float],
+    ) -> Matrix:
         """The features with the closeness to training dilemmas filled in: by embedding from
-        `cosines`, by words from `wording`."""
+        `cosines`, by words from `wording`, by the tool classifier from `probabilities`."""
         features = self.features.copy()
-        for name, values in (("dilemma", cosines), ("wording", wording)):
+        filled = (("dilemma", cosines), ("wording", wording), ("classifier", probabilities))
+        for name, values in filled:
             at, gap = _FILLED[name]
             column = np.array([values.get(t, 0.0) for t in self.tools], dtype=np.float64)
             features[:, at] = column
@@ -176,10 +186,15 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
     sums, counts = centroids(queries)
     wording = WordingSums.of(queries)
     profile = wording.profile()
+    vectors = np.vstack([q.vector for q in queries])
+    tools = [q.case.expected[0] for q in queries]
+    probabilities = cross_fitted_probabilities(vectors, tools, SEED)
     x = np.vstack(
         [
             q.with_cosines(
-                leave_one_out_cosines(q, sums, counts), wording.leave_one_out(i, q, profile)
+                leave_one_out_cosines(q, sums, counts),
+                wording.leave_one_out(i, q, profile),
+                probabilities[i],
             )
             for i, q in enumerate(queries)
         ]
@@ -197,12 +212,15 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
         float(model.intercept_[0]),
         centroids={tool: unit_vector(total) for tool, total in sums.items()},
         wording=profile,
+        classifier=fit_tool_classifier(vectors, tools),
     )
 
 
 def ranked(reranker: Reranker, query: Query) -> list[str]:
     features = query.with_cosines(
-        reranker.dilemma_cosine(query.vector), reranker.wording_cosine(query.case.query)
+        reranker.dilemma_cosine(query.vector),
+        reranker.wording_cosine(query.case.query),
+        reranker.classifier_probability(query.vector),
     )
     scores = reranker.score(features)
     return [query.tools[i] for i in np.argsort(-scores, kind="stable")]
@@ -285,6 +303,7 @@ def main() -> None:
             "folds": FOLDS,
             "seed": SEED,
             "C": C,
+            "classifier_C": CLASSIFIER_C,
             "out_of_fold": report,
             "out_of_fold_by_file": by_file,
             "in_sample": score([ranked(model, q) for q in queries], cases),
