@@ -53,17 +53,17 @@ def eval_safety(
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        # Hold-outs 1 to 5 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
-        "hold-out 6 (frozen; measured with several models, chose nothing)": (
-            project / "judgement-holdout-6.jsonl"
-        ),
-        "hold-out 7 (frozen; measured with three models, chose nothing)": (
+        # Hold-outs 1 to 6 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
+        "hold-out 7 (frozen; measured with four models, chose nothing)": (
             project / "judgement-holdout-7.jsonl"
         ),
-        "hold-out 8 (frozen, never tuned on)": project / "judgement-holdout-8.jsonl",
-        "hold-out 9 (frozen, short messages, never tuned on)": (
+        "hold-out 8 (frozen; measured with three models, chose nothing)": (
+            project / "judgement-holdout-8.jsonl"
+        ),
+        "hold-out 9 (frozen, short messages; measured with three models, chose nothing)": (
             project / "judgement-holdout-9.jsonl"
         ),
+        "hold-out 10 (frozen, never tuned on)": project / "judgement-holdout-10.jsonl",
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
