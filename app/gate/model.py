@@ -16,42 +16,13 @@ import numpy as np
 import numpy.typing as npt
 
 from app.components.embedding import Vector
+from app.components.linear_head import LinearHead
 from app.gate.cues import FEATURE_NAMES, cue_features
 from app.gate.network import NetworkHead
 from app.gate.words import WordFeatures
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "gate-model.json"
 Features = npt.NDArray[np.float32]
-
-
-@dataclass(frozen=True)
-class LinearHead:
-    """Softmax over labels; a binary head stores a zero row for its negative label."""
-
-    labels: tuple[str, ...]
-    weights: npt.NDArray[np.float64]  # (labels, features)
-    bias: npt.NDArray[np.float64]  # (labels,)
-
-    def probabilities(self, features: Features) -> dict[str, float]:
-        logits = self.weights @ features.astype(np.float64) + self.bias
-        logits -= logits.max()
-        exp = np.exp(logits)
-        return dict(zip(self.labels, (exp / exp.sum()).tolist(), strict=True))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "labels": list(self.labels),
-            "weights": np.round(self.weights, 6).tolist(),
-            "bias": np.round(self.bias, 6).tolist(),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LinearHead:
-        return cls(
-            tuple(data["labels"]),
-            np.asarray(data["weights"], dtype=np.float64),
-            np.asarray(data["bias"], dtype=np.float64),
-        )
 
 
 @dataclass(frozen=True)

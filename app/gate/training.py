@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from app.components.linear_head import LinearHead
 from app.gate.augment import Combined, combined_examples
 from app.gate.calibration import (
     choose_thresholds,
@@ -28,7 +29,7 @@ from app.gate.calibration import (
     with_escalation_scores,
 )
 from app.gate.cues import cue_features
-from app.gate.model import MODEL_PATH, GateModel, LinearHead, SpecialistHeads
+from app.gate.model import MODEL_PATH, GateModel, SpecialistHeads
 from app.gate.network_fit import fit_network
 from app.gate.outcomes import OUTCOMES
 from app.gate.words import WordFeatures

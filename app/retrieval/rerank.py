@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from app.components.linear_head import LinearHead
 from app.retrieval.passages import Passage
-from app.retrieval.tool_classifier import ToolClassifier
 from app.retrieval.wording import WordingProfile
 
 Matrix = npt.NDArray[np.float64]
@@ -210,7 +210,7 @@ class Reranker:
     # The same dilemmas by their words.
     wording: WordingProfile | None = None
     # A classifier of the dilemmas' embeddings by tool.
-    classifier: ToolClassifier | None = None
+    classifier: LinearHead | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def dilemma_cosine(self, query_vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
@@ -263,9 +263,7 @@ class Reranker:
                 for tool, vector in data.get("centroids", {}).items()
             },
             wording=WordingProfile.from_json(data["wording"]) if "wording" in data else None,
-            classifier=(
-                ToolClassifier.from_json(data["classifier"]) if "classifier" in data else None
-            ),
+            classifier=(LinearHead.from_json(data["classifier"]) if "classifier" in data else None),
             meta=meta,
         )
 

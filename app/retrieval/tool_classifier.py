@@ -13,11 +13,11 @@ fold it names the right first tool less often (0.69) than the re-ranker did with
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from app.components.linear_head import LinearHead
 
 Matrix = npt.NDArray[np.float64]
 
@@ -29,38 +29,12 @@ C = 4.0
 CROSS_FIT_FOLDS = 5
 
 
-@dataclass(frozen=True)
-class ToolClassifier:
-    tools: tuple[str, ...]
-    weights: Matrix  # one row per tool, one column per embedding dimension
-    bias: Matrix
-
-    def probabilities(self, vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
-        logits = self.weights @ np.asarray(vector, dtype=np.float64) + self.bias
-        exp = np.exp(logits - logits.max())
-        return dict(zip(self.tools, (exp / exp.sum()).tolist(), strict=True))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "tools": list(self.tools),
-            "weights": np.round(self.weights, 6).tolist(),
-            "bias": np.round(self.bias, 6).tolist(),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ToolClassifier:
-        return cls(
-            tuple(data["tools"]),
-            np.asarray(data["weights"], dtype=np.float64),
-            np.asarray(data["bias"], dtype=np.float64),
-        )
-
-
-def fit_tool_classifier(vectors: Matrix, tools: Sequence[str], c: float = C) -> ToolClassifier:
+def fit_tool_classifier(vectors: Matrix, tools: Sequence[str], c: float = C) -> LinearHead:
+    """A softmax over the tools, one row of weights per tool over the embedding."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, max_iter=3000).fit(vectors, list(tools))
-    return ToolClassifier(
+    return LinearHead(
         tuple(str(t) for t in model.classes_),
         np.asarray(model.coef_, dtype=np.float64),
         np.asarray(model.intercept_, dtype=np.float64),

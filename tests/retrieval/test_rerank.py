@@ -86,46 +86,36 @@ def test_dilemma_cosines_fill_their_columns_and_default_to_zero() -> None:
     assert matrix[:, gap].tolist() == pytest.approx([-0.2, 0.0])
 
 
-def test_wording_cosines_fill_their_columns_and_uploads_get_the_best() -> None:
+@pytest.mark.parametrize(
+    ("argument", "column"),
+    [("wording_cosine", "wording"), ("classifier_probability", "classifier")],
+)
+def test_word_and_classifier_closeness_fill_their_columns_and_uploads_get_the_best(
+    argument: str, column: str
+) -> None:
+    """Both spread the tools far apart: an upload takes the best tool's value, not the mean."""
     dense = [(passage("a1", "a"), 0.8), (passage("b1", "b"), 0.6)]
     upload = Passage("u1", "mine", "Mine", "Mine > Notes", "Notes", "uploads/mine.md", "u1")
-    cosine, gap = FEATURES.index("wording_cosine"), FEATURES.index("wording_gap")
+    first = FEATURES.index(argument)
+    gap = FEATURES.index(f"{column}_gap")
     _, plain = tool_features([*dense, (upload, 0.5)], [], weights=(1.0, 1.0), rrf_k=60)
-    assert not plain[:, [cosine, gap]].any()
+    assert not plain[:, [first, gap]].any()
     ids, matrix = tool_features(
         [*dense, (upload, 0.5)],
         [],
         weights=(1.0, 1.0),
         rrf_k=60,
-        wording_cosine={"a": 0.1, "b": 0.4},
+        **{argument: {"a": 0.1, "b": 0.4}},
     )
     assert ids == ["a", "b", "mine"]
-    assert matrix[:, cosine].tolist() == pytest.approx([0.1, 0.4, 0.4])
+    assert matrix[:, first].tolist() == pytest.approx([0.1, 0.4, 0.4])
     assert matrix[:, gap].tolist() == pytest.approx([-0.3, 0.0, 0.0])
-
-
-def test_classifier_probabilities_fill_their_columns_and_uploads_get_the_best() -> None:
-    dense = [(passage("a1", "a"), 0.8), (passage("b1", "b"), 0.6)]
-    upload = Passage("u1", "mine", "Mine", "Mine > Notes", "Notes", "uploads/mine.md", "u1")
-    at, gap = FEATURES.index("classifier_probability"), FEATURES.index("classifier_gap")
-    _, plain = tool_features([*dense, (upload, 0.5)], [], weights=(1.0, 1.0), rrf_k=60)
-    assert not plain[:, [at, gap]].any()
-    ids, matrix = tool_features(
-        [*dense, (upload, 0.5)],
-        [],
-        weights=(1.0, 1.0),
-        rrf_k=60,
-        classifier_probability={"a": 0.7, "b": 0.2},
-    )
-    assert ids == ["a", "b", "mine"]
-    assert matrix[:, at].tolist() == pytest.approx([0.7, 0.2, 0.7])
-    assert matrix[:, gap].tolist() == pytest.approx([0.0, -0.5, 0.0])
 
 
 def test_shipped_weights_carry_a_tool_classifier_that_survives_json(embedder: Embedder) -> None:
     reranker = shipped_reranker()
     assert reranker is not None and reranker.classifier is not None
-    assert set(reranker.classifier.tools) == set(reranker.centroids)
+    assert set(reranker.classifier.labels) == set(reranker.centroids)
     again = Reranker.from_json(json.loads(json.dumps(reranker.to_json())))
     vector = embedder.embed(["Nobody in the partnership answers to me, so I cannot make them"])[0]
     probabilities = reranker.classifier_probability(vector)

@@ -8,11 +8,8 @@ import json
 import numpy as np
 import pytest
 
-from app.retrieval.tool_classifier import (
-    ToolClassifier,
-    cross_fitted_probabilities,
-    fit_tool_classifier,
-)
+from app.components.linear_head import LinearHead
+from app.retrieval.tool_classifier import cross_fitted_probabilities, fit_tool_classifier
 
 
 def clusters(seed: int = 0) -> tuple[np.ndarray, list[str]]:
@@ -35,8 +32,8 @@ def test_probabilities_cover_every_tool_and_sum_to_one() -> None:
 def test_the_classifier_survives_json() -> None:
     vectors, tools = clusters()
     classifier = fit_tool_classifier(vectors, tools)
-    again = ToolClassifier.from_json(json.loads(json.dumps(classifier.to_json())))
-    assert again.tools == classifier.tools
+    again = LinearHead.from_json(json.loads(json.dumps(classifier.to_json())))
+    assert again.labels == classifier.labels
     for vector in vectors[::5]:
         expected = classifier.probabilities(vector)
         assert again.probabilities(vector) == pytest.approx(expected, abs=1e-4)
