@@ -64,11 +64,14 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 10 (frozen, never tuned on)" in safety.output
-    assert "hold-out 9 (frozen, short messages; measured with three models" in safety.output
-    assert "hold-out 8 (frozen; measured with three models" in safety.output
-    assert "hold-out 7 (frozen; measured with four models" in safety.output
-    assert "hold-out 6" not in safety.output  # training lines now, not a check
+    assert "hold-out 6 (frozen; measured with several models, chose nothing)" in safety.output
+    for n in (7, 8, 9, 10, 11):
+        assert f"hold-out {n} (frozen; " in safety.output
+    assert (
+        "hold-out 11 (frozen; short messages; chose between session 12's candidates)"
+        in safety.output
+    )
+    assert "hold-out 5" not in safety.output  # training lines now, not a check
     assert "escalation recall 1.000" in safety.output  # the shared dev sets
     assert "redaction" in safety.output.lower()
     missing = runner.invoke(cli, ["eval", "safety", "--shared", "/nowhere"])

@@ -50,20 +50,20 @@ def eval_safety(
     from app.gate.gate import Gate
     from app.safety.redaction import Redactor
 
+    short = (9, 11)  # the hold-outs written as short messages (11 to 25 words)
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        # Hold-outs 1 to 6 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
-        "hold-out 7 (frozen; measured with four models, chose nothing)": (
-            project / "judgement-holdout-7.jsonl"
+        # Hold-outs 1 to 5 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
+        "hold-out 6 (frozen; measured with several models, chose nothing)": (
+            project / "judgement-holdout-6.jsonl"
         ),
-        "hold-out 8 (frozen; measured with three models, chose nothing)": (
-            project / "judgement-holdout-8.jsonl"
-        ),
-        "hold-out 9 (frozen, short messages; measured with three models, chose nothing)": (
-            project / "judgement-holdout-9.jsonl"
-        ),
-        "hold-out 10 (frozen, never tuned on)": project / "judgement-holdout-10.jsonl",
+        # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates.
+        **{
+            f"hold-out {n} (frozen; {'short messages; ' * (n in short)}chose between session"
+            " 12's candidates)": project / f"judgement-holdout-{n}.jsonl"
+            for n in range(7, 12)
+        },
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
