@@ -32,6 +32,24 @@ def eval_retrieval(
     typer.echo(format_report(reports, len(cases)))
 
 
+# What each held-out gate split has been used for; a split not named here chose nothing.
+_HOLD_OUT_USE = {
+    "judgement-holdout-6.jsonl": "measured with several models, chose nothing",
+    # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates.
+    **{
+        f"judgement-holdout-{n}.jsonl": "chose between session 12's candidates"
+        for n in range(7, 12)
+    },
+}
+_SHORT_HOLD_OUTS = {"judgement-holdout-9.jsonl", "judgement-holdout-11.jsonl"}
+
+
+def _held_out_label(name: str) -> str:
+    number = name.removeprefix("judgement-holdout-").removesuffix(".jsonl")
+    short = "short messages; " if name in _SHORT_HOLD_OUTS else ""
+    return f"hold-out {number} (frozen; {short}{_HOLD_OUT_USE.get(name, 'never tuned on')})"
+
+
 @eval_cli.command("safety")
 def eval_safety(
     shared: Annotated[
@@ -48,22 +66,14 @@ def eval_safety(
     from app.evaluation.judgement import evaluate_gate, format_judgement
     from app.evaluation.safety import evaluate_redaction, format_redaction
     from app.gate.gate import Gate
+    from app.gate.training import HELD_OUT
     from app.safety.redaction import Redactor
 
-    short = (9, 11)  # the hold-outs written as short messages (11 to 25 words)
     gate_sets = {
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
-        # Hold-outs 1 to 5 are training lines now (app/gate/training.py RETIRED_HOLDOUTS).
-        "hold-out 6 (frozen; measured with several models, chose nothing)": (
-            project / "judgement-holdout-6.jsonl"
-        ),
-        # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates.
-        **{
-            f"hold-out {n} (frozen; {'short messages; ' * (n in short)}chose between session"
-            " 12's candidates)": project / f"judgement-holdout-{n}.jsonl"
-            for n in range(7, 12)
-        },
+        # Every split still held out, so a new one is reported the day it joins HELD_OUT.
+        **{_held_out_label(name): project / name for name in HELD_OUT},
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
