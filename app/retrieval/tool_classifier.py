@@ -5,8 +5,8 @@ already has), one probability per tool. A tool's training dilemmas are rarely on
 (a manager's "pulling rank" and a director's "nobody answers to me" both mean power), so a
 learned boundary separates neighbouring tools where one mean vector per tool cannot. It is a
 feature of the re-ranker (app/retrieval/rerank.py), never the ranking on its own: out of
-fold it names the right first tool less often (0.69) than the re-ranker did without it
-(0.765), and adding it raised the re-ranker to 0.790. Fitted by the trainer
+fold over 2,040 dilemmas it names the right first tool less often (0.69) than the re-ranker
+did without it (0.765), and adding it raised the re-ranker to 0.790. Fitted by the trainer
 (app/retrieval/train_reranker.py); serving needs only numpy.
 """
 
