@@ -17,9 +17,9 @@ import numpy.typing as npt
 
 from app.components.embedding import Vector
 from app.components.linear_head import LinearHead
+from app.components.word_features import WordFeatures
 from app.gate.cues import FEATURE_NAMES, cue_features
 from app.gate.network import NetworkHead
-from app.gate.words import WordFeatures
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "gate-model.json"
 Features = npt.NDArray[np.float32]
@@ -98,13 +98,7 @@ class GateModel:
             "embedding_dimension": self.embedding_dimension,
             "feature_names": list(FEATURE_NAMES),
             "cue_scale": self.cue_scale,
-            "words": {
-                "scale": self.words.scale,
-                "longest": self.words.longest,
-                # In index order: the position of a term is its column.
-                "terms": sorted(self.words.vocabulary, key=self.words.vocabulary.__getitem__),
-                "idf": np.round(self.words.idf, 6).tolist(),
-            },
+            "words": self.words.to_json(),
             "thresholds": self.thresholds.__dict__,
             "report": self.report,
             "outcome": self.outcome.to_json(),
@@ -135,12 +129,7 @@ class GateModel:
             safety_kind=LinearHead.from_json(data["safety_kind"]),
             thresholds=Thresholds(**data["thresholds"]),
             cue_scale=float(data["cue_scale"]),
-            words=WordFeatures(
-                vocabulary={term: i for i, term in enumerate(data["words"]["terms"])},
-                idf=np.asarray(data["words"]["idf"], dtype=np.float64),
-                longest=int(data["words"]["longest"]),
-                scale=float(data["words"]["scale"]),
-            ),
+            words=WordFeatures.from_json(data["words"]),
             embedding_dimension=int(data["embedding_dimension"]),
             training_sha256=str(data["training_sha256"]),
             report=dict(data["report"]),

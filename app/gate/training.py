@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.components.linear_head import LinearHead
+from app.components.word_features import WordFeatures, fit_word_features
 from app.gate.augment import Combined, combined_examples
 from app.gate.calibration import (
     choose_thresholds,
@@ -32,7 +33,6 @@ from app.gate.cues import cue_features
 from app.gate.model import MODEL_PATH, GateModel, SpecialistHeads
 from app.gate.network_fit import fit_network
 from app.gate.outcomes import OUTCOMES
-from app.gate.words import WordFeatures
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -144,16 +144,6 @@ def embed(texts: list[str]) -> npt.NDArray[np.float32]:
     return build_embedder(EmbeddingSettings()).embed(texts)
 
 
-def fit_words(texts: list[str], scale: float) -> WordFeatures:
-    """The vocabulary and inverse document frequencies of the training texts."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=WORD_MIN_COUNT, sublinear_tf=True)
-    vectorizer.fit(texts)
-    vocabulary = {str(term): int(i) for term, i in vectorizer.vocabulary_.items()}
-    return WordFeatures(vocabulary, np.asarray(vectorizer.idf_), longest=2, scale=scale)
-
-
 def feature_matrix(
     examples: list[Example],
     vectors: npt.NDArray[np.float32],
@@ -218,7 +208,7 @@ def out_of_fold(
     network = np.zeros(len(examples))
     folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
     for train, held in folds.split(vectors, labels, groups):
-        words = fit_words([examples[i].text for i in train], word_scale)
+        words = fit_word_features([examples[i].text for i in train], word_scale, WORD_MIN_COUNT)
         seen, seen_vectors = [examples[i] for i in train], vectors[train]
         if combined is not None:
             usable = combined.within({int(i) for i in train})
@@ -292,7 +282,7 @@ def train(paths: list[Path], out: Path = MODEL_PATH, with_combined: bool = True)
         # Averaged over the repeats' splits.
         "out_of_fold": figures(decide_all(oof, thresholds), pooled),
     }
-    words = fit_words([e.text for e in examples], word_scale)
+    words = fit_word_features([e.text for e in examples], word_scale, WORD_MIN_COUNT)
     x = feature_matrix(examples, vectors, CUE_SCALE, words)
     # The heads that decide whether to escalate also learn from the combined lines.
     every, x_every = examples, x
