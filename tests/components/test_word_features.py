@@ -1,11 +1,14 @@
-"""The gate's word features match scikit-learn's TfidfVectorizer, which trained them."""
+"""The learned word features (the gate's and the tool classifier's) match scikit-learn's
+TfidfVectorizer, which fitted them, and survive their JSON form."""
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from app.gate.training import fit_words
+from app.components.word_features import WordFeatures, fit_word_features
 
 TEXTS = [
     "He is still outside the house and nobody has called the police",
@@ -17,7 +20,7 @@ TEXTS = [
 
 
 def test_transform_equals_the_vectorizer_it_was_fitted_from() -> None:
-    words = fit_words(TEXTS, scale=1.0)
+    words = fit_word_features(TEXTS, scale=1.0)
     reference = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(TEXTS)
     for text in [*TEXTS, "police still outside, killing me"]:
         expected = reference.transform([text]).toarray()[0]
@@ -25,7 +28,14 @@ def test_transform_equals_the_vectorizer_it_was_fitted_from() -> None:
 
 
 def test_scale_multiplies_and_unknown_words_give_zeros() -> None:
-    words = fit_words(TEXTS, scale=3.0)
+    words = fit_word_features(TEXTS, scale=3.0)
     assert not words.transform("entirely unrelated vocabulary").any()
     row = words.transform("the police")
     assert np.isclose(np.linalg.norm(row), 3.0)
+
+
+def test_the_features_survive_json() -> None:
+    words = fit_word_features(TEXTS, scale=2.0)
+    again = WordFeatures.from_json(json.loads(json.dumps(words.to_json())))
+    assert again.vocabulary == words.vocabulary and again.scale == words.scale
+    assert np.allclose(again.transform(TEXTS[0]), words.transform(TEXTS[0]), atol=1e-5)
