@@ -123,7 +123,7 @@ class HybridRetriever:
                 keyword,
                 reranker.dilemma_cosine(vector),
                 reranker.wording_cosine(query),
-                reranker.classifier_probability(vector),
+                reranker.classifier_probability(vector, query),
             )
             tool_score = dict(zip(ids, reranker.score(features).tolist(), strict=True))
         else:

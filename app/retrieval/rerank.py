@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from app.components.linear_head import LinearHead
 from app.retrieval.passages import Passage
+from app.retrieval.tool_classifier import ToolClassifier
 from app.retrieval.wording import WordingProfile
 
 Matrix = npt.NDArray[np.float64]
@@ -209,8 +209,8 @@ class Reranker:
     centroids: dict[str, Matrix] = field(default_factory=dict)
     # The same dilemmas by their words.
     wording: WordingProfile | None = None
-    # A classifier of the dilemmas' embeddings by tool.
-    classifier: LinearHead | None = None
+    # A classifier of the dilemmas' embeddings and words by tool.
+    classifier: ToolClassifier | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def dilemma_cosine(self, query_vector: npt.NDArray[np.floating[Any]]) -> dict[str, float]:
@@ -223,10 +223,10 @@ class Reranker:
         return self.wording.cosines(query) if self.wording else {}
 
     def classifier_probability(
-        self, query_vector: npt.NDArray[np.floating[Any]]
+        self, query_vector: npt.NDArray[np.floating[Any]], query: str
     ) -> dict[str, float]:
         """The tool classifier's probability for each tool ({} without a classifier)."""
-        return self.classifier.probabilities(query_vector) if self.classifier else {}
+        return self.classifier.probabilities(query_vector, query) if self.classifier else {}
 
     def score(self, features: Matrix) -> Matrix:
         """Probability-like scores in (0, 1), one per row."""
@@ -263,7 +263,9 @@ class Reranker:
                 for tool, vector in data.get("centroids", {}).items()
             },
             wording=WordingProfile.from_json(data["wording"]) if "wording" in data else None,
-            classifier=(LinearHead.from_json(data["classifier"]) if "classifier" in data else None),
+            classifier=(
+                ToolClassifier.from_json(data["classifier"]) if "classifier" in data else None
+            ),
             meta=meta,
         )
 

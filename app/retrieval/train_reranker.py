@@ -49,6 +49,7 @@ TRAINING_SETS = (
     REPO / "tests" / "data" / "retrieval-train-5.jsonl",
     REPO / "tests" / "data" / "retrieval-train-6.jsonl",
     REPO / "tests" / "data" / "retrieval-train-7.jsonl",
+    REPO / "tests" / "data" / "retrieval-train-8.jsonl",
 )
 FOLDS = 10
 SEED = 20261130
@@ -187,8 +188,9 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
     wording = WordingSums.of(queries)
     profile = wording.profile()
     vectors = np.vstack([q.vector for q in queries])
+    texts = [q.case.query for q in queries]
     tools = [q.case.expected[0] for q in queries]
-    probabilities = cross_fitted_probabilities(vectors, tools, SEED)
+    probabilities = cross_fitted_probabilities(vectors, texts, tools, SEED)
     x = np.vstack(
         [
             q.with_cosines(
@@ -212,7 +214,7 @@ def fit(queries: Sequence[Query], c: float = C) -> Reranker:
         float(model.intercept_[0]),
         centroids={tool: unit_vector(total) for tool, total in sums.items()},
         wording=profile,
-        classifier=fit_tool_classifier(vectors, tools),
+        classifier=fit_tool_classifier(vectors, texts, tools),
     )
 
 
@@ -220,7 +222,7 @@ def ranked(reranker: Reranker, query: Query) -> list[str]:
     features = query.with_cosines(
         reranker.dilemma_cosine(query.vector),
         reranker.wording_cosine(query.case.query),
-        reranker.classifier_probability(query.vector),
+        reranker.classifier_probability(query.vector, query.case.query),
     )
     scores = reranker.score(features)
     return [query.tools[i] for i in np.argsort(-scores, kind="stable")]

@@ -28,15 +28,16 @@ from app.services import Services
 
 # Out of fold over the training sets, as measured by `python -m app.retrieval.train_reranker`
 # when the weights were shipped (the file records the exact figures), less a small margin:
-# all 2,027 lines 0.787 / 0.943 (0.765 / 0.942 before the tool classifier's feature, 0.670 /
-# 0.890 before the wording features; five files were written on the pairs it confuses, the
-# two newest short: 293 lines at 0.775 / 0.952 and 289 at 0.730 / 0.896); the 98
-# retrieval-validation lines alone 0.806 / 0.959 (22 lines within 0.68 cosine of a hold-out
-# line were dropped from it, as from the other files).
-OOF_HIT1_FLOOR = 0.78
-OOF_HIT3_FLOOR = 0.94
-VALIDATION_HIT1_FLOOR = 0.80
-VALIDATION_HIT3_FLOOR = 0.94
+# all 2,315 lines 0.826 / 0.959 (on the 2,027 lines of session 12: 0.840 / 0.963, against
+# 0.787 / 0.943 before the tool classifier read words, 0.765 / 0.942 before the classifier,
+# 0.670 / 0.890 before the wording features; six files were written on the pairs it confuses,
+# the three newest short: 293, 289 and 288 lines at 0.836 / 0.963, 0.806 / 0.938 and
+# 0.726 / 0.931); the 98 retrieval-validation lines alone 0.847 / 0.990 (22 lines within
+# 0.68 cosine of a hold-out line were dropped from it, as from the other files).
+OOF_HIT1_FLOOR = 0.81
+OOF_HIT3_FLOOR = 0.95
+VALIDATION_HIT1_FLOOR = 0.82
+VALIDATION_HIT3_FLOOR = 0.97
 
 
 def passage(id: str, tool: str, section: str = "How to use it") -> Passage:
@@ -115,11 +116,12 @@ def test_word_and_classifier_closeness_fill_their_columns_and_uploads_get_the_be
 def test_shipped_weights_carry_a_tool_classifier_that_survives_json(embedder: Embedder) -> None:
     reranker = shipped_reranker()
     assert reranker is not None and reranker.classifier is not None
-    assert set(reranker.classifier.labels) == set(reranker.centroids)
+    assert set(reranker.classifier.head.labels) == set(reranker.centroids)
     again = Reranker.from_json(json.loads(json.dumps(reranker.to_json())))
-    vector = embedder.embed(["Nobody in the partnership answers to me, so I cannot make them"])[0]
-    probabilities = reranker.classifier_probability(vector)
-    assert again.classifier_probability(vector) == pytest.approx(probabilities, abs=1e-4)
+    query = "Nobody in the partnership answers to me, so I cannot make them"
+    vector = embedder.embed([query])[0]
+    probabilities = reranker.classifier_probability(vector, query)
+    assert again.classifier_probability(vector, query) == pytest.approx(probabilities, abs=1e-4)
     assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
@@ -237,7 +239,7 @@ def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 2027
+    assert out_of_fold_scores["n"] >= 2315
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
 
