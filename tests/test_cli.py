@@ -64,11 +64,11 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 6 (frozen; measured with several models, chose nothing)" in safety.output
-    for n in (7, 8, 9, 10, 11):
+    assert "hold-out 6 (frozen; chose between session 13's candidates)" in safety.output
+    for n in (7, 8, 9, 10, 11, 12):
         assert f"hold-out {n} (frozen; " in safety.output
     assert (
-        "hold-out 11 (frozen; short messages; chose between session 12's candidates)"
+        "hold-out 11 (frozen; short messages; chose between session 12's and 13's candidates)"
         in safety.output
     )
     assert "hold-out 5" not in safety.output  # training lines now, not a check

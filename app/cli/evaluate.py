@@ -34,14 +34,20 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    "judgement-holdout-6.jsonl": "measured with several models, chose nothing",
-    # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates.
+    # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates;
+    # session 13 read 6 to 12 to keep that model over two more (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-6.jsonl": "chose between session 13's candidates",
     **{
-        f"judgement-holdout-{n}.jsonl": "chose between session 12's candidates"
+        f"judgement-holdout-{n}.jsonl": "chose between session 12's and 13's candidates"
         for n in range(7, 12)
     },
+    "judgement-holdout-12.jsonl": "chose between session 13's candidates",
 }
-_SHORT_HOLD_OUTS = {"judgement-holdout-9.jsonl", "judgement-holdout-11.jsonl"}
+_SHORT_HOLD_OUTS = {
+    "judgement-holdout-9.jsonl",
+    "judgement-holdout-11.jsonl",
+    "judgement-holdout-12.jsonl",
+}
 
 
 def _held_out_label(name: str) -> str:
