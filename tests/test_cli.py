@@ -65,7 +65,7 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     )
     assert safety.exit_code == 0, safety.output
     assert "hold-out 6 (frozen; chose between session 13's candidates)" in safety.output
-    for n in (7, 8, 9, 10, 11, 12):
+    for n in (7, 8, 9, 10, 11, 12, 13):
         assert f"hold-out {n} (frozen; " in safety.output
     assert (
         "hold-out 11 (frozen; short messages; chose between session 12's and 13's candidates)"

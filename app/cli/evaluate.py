@@ -42,11 +42,13 @@ _HOLD_OUT_USE = {
         for n in range(7, 12)
     },
     "judgement-holdout-12.jsonl": "chose between session 13's candidates",
+    "judgement-holdout-13.jsonl": "chose between session 13's candidates",
 }
 _SHORT_HOLD_OUTS = {
     "judgement-holdout-9.jsonl",
     "judgement-holdout-11.jsonl",
     "judgement-holdout-12.jsonl",
+    "judgement-holdout-13.jsonl",
 }
 
 
