@@ -75,3 +75,11 @@ def test_a_training_line_is_scored_by_a_classifier_that_never_saw_it() -> None:
     assert crossed["vuca"] < 0.5 < crossed["power"]
     assert in_sample["vuca"] > crossed["vuca"]
     assert len(every) == 36 and all(sum(p.values()) == pytest.approx(1.0) for p in every)
+
+
+def test_weights_from_before_the_classifier_read_words_are_refused() -> None:
+    """A classifier stored without its words would be scored against the wrong columns."""
+    vectors, tools = clusters()
+    old = fit_tool_classifier(vectors, NEUTRAL, tools).head.to_json()
+    with pytest.raises(ValueError, match="retrain"):
+        ToolClassifier.from_json({"tools": old["labels"], "weights": old["weights"]})
