@@ -34,21 +34,17 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # Session 12 read hold-outs 7 to 11 to choose session 11's data over two candidates;
-    # session 13 read 6 to 12 to keep that model over two more (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-6.jsonl": "chose between session 13's candidates",
-    **{
-        f"judgement-holdout-{n}.jsonl": "chose between session 12's and 13's candidates"
-        for n in range(7, 12)
-    },
-    "judgement-holdout-12.jsonl": "chose between session 13's candidates",
-    "judgement-holdout-13.jsonl": "chose between session 13's candidates",
+    # Session 13 read hold-outs 12 and 13 to keep session 11's model over two candidates;
+    # session 14 read 12 to 14 to choose its own (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-12.jsonl": "chose between session 13's and 14's candidates",
+    "judgement-holdout-13.jsonl": "chose between session 13's and 14's candidates",
+    "judgement-holdout-14.jsonl": "chose between session 14's candidates",
 }
+# Every split still held out is short (8 to 24 words); older, longer ones are in training.
 _SHORT_HOLD_OUTS = {
-    "judgement-holdout-9.jsonl",
-    "judgement-holdout-11.jsonl",
     "judgement-holdout-12.jsonl",
     "judgement-holdout-13.jsonl",
+    "judgement-holdout-14.jsonl",
 }
 
 
