@@ -68,6 +68,7 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         "hold-out 14 (frozen; short messages; chose between session 14's candidates)"
         in safety.output
     )
+    assert "hold-out 15 (frozen; short messages; never tuned on)" in safety.output
     for n in (12, 13):
         assert f"hold-out {n} (frozen; short messages; chose between session 13's" in safety.output
     for retired in (5, 11):  # training lines now, not a check

@@ -45,6 +45,7 @@ _SHORT_HOLD_OUTS = {
     "judgement-holdout-12.jsonl",
     "judgement-holdout-13.jsonl",
     "judgement-holdout-14.jsonl",
+    "judgement-holdout-15.jsonl",
 }
 
 
