@@ -41,36 +41,8 @@ def test_the_migrations_make_exactly_the_models_tables(database_url: str) -> Non
     assert _head() == HEAD  # a new migration moves HEAD too, or starts would skip it
 
 
-def test_workers_starting_together_migrate_once(database_url: str) -> None:
-    start = threading.Barrier(WORKERS, timeout=30)
-    errors: list[BaseException] = []
-    databases: list[Database] = []
-
-    def worker() -> None:
-        try:
-            start.wait()
-            databases.append(Database(database_url))
-        except BaseException as error:  # collected and asserted below
-            errors.append(error)
-
-    threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
-    assert len(databases) == WORKERS
-    store = ConversationStore(databases[0])
-    sid = Transcript.new().id
-    store.exchange(sid, create=True, user=NewMessage("user", "hello"))
-    assert ConversationStore(databases[-1]).get(sid).messages[0].content == "hello"
-    with databases[0].engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
-    for database in databases:
-        database.engine.dispose()
-
-
-def _start_together(url: str) -> list[BaseException]:
+def _start_together(url: str) -> tuple[list[Database], list[BaseException]]:
+    """WORKERS threads open the database at one moment, as workers starting together do."""
     start = threading.Barrier(WORKERS, timeout=30)
     errors: list[BaseException] = []
     databases: list[Database] = []
@@ -87,9 +59,25 @@ def _start_together(url: str) -> list[BaseException]:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    return databases, errors
+
+
+def _dispose(databases: list[Database]) -> None:
     for database in databases:
         database.engine.dispose()
-    return errors
+
+
+def test_workers_starting_together_migrate_once(database_url: str) -> None:
+    databases, errors = _start_together(database_url)
+    assert errors == []
+    assert len(databases) == WORKERS
+    store = ConversationStore(databases[0])
+    sid = Transcript.new().id
+    store.exchange(sid, create=True, user=NewMessage("user", "hello"))
+    assert ConversationStore(databases[-1]).get(sid).messages[0].content == "hello"
+    with databases[0].engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    _dispose(databases)
 
 
 def test_workers_opening_a_new_sqlite_file_together_never_find_it_locked(
@@ -97,11 +85,11 @@ def test_workers_opening_a_new_sqlite_file_together_never_find_it_locked(
 ) -> None:
     # Each worker's first connection switches the file to WAL; before that was serialised,
     # about one start in sixteen failed with "database is locked", so one try proves little.
-    failed = [
-        errors
-        for attempt in range(STARTS)
-        if (errors := _start_together(f"sqlite:///{tmp_path / f'start-{attempt}.db'}"))
-    ]
+    failed = []
+    for attempt in range(STARTS):
+        databases, errors = _start_together(f"sqlite:///{tmp_path / f'start-{attempt}.db'}")
+        _dispose(databases)
+        failed += errors
     assert failed == []
 
 
