@@ -75,9 +75,21 @@ _GERUNDS = {
 }
 
 
+# "cut her arm", "closed the door on him": the incident, never an organisational decision.
+_NOT_A_DECISION = re.compile(
+    r"^(?:her|his|him|their|them|herself|himself|themselves|myself|yourself|itself|it|me|us)\b"
+    r"|\b(?:arms?|wrists?|legs?|thighs?|skin|face|throat|head|hand|hair|finger|door\s+on|window|"
+    r"curtains|eyes|lip)s?\b",
+    re.IGNORECASE,
+)
+
+
 def long_term_decision(message: str) -> str | None:
     """The long-term decision someone is being pushed to make now, if the message names one."""
     match = _DECISION.search(message)
+    # Past an incident ("cut her arm") to the next candidate, which may start inside it.
+    while match and match.group("change") and _NOT_A_DECISION.search(_object(match["change"])):
+        match = _DECISION.search(message, match.start() + 1)
     if not match:
         return None
     what = next((g for g in match.groups() if g), "")
@@ -87,6 +99,35 @@ def long_term_decision(message: str) -> str | None:
     if verb.lower() in _GERUNDS:
         what = f"{_GERUNDS[verb.lower()]} {rest}"
     return what or None
+
+
+def _object(change: str) -> str:
+    """The first words a change verb acts on: "cut her arm tonight and" -> "her arm tonight"."""
+    return " ".join(change.split()[1:4])
+
+
+_GROUP = re.compile(
+    r"\b(?:teams?|practitioners|managers|staff|workers|colleagues|leads|partners|agencies|"
+    r"everyone|people|deputies|seniors)\b",
+    re.IGNORECASE,
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself)\b|\b(?:a|one|my|our|this|that|the)\s+"
+    r"(?:\w+\s+)?(?:colleague|manager|deputy|practitioner|worker|partner|director|lead|carer|"
+    r"officer|head|chair|member)\b",
+    re.IGNORECASE,
+)
+_THIS_PERSON = re.compile(r"\bthis person(?: or agency)?\b")
+
+
+def about_a_group(message: str) -> bool:
+    """Whether the leader writes about a group ("my senior practitioners") and no one person."""
+    return bool(_GROUP.search(message)) and not _ONE_PERSON.search(message)
+
+
+def for_a_group(text: str) -> str:
+    """Material written about "this person" said about the group the leader means."""
+    return _THIS_PERSON.sub("them", text)
 
 
 _QUOTED = re.compile(r"(\"[^\"\n]*\"|“[^”\n]*”)")

@@ -9,7 +9,13 @@ import pytest
 
 from app.coaching.clock import fit_time_words, immediate_period, local_now
 from app.coaching.listening import is_acknowledgement, roles, said_back
-from app.coaching.reflection import long_term_decision, second_person, voiced
+from app.coaching.reflection import (
+    about_a_group,
+    for_a_group,
+    long_term_decision,
+    second_person,
+    voiced,
+)
 from app.coaching.stages import stage_of
 
 LONDON = ZoneInfo("Europe/London")
@@ -32,6 +38,63 @@ def test_the_particulars_are_said_back_in_the_second_person() -> None:
     )
     said = said_back(message, avoid=long_term_decision(message))
     assert said == "The inspection report is due Friday, and your team are exhausted and so are you"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "A boy at the hostel cut his wrist after curfew; the night worker bandaged it and he's "
+        "asleep. How do I brief the day team?",
+        "our girl cut herself in the bathroom at 1am staff patched her up what do I say to them",
+        "Dad closed the door on my worker tonight and she's shaken; police are there now. "
+        "How do I support her tomorrow?",
+        "She cut her arm again during contact, the carer took her to the walk-in centre. "
+        "How do I lead the review meeting?",
+    ],
+)
+def test_the_incident_is_never_taken_for_the_decision_to_park(message: str) -> None:
+    """In a handled crisis the decision comes from the leader's question, never the harm."""
+    assert long_term_decision(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "decision"),
+    [
+        (
+            "A lad cut himself at 2am and now the director wants me to cut the family support "
+            "budget by Friday.",
+            "cutting the family support budget",
+        ),
+        (
+            "A teenager cut her arm at the unit; the head of service wants to close the unit.",
+            "closing the unit",
+        ),
+        (
+            "The director wants me to restructure the front door tonight.",
+            "restructuring the front door",
+        ),
+    ],
+)
+def test_the_leaders_decision_is_found_past_the_incident(message: str, decision: str) -> None:
+    assert long_term_decision(message) == decision
+
+
+@pytest.mark.parametrize(
+    ("message", "group"),
+    [
+        ("My senior practitioners bring every decision to me, even small ones.", True),
+        ("the whole team wait for me to sign off everything", True),
+        ("One deputy brings every decision to me.", False),
+        ("My team are fine but the team manager won't delegate.", False),
+        ("She refuses to take any decision without me.", False),
+    ],
+)
+def test_material_about_this_person_speaks_of_the_group_a_leader_means(
+    message: str, group: bool
+) -> None:
+    step = "Be clear what you need from this person or agency, and by when."
+    assert about_a_group(message) is group
+    assert for_a_group(step) == "Be clear what you need from them, and by when."
 
 
 def test_an_emoji_feeling_is_said_in_words_not_echoed() -> None:

@@ -72,6 +72,21 @@ def test_crisis_at_night_parks_the_long_term_decision(indexed_services: Services
     assert any(s.tool_id == "slow-thinking" for s in reply.sources)
 
 
+def test_a_handled_crisis_parks_no_decision_made_of_the_incident(
+    indexed_services: Services,
+) -> None:
+    message = (
+        "A girl at our unit cut her arm at 10pm; night staff dressed it and her keyworker is with "
+        "her at A&E. How do I steady the team for tomorrow?"
+    )
+    # Crisis mode, as the gate sets it for a crisis being handled.
+    reply = _chain(indexed_services).invoke(ChainInput(message, "crisis", False, [], 5, NIGHT))
+    text = reply.text.lower()
+    assert "slow thinking in a crisis" in text and "tonight" in text
+    assert "cutting her arm" not in text and "about cut" not in text
+    assert "arm is a long-term decision" not in text and "arm does not" not in text
+
+
 def test_crisis_in_the_morning_does_not_say_tonight(indexed_services: Services) -> None:
     (reply,) = _talk(indexed_services, [CRISIS.replace(" at 11pm", "")], MORNING)
     assert "tonight" not in reply.text.lower()
