@@ -19,7 +19,7 @@ from app.coaching.clock import fit_time_words
 from app.coaching.context import CoachingContext, Item, section_items
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import Mode
-from app.coaching.reflection import voiced
+from app.coaching.reflection import about_a_group, for_a_group, voiced
 from app.coaching.sections import ToolSections
 from app.coaching.stages import Stage
 from app.prompts.library import PromptLibrary
@@ -201,6 +201,8 @@ class OfflineCoach:
     def voice(self, item: Item, request: CoachingRequest) -> str:
         """Material said to this leader: second person, time words for their clock."""
         text = voiced(item.text)
+        if about_a_group(request.message):
+            text = for_a_group(text)
         if text.endswith("?"):
             text = re.sub(r"\bthe team\b", "your team", text)
         return fit_time_words(text, request.period)
