@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +76,29 @@ def test_reset_empties_the_collection(store: ChromaStore) -> None:
 
 def test_store_reopens_from_disk(store: ChromaStore, settings_factory: SettingsFactory) -> None:
     assert build_store(settings_factory()).count() == 3
+
+
+def test_a_running_store_sees_what_another_process_indexed(
+    settings_factory: SettingsFactory,
+) -> None:
+    """`balcony ingest` beside a running server: the server's store, opened on an empty
+    folder, must search what the other process wrote, not fail until it is restarted."""
+    settings = settings_factory()
+    serving = build_store(settings)
+    assert serving.count() == 0
+    writer = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.components.vector_store import StoredChunk, build_store\n"
+        "from tests.conftest import make_settings\n"
+        "store = build_store(make_settings(Path(sys.argv[1])))\n"
+        "store.upsert([StoredChunk(i, i, {'source': 'x.md', 'tool_id': 'x'}) for i in 'abc'],\n"
+        "             [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.6, 0.8, 0.0]])\n"
+        "store.mark_changed()\n"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(settings.data_dir)], check=True, timeout=120)
+    assert [i for i, _ in serving.nearest([1.0, 0.1, 0.0], n=3)] == ["a", "c", "b"]
+    assert serving.count() == 3 and serving.version()
 
 
 def test_unreachable_server_is_a_store_unavailable_error(
