@@ -35,10 +35,13 @@ def eval_retrieval(
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
     # Session 13 read hold-outs 12 and 13 to keep session 11's model over two candidates;
-    # session 14 read 12 to 14 to choose its own (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-12.jsonl": "chose between session 13's and 14's candidates",
-    "judgement-holdout-13.jsonl": "chose between session 13's and 14's candidates",
-    "judgement-holdout-14.jsonl": "chose between session 14's candidates",
+    # session 14 read 12 to 14 to choose its own; session 15 read 12 to 16 to choose its own
+    # (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-12.jsonl": "chose between session 13's, 14's and 15's candidates",
+    "judgement-holdout-13.jsonl": "chose between session 13's, 14's and 15's candidates",
+    "judgement-holdout-14.jsonl": "chose between session 14's and 15's candidates",
+    "judgement-holdout-15.jsonl": "chose between session 15's candidates",
+    "judgement-holdout-16.jsonl": "chose between session 15's candidates",
 }
 # Every split still held out is short (8 to 24 words); older, longer ones are in training.
 _SHORT_HOLD_OUTS = {
@@ -46,6 +49,8 @@ _SHORT_HOLD_OUTS = {
     "judgement-holdout-13.jsonl",
     "judgement-holdout-14.jsonl",
     "judgement-holdout-15.jsonl",
+    "judgement-holdout-16.jsonl",
+    "judgement-holdout-17.jsonl",
 }
 
 

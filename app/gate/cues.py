@@ -111,7 +111,31 @@ UNHANDLED = re.compile(
     r"\b(?:can'?t|cannot|couldn'?t)\s+(?:reach|get\s+hold\s+of|get\s+through)|"
     r"\bnot\s+(?:answering|picking\s+up)|\bwhat\s+do\s+(?:i|we)\s+(?:do|tell)\b|"
     r"\b(?:still|is)\s+(?:there|outside|inside|in\s+the\s+house|with\s+him|with\s+her)\b|"
-    r"\bon\s+(?:his|her|their)\s+way\b|\bhas\s+left\b|\bright\s+now\b|\bas\s+we\s+speak\b",
+    r"\bon\s+(?:his|her|their)\s+way\b|\bhas\s+left\b|\bright\s+now\b|\bas\s+we\s+speak\b|"
+    # Help called for but not there: still a live risk.
+    r"\bnot\s+(?:there|here|arrived)\s+yet\b|\bno\s+(?:unit|car|patrol|officers?)\s+"
+    r"(?:free|available|attending|coming)\b|\bnone\s+attending\b|\b(?:minutes|mins|hours?)\s+"
+    r"(?:away|out)\b|\bstuck\s+(?:in|at|behind)\b|\bwill\s+ring\s+back\b",
+    _F,
+)
+# Someone able to help is with the person now, or has already acted: what most separates a
+# crisis being handled from a live one. Only helpers count ("staff are with her", "his carer
+# cut it", "she's with gran"), never "he is with her", which is a danger in itself.
+_HELPERS = (
+    r"(?:paramedics?|ambulance\s+crew|police|officers?|coppers|(?:night\s+|care\s+|home\s+)?staff|"
+    r"nurses?|doctors?|crisis\s+team|nan|gran|grandma|grandad|granny|auntie|key\s*worker|"
+    r"security|guards?|teachers?|(?:foster|emergency|her|his|their)\s+carers?)"
+)
+HELP_PRESENT = re.compile(
+    rf"\b(?:{_HELPERS}(?:'s|'re|\s+(?:is|are|was|were|stayed|stays|sat))?\s+with\s+"
+    r"(?:him|her|them|the\s+\w+)\b"
+    rf"|(?:is|are|'s|'re|now|safe)\s+with\s+(?:her\s+|his\s+|their\s+|the\s+)?{_HELPERS}\b"
+    rf"|{_HELPERS}\s+(?:have|has|had)\s+(?:the\s+)?(?:baby|child|children|kids|little\s+one|"
+    r"twins|them\s+both|him|her|them)\b(?!\s+(?:been|yet|down|on|as|listed|marked))"
+    rf"|{_HELPERS}\s+(?:took|got|brought|fetched|collected|caught|grabbed|cut|stopped|calmed|"
+    r"arrested|restrained|talked|hauled|pulled|dressed|treated)\b"
+    r"|\b(?:cut|took|brought|talked|got)\s+(?:it|him|her|them)\s+(?:down|round|off)\b"
+    r"|(?:is|are|'s|'re|was|were)\s+(?:sedated|stable|unhurt|recovering))\b",
     _F,
 )
 EMERGENCY = re.compile(
@@ -150,6 +174,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "own_intent": OWN_INTENT,
     "unhandled": UNHANDLED,
     "emergency": EMERGENCY,
+    "help_present": HELP_PRESENT,
 }
 # Conjunctions a linear model cannot form by itself.
 PAIRS: tuple[tuple[str, str], ...] = (
@@ -167,6 +192,8 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("own_intent", "first_person"),
     ("emergency", "unhandled"),
     ("handled", "unhandled"),
+    ("help_present", "unhandled"),
+    ("help_present", "emergency"),
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CUES,
