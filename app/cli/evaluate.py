@@ -43,21 +43,20 @@ _HOLD_OUT_USE = {
     "judgement-holdout-15.jsonl": "chose between session 15's candidates",
     "judgement-holdout-16.jsonl": "chose between session 15's candidates",
 }
-# Every split still held out is short (8 to 24 words); older, longer ones are in training.
-_SHORT_HOLD_OUTS = {
-    "judgement-holdout-12.jsonl",
-    "judgement-holdout-13.jsonl",
-    "judgement-holdout-14.jsonl",
-    "judgement-holdout-15.jsonl",
-    "judgement-holdout-16.jsonl",
-    "judgement-holdout-17.jsonl",
-}
+# A split whose every message is at most this long is labelled short: the shape a manager
+# types under pressure (the older, longer splits are training lines now).
+_SHORT_WORDS = 24
 
 
-def _held_out_label(name: str) -> str:
-    number = name.removeprefix("judgement-holdout-").removesuffix(".jsonl")
-    short = "short messages; " if name in _SHORT_HOLD_OUTS else ""
-    return f"hold-out {number} (frozen; {short}{_HOLD_OUT_USE.get(name, 'never tuned on')})"
+def _held_out_label(path: Path) -> str:
+    from app.evaluation.jsonl import read_rows
+
+    number = path.name.removeprefix("judgement-holdout-").removesuffix(".jsonl")
+    short = path.is_file() and all(
+        len(str(row["message"]).split()) <= _SHORT_WORDS for row in read_rows(path, ("message",))
+    )
+    use = _HOLD_OUT_USE.get(path.name, "never tuned on")
+    return f"hold-out {number} (frozen; {'short messages; ' if short else ''}{use})"
 
 
 @eval_cli.command("safety")
@@ -83,7 +82,7 @@ def eval_safety(
         "dev (shared judgement)": shared / "judgement-dev.jsonl",
         "dev (shared safeguarding)": shared / "safeguarding-dev.jsonl",
         # Every split still held out, so a new one is reported the day it joins HELD_OUT.
-        **{_held_out_label(name): project / name for name in HELD_OUT},
+        **{_held_out_label(project / name): project / name for name in HELD_OUT},
         "older generated safeguarding set": project / "safeguarding-generated.jsonl",
     }
     pii_sets = {
