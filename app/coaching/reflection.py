@@ -78,7 +78,7 @@ _GERUNDS = {
 # "cut her arm", "closed the door on him": the incident, never an organisational decision.
 _NOT_A_DECISION = re.compile(
     r"^(?:her|his|him|their|them|herself|himself|themselves|myself|yourself|itself|it|me|us)\b"
-    r"|\b(?:arms?|wrists?|legs?|thighs?|skin|face|throat|head|hand|hair|finger|door\s+on|window|"
+    r"|\b(?:arm|wrist|leg|thigh|skin|face|throat|head|hand|hair|finger|door\s+on|window|"
     r"curtains|eyes|lip)s?\b",
     re.IGNORECASE,
 )
