@@ -34,14 +34,9 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # Session 13 read hold-outs 12 and 13 to keep session 11's model over two candidates;
-    # session 14 read 12 to 14 to choose its own; session 15 read 12 to 16 to choose its own
-    # (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-12.jsonl": "chose between session 13's, 14's and 15's candidates",
-    "judgement-holdout-13.jsonl": "chose between session 13's, 14's and 15's candidates",
-    "judgement-holdout-14.jsonl": "chose between session 14's and 15's candidates",
-    "judgement-holdout-15.jsonl": "chose between session 15's candidates",
-    "judgement-holdout-16.jsonl": "chose between session 15's candidates",
+    # Session 15 read hold-out 16 to choose its model, and session 16 read it to choose
+    # between two of its own (tests/data/JUDGEMENT-DATA.md); 17 and 18 have chosen nothing.
+    "judgement-holdout-16.jsonl": "chose between session 15's and 16's candidates",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

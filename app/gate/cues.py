@@ -123,7 +123,9 @@ UNHANDLED = re.compile(
 # cut it", "she's with gran"), never "he is with her", which is a danger in itself.
 _HELPERS = (
     r"(?:paramedics?|ambulance\s+crew|police|officers?|coppers|(?:night\s+|care\s+|home\s+)?staff|"
-    r"nurses?|doctors?|crisis\s+team|nan|gran|grandma|grandad|granny|auntie|key\s*worker|"
+    r"nurses?|doctors?|crisis\s+(?:team|nurse)|nan|gran|grandma|grandad|granny|auntie|aunt|sister|"
+    r"key\s*worker|manager|neighbours?|lifeguards?|fire\s+(?:crew|service|brigade)|pcsos?|"
+    r"search\s+team|exploitation\s+team|duty\s+carer|"
     r"security|guards?|teachers?|(?:foster|emergency|her|his|their)\s+carers?)"
 )
 HELP_PRESENT = re.compile(
@@ -133,9 +135,33 @@ HELP_PRESENT = re.compile(
     rf"|{_HELPERS}\s+(?:have|has|had)\s+(?:the\s+)?(?:baby|child|children|kids|little\s+one|"
     r"twins|them\s+both|him|her|them)\b(?!\s+(?:been|yet|down|on|as|listed|marked))"
     rf"|{_HELPERS}\s+(?:took|got|brought|fetched|collected|caught|grabbed|cut|stopped|calmed|"
-    r"arrested|restrained|talked|hauled|pulled|dressed|treated)\b"
+    r"arrested|restrained|talked|hauled|pulled|dressed|treated|held|gripped|disarmed|cuffed|"
+    r"removed|led|spotted|reached|revived|sat\s+on|came|arrived|sits|checked)\b"
     r"|\b(?:cut|took|brought|talked|got)\s+(?:it|him|her|them)\s+(?:down|round|off)\b"
     r"|(?:is|are|'s|'re|was|were)\s+(?:sedated|stable|unhurt|recovering))\b",
+    _F,
+)
+# Whoever did the harm is held ("he's charged", "in a cell", "officers disarmed him"), or the
+# person is now somewhere safe ("on the ward", "at her nan's", "home now"): the other two ways
+# a handled crisis is told, beside a helper being there.
+CONTAINED = re.compile(
+    r"\b(?:(?:he|she|they|dad|mum|stepdad|partner|uncle)(?:'s|'re|\s+(?:is|was|were|are|has\s+been|"
+    r"have\s+been|got))\s+(?:been\s+)?(?:arrested|charged|nicked|cuffed|remanded|sectioned|"
+    r"detained)|in\s+(?:a|the)\s+cells?|locked\s+up|led\s+(?:him|her|them)\s+(?:off|out|away)|"
+    r"carted\s+(?:him|her|them)\s+off|disarmed\s+(?:him|her|them)|(?:removed|cuffed|nicked|"
+    r"arrested|charged)\s+(?:him|her|them)\b)"
+    # A record is not a rescue: "he's been arrested before" says nothing of tonight.
+    r"(?!\s+(?:before|previously|twice|in\s+the\s+past)(?:\s+(?:for|and|but|so)\b|\s*[,.;:!?]|\s*$))",
+    _F,
+)
+IN_CARE = re.compile(
+    r"\b(?:(?:is|are|'s|'re|now|stays?|staying)\s+(?:now\s+)?(?:on\s+(?:a|the)\s+(?:\w+\s+)?ward|"
+    r"in\s+(?:a&e|hospital|theatre|resus)|at\s+(?:the\s+)?(?:place\s+of\s+safety|refuge|sarc|rvi)|"
+    r"fostered|"
+    r"with\s+(?:an?\s+)?(?:emergency\s+)?(?:carers?|family|foster\s+carers?))"
+    r"|at\s+(?:her|his|their)\s+(?:nan|gran|aunt|auntie|sister|brother|grandparents|"
+    r"grandma|grandad)(?:'s|s)\b|out\s+of\s+danger|"
+    r"(?:is|are|'s|'re|got|back)\s+(?:safely\s+)?(?:back\s+)?home\s+(?:safe|now|safely))",
     _F,
 )
 EMERGENCY = re.compile(
@@ -175,6 +201,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "unhandled": UNHANDLED,
     "emergency": EMERGENCY,
     "help_present": HELP_PRESENT,
+    "contained": CONTAINED,
+    "in_care": IN_CARE,
 }
 # Conjunctions a linear model cannot form by itself.
 PAIRS: tuple[tuple[str, str], ...] = (
@@ -194,6 +222,8 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("handled", "unhandled"),
     ("help_present", "unhandled"),
     ("help_present", "emergency"),
+    ("contained", "unhandled"),
+    ("in_care", "unhandled"),
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CUES,

@@ -62,3 +62,58 @@ def test_the_pairs_mark_help_present_beside_a_live_or_emergency_cue() -> None:
     )
     assert features["help_present&unhandled"] == 1.0
     assert features["help_present&emergency"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad swung a chair at our worker; he's been charged and she's home.",
+        "Partner in a cell tonight, mum and the kids are at her sister's.",
+        "Officers disarmed him in the car park before anyone was hurt.",
+        "he got nicked straight away, the lad who did it",
+    ],
+)
+def test_whoever_did_the_harm_being_held_is_read(text: str) -> None:
+    assert cue_flags(text)["contained"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our girl is on the paediatric ward now and talking.",
+        "she's in A&E with her carer, stitched and sleepy",
+        "The twins are at their nan's for the night.",
+        "He's out of danger, they say.",
+        "Police found her by the canal and she's back home safe.",
+    ],
+)
+def test_the_person_now_somewhere_safe_is_read(text: str) -> None:
+    assert cue_flags(text)["in_care"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Going home to the danger, or home alone, is not safety.
+        "She told the teacher and she's walking home now to him.",
+        "Four-year-old home alone tonight and mum's not answering.",
+        "He's been arrested before for hitting her and now he's outside.",
+        "I need a plan for the ward round on Thursday.",
+    ],
+)
+def test_danger_still_ahead_is_not_read_as_contained_or_safe(text: str) -> None:
+    flags = cue_flags(text)
+    assert not flags["in_care"] and not flags["contained"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sister took her home and the GP sees her tomorrow.",
+        "A neighbour held him back until police came.",
+        "Lifeguards pulled our lad out at the lido.",
+        "police came straight away and she's fine",
+    ],
+)
+def test_relatives_and_bystanders_who_acted_are_help(text: str) -> None:
+    assert cue_flags(text)["help_present"]
