@@ -142,8 +142,8 @@ HELP_PRESENT = re.compile(
     _F,
 )
 # Whoever did the harm is held ("he's charged", "in a cell", "officers disarmed him"), or the
-# person is now somewhere safe ("on the ward", "at her nan's", "home now"): the other two ways
-# a handled crisis is told, beside a helper being there.
+# person is now somewhere safe ("on the ward", "at her nan's", "back home safe"): the other
+# two ways a handled crisis is told, beside a helper being there.
 CONTAINED = re.compile(
     r"\b(?:(?:he|she|they|dad|mum|stepdad|partner|uncle)(?:'s|'re|\s+(?:is|was|were|are|has\s+been|"
     r"have\s+been|got))\s+(?:been\s+)?(?:arrested|charged|nicked|cuffed|remanded|sectioned|"

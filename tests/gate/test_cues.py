@@ -1,4 +1,5 @@
-"""The gate's word cues: help present now against help not yet there."""
+"""The gate's word cues: help present now, the harmer held or the person somewhere safe, against
+help not yet there and danger still ahead."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from app.gate.cues import FEATURE_NAMES, cue_features, cue_flags
         "Security grabbed him at the door before he reached the office.",
         "Officers arrested dad in the car park; the children are with foster carers.",
         "Her keyworker sat with her in A&E all night and she is stable.",
+        # Relatives and bystanders who acted count too.
+        "Her sister took her home and the GP sees her tomorrow.",
+        "A neighbour held him back until police came.",
+        "Lifeguards pulled our lad out at the lido.",
+        "police came straight away and she's fine",
     ],
 )
 def test_help_present_now_is_read(text: str) -> None:
@@ -62,6 +68,15 @@ def test_the_pairs_mark_help_present_beside_a_live_or_emergency_cue() -> None:
     )
     assert features["help_present&unhandled"] == 1.0
     assert features["help_present&emergency"] == 1.0
+    live = dict(
+        zip(
+            FEATURE_NAMES,
+            cue_features("he's been charged but she's on the ward and he's outside right now"),
+            strict=True,
+        )
+    )
+    assert live["contained&unhandled"] == 1.0
+    assert live["in_care&unhandled"] == 1.0
 
 
 @pytest.mark.parametrize(
@@ -104,16 +119,3 @@ def test_the_person_now_somewhere_safe_is_read(text: str) -> None:
 def test_danger_still_ahead_is_not_read_as_contained_or_safe(text: str) -> None:
     flags = cue_flags(text)
     assert not flags["in_care"] and not flags["contained"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Her sister took her home and the GP sees her tomorrow.",
-        "A neighbour held him back until police came.",
-        "Lifeguards pulled our lad out at the lido.",
-        "police came straight away and she's fine",
-    ],
-)
-def test_relatives_and_bystanders_who_acted_are_help(text: str) -> None:
-    assert cue_flags(text)["help_present"]
