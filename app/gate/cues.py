@@ -59,7 +59,7 @@ REQUEST = re.compile(
 )
 LEGAL = re.compile(
     r"\b(?:legal(?:ly)?|lawful(?:ly)?|unlawful|the\s+law|legislation|statut\w+|section\s+\d+|"
-    r"s\.?\s?\d{2}\b|children\s+act|threshold|care\s+proceedings|court|pre-?proceedings|plo\b|"
+    r"(?<!')s\.?\s?\d{2}\b|children\s+act|threshold|care\s+proceedings|court|pre-?proceedings|plo\b|"
     r"judicial\s+review|sued|liable|liability|solicitor|barrister|legal\s+gateway)\b",
     _F,
 )
@@ -101,7 +101,11 @@ OWN_INTENT = re.compile(
     r"(?:how|when|a\s+way|one|the\s+(?:way|method|date))\b|\bthe\s+means\b|"
     r"\b(?:hoping|hope|wish)\s+(?:it|i|that\s+i)\s+(?:happens|crash|don'?t\s+wake|wasn'?t)|"
     r"\b(?:stockpil|sav|hoard|collect)\w*\s+(?:up\s+)?(?:my\s+)?(?:tablets|pills|meds)\b|"
-    r"\bletters?\s+(?:to|for)\s+my\b|\bnot\s+(?:be\s+)?(?:here|around)\s+(?:by|for|much)",
+    r"\bletters?\s+(?:to|for)\s+my\b|\bnot\s+(?:be\s+)?(?:here|around)\s+(?:by|for|much)|"
+    # "I'll end things", "finish it all": never "finish things off" or "end it with the
+    # provider", which are work.
+    r"\b(?:end|finish)\s+(?:things|it\s+all|everything|myself)\b(?!\s*(?:off|up|with|for|on|at|"
+    r"in|by|before|and\s+(?:move|start|hand)))",
     _F,
 )
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.
@@ -164,6 +168,20 @@ IN_CARE = re.compile(
     r"(?:is|are|'s|'re|got|back)\s+(?:safely\s+)?(?:back\s+)?home\s+(?:safe|now|safely))",
     _F,
 )
+# Someone stepped in and the danger ended, whoever they were ("a lad pulled her back", "his
+# mates talked him down", "got the blade off him"): help told by what was done, not by who.
+# Only rescue shapes: "grabbed her" alone is as often the harm as the help.
+RESCUED = re.compile(
+    r"\b(?:pulled|dragged|hauled|yanked|grabbed|lifted)\s+(?:him|her|them)\s+(?:back\b(?!\s+(?:inside|in\b|into|indoors|home|"
+    r"to\s+(?:the\s+|his\s+|her\s+)?(?:house|flat|car|van|room)))|clear\b|"
+    r"to\s+safety|off\s+the\s+(?:edge|ledge|rail|railings?|bridge|wall|track|line|roof|parapet))"
+    r"|\btalked\s+(?:him|her|them)\s+(?:down|round|back|off\s+the|out\s+of\s+it)\b"
+    r"|\b(?:got|took|grabbed|wrestled|prised|pried|snatched|wrenched)\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:knife|blade|pills|tablets|bottle|lighter|hammer|bat|gun|ligature|cord|razor|machete|keys)"
+    r"\s+(?:off|away\s+from)\s+(?:him|her|them)\b"
+    r"|\bsat\s+with\s+(?:him|her|them)\s+(?:till|until|while)\b|\bto\s+safety\b",
+    _F,
+)
 EMERGENCY = re.compile(
     r"\b(?:unconscious|unresponsive|floppy|not\s+breathing|overdos\w*|needles|bleeding|"
     r"blade|ligature|noose|on\s+the\s+(?:roof|bridge|ledge)|strangl\w*|choking)\b",
@@ -203,6 +221,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "help_present": HELP_PRESENT,
     "contained": CONTAINED,
     "in_care": IN_CARE,
+    "rescued": RESCUED,
 }
 # Conjunctions a linear model cannot form by itself.
 PAIRS: tuple[tuple[str, str], ...] = (
@@ -224,6 +243,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("help_present", "emergency"),
     ("contained", "unhandled"),
     ("in_care", "unhandled"),
+    ("rescued", "unhandled"),
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CUES,
@@ -233,9 +253,31 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+# Contractions as people type them on a phone ("shes on a ward now", "hes in a cell", "im
+# done"), given back their apostrophe so every cue reads them as it reads the written form.
+# Only forms that are not also ordinary words: "its", "were", "well", "ill", "id" stay.
+_BARE_CONTRACTIONS = {
+    "shes": "she's", "hes": "he's", "theyre": "they're", "youre": "you're", "im": "i'm",
+    "ive": "i've", "weve": "we've", "theyve": "they've", "youve": "you've", "dont": "don't",
+    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "hasnt": "hasn't", "havent": "haven't",
+    "hadnt": "hadn't", "thats": "that's", "whats": "what's", "theres": "there's",
+    "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
+}  # fmt: skip
+_BARE = re.compile(r"\b(" + "|".join(_BARE_CONTRACTIONS) + r")\b", _F)
+
+
+def as_written(text: str) -> str:
+    """The text with typographic apostrophes made plain and bare contractions restored."""
+    plain = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _BARE.sub(lambda m: _BARE_CONTRACTIONS[m.group(1).lower()], plain)
+
+
 def cue_flags(text: str) -> dict[str, bool]:
     """Which cue families the text contains."""
-    return {name: bool(pattern.search(text)) for name, pattern in CUES.items()}
+    written = as_written(text)
+    return {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
 
 
 def cue_features(text: str) -> npt.NDArray[np.float32]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.gate.cues import FEATURE_NAMES, cue_features, cue_flags
+from app.gate.cues import FEATURE_NAMES, as_written, cue_features, cue_flags
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,70 @@ def test_the_person_now_somewhere_safe_is_read(text: str) -> None:
 def test_danger_still_ahead_is_not_read_as_contained_or_safe(text: str) -> None:
     flags = cue_flags(text)
     assert not flags["in_care"] and not flags["contained"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "cue"),
+    [
+        # Phone typing drops the apostrophe; the cues read it as the written form.
+        ("shes on the ward now and my team are shattered", "in_care"),
+        ("hes been charged and the kids are with their gran", "contained"),
+        ("theyre with emergency carers tonight", "in_care"),
+        ("Mum’s partner’s been arrested", "contained"),  # typographic apostrophes
+    ],
+)
+def test_contractions_typed_without_apostrophes_are_read(typed: str, cue: str) -> None:
+    assert cue_flags(typed)[cue]
+
+
+def test_only_bare_contractions_that_are_not_words_are_restored() -> None:
+    assert as_written("shes sure hes ok and im fine") == "she's sure he's ok and i'm fine"
+    # "its", "were", "well", "ill" and "id" are words in their own right and stay as typed.
+    assert as_written("its well were ill id") == "its well were ill id"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a lad on the platform pulled her back and the team are asking what now",
+        "his mates talked him down off the bridge, he is with the crisis team",
+        "the night worker got the blade off him and rang it in",
+        "a dog walker sat with her till the ambulance came",
+    ],
+)
+def test_a_rescue_by_anyone_is_read(text: str) -> None:
+    assert cue_flags(text)["rescued"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same verbs as harm: dragged back inside, a weapon taken from a drawer.
+        "he's just dragged her back inside by her hair and the baby is in the hall",
+        "dad took the knife from the kitchen drawer and locked the door",
+        "I pulled the report back from the panel; how do I explain it?",
+    ],
+)
+def test_harm_with_rescue_verbs_is_not_read_as_a_rescue(text: str) -> None:
+    assert not cue_flags(text)["rescued"]
+
+
+def test_an_age_after_he_is_is_not_a_section_of_an_act() -> None:
+    assert not cue_flags("hes 15 and missing since lunch")["legal"]
+    assert cue_flags("Is this a s47 or a s17 for the lad?")["legal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("once the inquest is over i will end things, it's settled", True),
+        ("After Friday I'll finish it all. My mind's made up.", True),
+        # Work finished, not a life.
+        ("I'll finish things off with the provider on Friday and hand over", False),
+        ("we need to end things with the agency before the new contract", False),
+    ],
+)
+def test_ending_things_is_read_as_own_intent_only_when_nothing_makes_it_work(
+    text: str, intent: bool
+) -> None:
+    assert cue_flags(text)["own_intent"] is intent
