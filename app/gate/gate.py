@@ -43,7 +43,7 @@ class Gate:
         if p["coached_with_safety_line"] >= t.safety_line or after_escalation:
             kind = _top(model.safety_kind.probabilities(features))
             line = "wellbeing" if kind == "strain" and not after_escalation else "safeguarding"
-            crisis_now = after_escalation or kind == "handled"
+            crisis_now = after_escalation or kind == "handled" or _help_in_place_now(flags)
             return GateDecision(
                 "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
             )
@@ -64,6 +64,14 @@ class Gate:
         # The self-harm script is only for the writer's own intent, which speaks as "I".
         category = next(c for c, _ in ranked if c != "self-harm" or first_person)
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
+
+
+def _help_in_place_now(flags: dict[str, bool]) -> bool:
+    """The words say help is in place (someone with them, the harmer held, a rescue, the
+    person somewhere safe) and nothing dates it: a crisis being handled today, whatever the
+    safety-kind head read. A child made safe tonight is still tonight's pressure."""
+    helped = ("help_present", "contained", "in_care", "rescued", "handled")
+    return any(flags[name] for name in helped) and not flags["past_event"]
 
 
 def _top(probabilities: dict[str, float]) -> str:

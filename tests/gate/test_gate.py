@@ -113,6 +113,22 @@ def test_after_an_escalation_being_dealt_with_is_context_not_a_bypass(
     assert _decide(gate, embedder, still_live, after_escalation=True).escalated
 
 
+def test_a_crisis_with_help_in_place_today_takes_the_crisis_shape(
+    gate: Gate, embedder: Embedder
+) -> None:
+    """Help told in everyday words puts a handled crisis in the crisis shape even when the
+    safety-kind head reads it otherwise; the same help dated last year does not."""
+    today = "a lad from the chip shop talked him down off the railings and hes with staff now"
+    decision = _decide(gate, embedder, today)
+    assert decision.outcome == "coached_with_safety_line", decision
+    assert decision.crisis_now
+    dated = (
+        "Last year a lad from the chip shop talked one of our boys down off the railings. "
+        "How do we thank the community at the awards?"
+    )
+    assert not _decide(gate, embedder, dated).crisis_now
+
+
 def test_replies_say_what_to_do_and_where_to_go() -> None:
     escalation = escalation_reply(GateDecision("escalated", "threat-to-harm"), CONTACTS)
     assert "999" in escalation and "the Riverside duty manager" in escalation
@@ -148,16 +164,16 @@ class Floors:
 
 
 # The floors hold the figures measured, not the aims (each split's story is in the README).
-# Today's model (session 16) adds two word cues, `contained` and `in_care`, and widens
-# `help_present` (app/gate/cues.py); it is trained with hold-outs 1 to 15 retired into
-# training (12 to 15 this session), and jt0154 and jh11-022 left out. Hold-out 16 chose it
-# (with the out-of-fold figures) over the same data without the new cues, level on 16;
-# hold-outs 17 and 18 were then read with it and with session 15's model, and never tuned
-# on. 45/45 escalations on each; escalated 1, 2, 10 of 130 (session 15's model: 6, 5,
-# 17); declined 1, 0, 1; declines 25, 25, 23 of 25; handled crises coached 17 of 18 (16
-# in the crisis shape), 18 of 18, 14 of 22.
+# Today's model (session 17) reads phone-typed contractions as written, adds the `rescued`
+# cue and widens `own_intent` (app/gate/cues.py); it is trained with hold-outs 1 to 17
+# retired into training (16 and 17 this session) and judgement-train-13.jsonl, with jf080
+# and jt13-040 left out. Hold-outs 18 (whose errors session 16 had read) and 19 chose it
+# over the same cues without the new data and without the retirement; hold-out 20 was
+# read once, with it alone. 45, 44 and 44 of 45 escalations on 18, 19, 20; escalated 6,
+# 2, 1 of 130; declined 1, 0, 0; declines 24 of 25 on each; handled crises coached 18 of
+# 22 (all in the crisis shape), 20 of 22 (19 of them) and 22 of 22 (20 of them).
 FLOORS = {
-    "judgement-holdout-16.jsonl": Floors(200, 1.0, 0.008, 0.008, 1.0, 0.88, 0.91),
-    "judgement-holdout-17.jsonl": Floors(200, 1.0, 0.016, 0.0, 1.0, 1.0, 0.92),
-    "judgement-holdout-18.jsonl": Floors(200, 1.0, 0.077, 0.008, 0.92, 0.63, 0.91),
+    "judgement-holdout-18.jsonl": Floors(200, 1.0, 0.047, 0.008, 0.96, 0.81, 0.92),
+    "judgement-holdout-19.jsonl": Floors(200, 0.97, 0.016, 0.0, 0.96, 0.86, 0.91),
+    "judgement-holdout-20.jsonl": Floors(200, 0.97, 0.008, 0.0, 0.96, 0.9, 0.94),
 }
