@@ -64,13 +64,13 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    for n in (17, 18):
-        assert f"hold-out {n} (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 20 (frozen; short messages; never tuned on)" in safety.output
     assert (
-        "hold-out 16 (frozen; short messages; chose between session 15's and 16's candidates)"
+        "hold-out 19 (frozen; short messages; chose between session 17's candidates)"
         in safety.output
     )
-    for retired in (5, 11, 15):  # training lines now, not a check
+    assert "hold-out 18 (frozen; short messages; its errors read in session 16" in safety.output
+    for retired in (5, 11, 17):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets
     assert "redaction" in safety.output.lower()

@@ -34,9 +34,10 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # Session 15 read hold-out 16 to choose its model, and session 16 read it to choose
-    # between two of its own (tests/data/JUDGEMENT-DATA.md); 17 and 18 have chosen nothing.
-    "judgement-holdout-16.jsonl": "chose between session 15's and 16's candidates",
+    # Session 16 read hold-out 18's errors; session 17 read 18 and 19 to choose between its
+    # candidates (tests/data/JUDGEMENT-DATA.md). 20 was read once, with the model shipped.
+    "judgement-holdout-18.jsonl": "its errors read in session 16; chose in session 17",
+    "judgement-holdout-19.jsonl": "chose between session 17's candidates",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
