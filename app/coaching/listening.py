@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.coaching.reflection import second_person
+from app.components.contractions import as_written
 
 # fmt: off
 _ACKNOWLEDGEMENTS = frozenset({
@@ -191,7 +192,8 @@ def _score(clause: str) -> int:
 
 
 def plain(message: str) -> str:
-    """Feeling emoji said in words; other symbols and emoji left out."""
+    """Feeling emoji said in words; other symbols and emoji left out; "hes" said "he's"."""
+    message = as_written(message)
     for emoji, words in _EMOJI_WORDS.items():
         message = message.replace(emoji, f" {words} ")
     return " ".join(_SYMBOLS.sub(" ", message).split())

@@ -11,6 +11,7 @@ import re
 import numpy as np
 import numpy.typing as npt
 
+from app.components.contractions import as_written
 from app.safety import risk_cues as risk
 
 _F = re.IGNORECASE
@@ -251,27 +252,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "question_mark",
     "long",
 )
-
-
-# Contractions as people type them on a phone ("shes on a ward now", "hes in a cell", "im
-# done"), given back their apostrophe so every cue reads them as it reads the written form.
-# Only forms that are not also ordinary words: "its", "were", "well", "ill", "id" stay.
-_BARE_CONTRACTIONS = {
-    "shes": "she's", "hes": "he's", "theyre": "they're", "youre": "you're", "im": "i'm",
-    "ive": "i've", "weve": "we've", "theyve": "they've", "youve": "you've", "dont": "don't",
-    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
-    "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't",
-    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "hasnt": "hasn't", "havent": "haven't",
-    "hadnt": "hadn't", "thats": "that's", "whats": "what's", "theres": "there's",
-    "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
-}  # fmt: skip
-_BARE = re.compile(r"\b(" + "|".join(_BARE_CONTRACTIONS) + r")\b", _F)
-
-
-def as_written(text: str) -> str:
-    """The text with typographic apostrophes made plain and bare contractions restored."""
-    plain = text.replace("\u2019", "'").replace("\u2018", "'")
-    return _BARE.sub(lambda m: _BARE_CONTRACTIONS[m.group(1).lower()], plain)
 
 
 def cue_flags(text: str) -> dict[str, bool]:

@@ -102,6 +102,12 @@ def test_an_emoji_feeling_is_said_in_words_not_echoed() -> None:
     assert "😩" not in said and "worn out" in said and "so are you" in said
 
 
+def test_phone_typing_is_said_back_with_its_apostrophes() -> None:
+    said = said_back("im shattered and theyre all looking at me, whats the first thing")
+    assert said.startswith("You're shattered and they're all looking at you"), said
+    assert "theyre" not in said and "Im " not in said
+
+
 def test_placeholders_become_roles() -> None:
     text = roles(
         "[CHILD_1] (DOB [DATE_OF_BIRTH_1]) moved; [CHILD_1]'s school rang about [CHILD_2]."

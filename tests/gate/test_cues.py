@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.gate.cues import FEATURE_NAMES, as_written, cue_features, cue_flags
+from app.components.contractions import as_written
+from app.gate.cues import FEATURE_NAMES, cue_features, cue_flags
 
 
 @pytest.mark.parametrize(
