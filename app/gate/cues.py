@@ -260,9 +260,10 @@ def cue_flags(text: str) -> dict[str, bool]:
     return {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
 
 
-def cue_features(text: str) -> npt.NDArray[np.float32]:
-    """The cue part of the gate's input, in FEATURE_NAMES order (0 or 1 each)."""
-    flags = cue_flags(text)
+def cue_features(text: str, flags: dict[str, bool] | None = None) -> npt.NDArray[np.float32]:
+    """The cue part of the gate's input, in FEATURE_NAMES order (0 or 1 each); `flags`, the
+    text's cue_flags when the caller has them already, spares reading it twice."""
+    flags = cue_flags(text) if flags is None else flags
     values = [float(flags[name]) for name in CUES]
     values += [float(flags[a] and flags[b]) for a, b in PAIRS]
     values += [float("?" in text), float(len(text.split()) > 40)]

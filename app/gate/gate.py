@@ -28,12 +28,12 @@ class Gate:
         and if it is coached it carries the safeguarding line.
         """
         model = self.model
-        features = model.features(text, vector)
+        flags = cue_flags(text)
+        features = model.features(text, vector, flags)
         p = model.outcome.probabilities(features)
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        flags = cue_flags(text)
         if score >= t.escalate:
             return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline:
@@ -51,10 +51,11 @@ class Gate:
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
         """A borderline message that a second opinion said is a risk now."""
-        features = self.model.features(text, vector)
+        flags = cue_flags(text)
+        features = self.model.features(text, vector, flags)
         p = self.model.outcome.probabilities(features)
         p["escalation_score"] = self.model.escalation(features, p["escalated"])
-        return self._escalate(features, cue_flags(text)["first_person"], p)
+        return self._escalate(features, flags["first_person"], p)
 
     def _escalate(
         self, features: Features, first_person: bool, p: dict[str, float]

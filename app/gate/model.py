@@ -70,7 +70,7 @@ class GateModel:
     training_sha256: str
     report: dict[str, Any]  # cross-validated figures from training, for the README and review
 
-    def features(self, text: str, vector: Vector) -> Features:
+    def features(self, text: str, vector: Vector, flags: dict[str, bool] | None = None) -> Features:
         """The classifier's input: the message's embedding, its word cues, its learned words."""
         if vector.shape[-1] != self.embedding_dimension:
             raise ValueError(
@@ -80,7 +80,7 @@ class GateModel:
         return np.concatenate(
             [
                 vector.astype(np.float32),
-                cue_features(text) * self.cue_scale,
+                cue_features(text, flags) * self.cue_scale,
                 self.words.transform(text),
             ]
         )
