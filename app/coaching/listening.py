@@ -150,8 +150,27 @@ _SUBJECT = re.compile(
     r"email|plan|model|priorities|story|morale|funding|rules|recording|front door|service)\b",
     re.IGNORECASE,
 )
+# "how do you steady a team" asked by a manager means "how do I": said back as their want.
 _HOW_DO_I = re.compile(
-    r"^(?:how|what)\s+(?:do|can|should|could|would|might)\s+(?:i|we)\s+(?P<rest>.+)$", re.I
+    r"^how\s+(?:do|can|should|could|would|might)\s+(?:i|we|you)\s+(?P<rest>.+)$", re.I
+)
+# "should I tell the board tonight" -> "you're asking whether to tell the board tonight".
+_SHOULD_I = re.compile(r"^should\s+(?:i|we)\s+(?P<rest>.+)$", re.I)
+# "what do I do about the rota" -> "you're asking what to do about the rota".
+_WHAT_TO_DO = re.compile(
+    r"^what\s+(?:do|can|should|could|would|might)\s+(?:i|we|you)\s+do\b(?P<rest>.*)$", re.I
+)
+# Phone typing runs a statement into its question with no stop between them ("he's with the
+# night staff now how do I steady the team"): the question starts where such an opener does.
+_RUN_ON_QUESTION = re.compile(
+    r"(?<=\w)\s+(?=(?:(?:how|what|when|where|who|why)\s+(?:do|does|can|should|could|would|"
+    r"might|will)\s+(?:i|we|you)|should\s+(?:i|we))\b)",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|know|knows|sure|unsure|idea|decide|tell me|"
+    r"told me|says?|said|how|what|when|where|who|why)$",
+    re.IGNORECASE,
 )
 _WH_MODAL = re.compile(
     r"^(?P<wh>how often|how much|how many|how|what|when|where|who|which \w+|why)\s+"
@@ -171,6 +190,10 @@ def _statement(question: str) -> str | None:
     """ "How do I stop X" -> "you want to stop X"; other questions said as "you're asking ..."."""
     if match := _HOW_DO_I.match(question):
         return "you want to " + match.group("rest")
+    if match := _WHAT_TO_DO.match(question):
+        return "you're asking what to do" + match.group("rest")
+    if match := _SHOULD_I.match(question):
+        return "you're asking whether to " + match.group("rest")
     if match := _WH_MODAL.match(question):
         aux, rest = match.group("aux").lower(), match.group("rest")
         if aux in ("do", "does"):
@@ -206,10 +229,26 @@ def _split_long(clause: str) -> list[str]:
     return [part for part in re.split(r"\s+and\s+", clause) if part]
 
 
+def _sentences(text: str) -> list[str]:
+    """Sentences as written, a run-on question parted from what came before it."""
+    found: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        start = 0
+        for gap in _RUN_ON_QUESTION.finditer(sentence):
+            before = sentence[start : gap.start()]
+            if _REPORTED.search(before):
+                continue  # "she keeps asking what should we do": a question reported
+            found.append(before.rstrip(" ,") + ("." if start == 0 else "?"))
+            start = gap.end()
+        rest = sentence[start:]
+        found.append(rest if start == 0 else rest.rstrip(" .!?") + "?")
+    return found
+
+
 def clauses(message: str) -> list[str]:
     """The message in clauses, each a few words or more, in the order written."""
     found: list[str] = []
-    for sentence in _SENTENCES.split(plain(message)):
+    for sentence in _sentences(plain(message)):
         question = sentence.rstrip().endswith("?")
         pieces = [p for raw in _CLAUSE_BREAK.split(sentence) for p in _split_long(raw)]
         for raw in pieces:
@@ -236,8 +275,6 @@ def particulars(message: str, limit: int = 2, avoid: str | None = None) -> list[
     candidates = clauses(roles(message))
     if avoid and len(candidates) > 1:
         candidates = [c for c in candidates if avoid.lower() not in second_person(c).lower()]
-    if not candidates:
-        return []
     if not candidates:
         return []
     scored = sorted(range(len(candidates)), key=lambda i: _score(candidates[i]), reverse=True)

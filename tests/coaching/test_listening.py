@@ -108,6 +108,36 @@ def test_phone_typing_is_said_back_with_its_apostrophes() -> None:
     assert "theyre" not in said and "Im " not in said
 
 
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "hes with the night staff now how do you steady the team tomorrow",
+            "He's with the night staff now, and you want to steady the team tomorrow",
+        ),
+        (
+            "police took him an hour ago should i tell the board tonight or wait",
+            "Police took him an hour ago, and you're asking whether to tell the board tonight"
+            " or wait",
+        ),
+        (
+            "the team is shattered after last night what do i do about the visits",
+            "The team is shattered after last night, and you're asking what to do about the visits",
+        ),
+    ],
+)
+def test_a_question_typed_on_after_a_statement_is_heard_as_a_question(
+    message: str, expected: str
+) -> None:
+    # Said whole, these read "...now how do you steady the team": the question is its own.
+    assert said_back(message) == expected
+
+
+def test_a_reported_question_stays_inside_its_sentence() -> None:
+    said = said_back("my deputy keeps asking what should we do about the rota")
+    assert said.startswith("Your deputy keeps asking what"), said
+
+
 def test_placeholders_become_roles() -> None:
     text = roles(
         "[CHILD_1] (DOB [DATE_OF_BIRTH_1]) moved; [CHILD_1]'s school rang about [CHILD_2]."
