@@ -35,7 +35,8 @@ def eval_retrieval(
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
     # Session 16 read hold-out 18's errors; session 17 read 18 and 19 to choose between its
-    # candidates (tests/data/JUDGEMENT-DATA.md). 20 was read once, with the model shipped.
+    # candidates (tests/data/JUDGEMENT-DATA.md). 20 was read once, with the model shipped;
+    # 21 first in session 18, with session 17's model.
     "judgement-holdout-18.jsonl": "its errors read in session 16; chose in session 17",
     "judgement-holdout-19.jsonl": "chose between session 17's candidates",
 }
