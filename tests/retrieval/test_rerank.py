@@ -33,7 +33,9 @@ from app.services import Services
 # 0.670 / 0.890 before the wording features; six files were written on the pairs it confuses,
 # the three newest short: 293, 289 and 288 lines at 0.836 / 0.963, 0.806 / 0.938 and
 # 0.726 / 0.931); the 98 retrieval-validation lines alone 0.847 / 0.990 (22 lines within
-# 0.68 cosine of a hold-out line were dropped from it, as from the other files).
+# 0.68 cosine of a hold-out line were dropped from it, as from the other files). Session 18
+# dropped 13 more lines restating hold-out 9: 2,302 lines at 0.822 / 0.954, validation
+# 0.857 / 0.990.
 OOF_HIT1_FLOOR = 0.81
 OOF_HIT3_FLOOR = 0.95
 VALIDATION_HIT1_FLOOR = 0.82
@@ -239,7 +241,7 @@ def out_of_fold_scores(out_of_fold_by_file: dict[str, dict[str, float]]) -> dict
 
 
 def test_out_of_fold_figures_hold(out_of_fold_scores: dict[str, float]) -> None:
-    assert out_of_fold_scores["n"] >= 2315
+    assert out_of_fold_scores["n"] >= 2300
     assert out_of_fold_scores["hit1"] >= OOF_HIT1_FLOOR
     assert out_of_fold_scores["hit3"] >= OOF_HIT3_FLOOR
 
