@@ -17,7 +17,9 @@ from app.safety import risk_cues as risk
 _F = re.IGNORECASE
 
 HANDLED = re.compile(
-    r"\b(?:found\s+(?:safe|her|him|them|this\s+morning|last\s+night)|(?:is|are|was|were|now)\s+safe\b|"
+    # "still haven't found her" is the search going on, not the child found.
+    r"\b(?:(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?<!yet\s)"
+    r"found\s+(?:safe|her|him|them|this\s+morning|last\s+night)|(?:is|are|was|were|now)\s+safe\b|"
     r"safe\s+(?:now|and\s+well|with|in)|placed\s+(?:safely|with|in)|settled\s+(?:with|in|at)|"
     r"(?:police|officers)\s+(?:took|have\s+taken|brought|found|arrested|are\s+dealing)|"
     r"in\s+(?:police\s+)?custody|under\s+police\s+protection|into\s+(?:police\s+)?protection|"
@@ -120,7 +122,12 @@ UNHANDLED = re.compile(
     # Help called for but not there: still a live risk.
     r"\bnot\s+(?:there|here|arrived)\s+yet\b|\bno\s+(?:unit|car|patrol|officers?)\s+"
     r"(?:free|available|attending|coming)\b|\bnone\s+attending\b|\b(?:minutes|mins|hours?)\s+"
-    r"(?:away|out)\b|\bstuck\s+(?:in|at|behind)\b|\bwill\s+ring\s+back\b",
+    r"(?:away|out)\b|\bstuck\s+(?:in|at|behind)\b|\bwill\s+ring\s+back\b|"
+    # A search still going: the child is not yet found.
+    r"\bstill\s+(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:found|traced|located|seen)|"
+    r"\bstill\s+(?:missing|unaccounted|out\s+there)\b|\bstill\s+(?:searching|looking|hunting)"
+    r"(?:\s+for\s+(?:her|him|them)\b|(?=\s*(?:[.,;!?]|$))|\s+(?!for\s+an?\s)(?:the|every|along))|"
+    r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))",
     _F,
 )
 # Someone able to help is with the person now, or has already acted: what most separates a

@@ -59,6 +59,37 @@ def test_help_called_but_not_there_is_unhandled(text: str) -> None:
     assert cue_flags(text)["unhandled"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police still haven't traced him and the director wants a briefing",
+        "Staff are still searching the woods, my deputy is asking about the rota.",
+        "she's still unaccounted for after the school run",
+        "No sighting since teatime and her phone is off.",
+    ],
+)
+def test_a_search_still_going_is_unhandled(text: str) -> None:
+    assert cue_flags(text)["unhandled"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found her at the station after a three-hour search.",
+        "The GP saw no sign of injury and she is home with her carers.",
+        "I'm still looking for a way to get the board on side.",
+    ],
+)
+def test_a_search_ended_is_not_read_as_still_going(text: str) -> None:
+    assert not cue_flags(text)["unhandled"]
+
+
+def test_a_child_not_yet_found_is_not_read_as_found() -> None:
+    assert not cue_flags("transport police still haven't found her")["handled"]
+    assert not cue_flags("we have not found him and it is getting dark")["handled"]
+    assert cue_flags("police found her at the station an hour ago")["handled"]
+
+
 def test_the_pairs_mark_help_present_beside_a_live_or_emergency_cue() -> None:
     features = dict(
         zip(
