@@ -65,9 +65,11 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     )
     assert safety.exit_code == 0, safety.output
     assert "hold-out 21 (frozen; short messages; never tuned on)" in safety.output
-    assert "hold-out 20 (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 20 (frozen; short messages; read once in session 17; chose in 18)" in (
+        safety.output
+    )
     assert (
-        "hold-out 19 (frozen; short messages; chose between session 17's candidates)"
+        "hold-out 19 (frozen; short messages; chose between session 17's and 18's candidates)"
         in safety.output
     )
     assert "hold-out 18 (frozen; short messages; its errors read in session 16" in safety.output
