@@ -112,6 +112,14 @@ OWN_INTENT = re.compile(
     _F,
 )
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.
+# A search still going: the child is not yet found ("police still haven't traced him").
+_SEARCH_GOING = (
+    r"\bstill\s+(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:found|traced|located|seen)|"
+    r"\bstill\s+(?:missing|unaccounted|out\s+there)\b|\bstill\s+(?:searching|looking|hunting)"
+    r"(?:\s+for\s+(?:her|him|them)\b|(?=\s*(?:[.,;!?]|$))|\s+(?!for\s+an?\s)(?:the|every|along))|"
+    r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))"
+)
+SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
 UNHANDLED = re.compile(
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
     r"been\s+told|answering)|\binstead\s+of\s+(?:ringing|calling|phoning)\s+999\b|"
@@ -124,10 +132,7 @@ UNHANDLED = re.compile(
     r"(?:free|available|attending|coming)\b|\bnone\s+attending\b|\b(?:minutes|mins|hours?)\s+"
     r"(?:away|out)\b|\bstuck\s+(?:in|at|behind)\b|\bwill\s+ring\s+back\b|"
     # A search still going: the child is not yet found.
-    r"\bstill\s+(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:found|traced|located|seen)|"
-    r"\bstill\s+(?:missing|unaccounted|out\s+there)\b|\bstill\s+(?:searching|looking|hunting)"
-    r"(?:\s+for\s+(?:her|him|them)\b|(?=\s*(?:[.,;!?]|$))|\s+(?!for\s+an?\s)(?:the|every|along))|"
-    r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))",
+    rf"{_SEARCH_GOING}",
     _F,
 )
 # Someone able to help is with the person now, or has already acted: what most separates a

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.components.contractions import as_written
 from app.components.embedding import Vector
-from app.gate.cues import cue_flags
+from app.gate.cues import SEARCH_GOING, cue_flags
 from app.gate.model import MODEL_PATH, Features, GateModel
 from app.gate.outcomes import DECLINE_REASONS, ESCALATION_REASONS, GateDecision
 
@@ -34,7 +35,7 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        if score >= t.escalate:
+        if score >= t.escalate or _search_still_going(text, flags):
             return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline:
             category = _top(model.decline_category.probabilities(features))
@@ -65,6 +66,17 @@ class Gate:
         # The self-harm script is only for the writer's own intent, which speaks as "I".
         category = next(c for c, _ in ranked if c != "self-harm" or first_person)
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
+
+
+def _search_still_going(text: str, flags: dict[str, bool]) -> bool:
+    """Someone is still being searched for now ("police still haven't found him") and no
+    words say they are found, safe or that it is past. A leadership ask beside it ("the
+    director wants a briefing") pulls the classifier's score down; these words alone, which
+    no coached or safety-line training line carries, escalate."""
+    if not SEARCH_GOING.search(as_written(text)):
+        return False
+    helped = ("help_present", "contained", "in_care", "rescued", "handled", "past_event")
+    return not any(flags[name] for name in helped)
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:
