@@ -167,6 +167,8 @@ _RUN_ON_QUESTION = re.compile(
     r"might|will)\s+(?:i|we|you)|should\s+(?:i|we))\b)",
     re.IGNORECASE,
 )
+# A question reported, not asked: the words before the opener end on a verb of asking or
+# knowing ("keeps asking what should we do"), or inside the opener itself ("asking what").
 _REPORTED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|know|knows|sure|unsure|idea|decide|tell me|"
     r"told me|says?|said|how|what|when|where|who|why)$",

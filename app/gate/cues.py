@@ -111,7 +111,6 @@ OWN_INTENT = re.compile(
     r"in|by|before|and\s+(?:move|start|hand)))",
     _F,
 )
-# Nobody is dealing with it yet: the difference between a live risk and a handled one.
 # A search still going: the child is not yet found ("police still haven't traced him").
 _SEARCH_GOING = (
     r"\bstill\s+(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:found|traced|located|seen)|"
@@ -120,6 +119,7 @@ _SEARCH_GOING = (
     r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))"
 )
 SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
+# Nobody is dealing with it yet: the difference between a live risk and a handled one.
 UNHANDLED = re.compile(
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
     r"been\s+told|answering)|\binstead\s+of\s+(?:ringing|calling|phoning)\s+999\b|"
@@ -267,9 +267,12 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains."""
+    """Which cue families the text contains, and `search_going` (part of `unhandled`, read
+    by the gate on its own, not a feature of the model)."""
     written = as_written(text)
-    return {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
+    flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
+    flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
+    return flags
 
 
 def cue_features(text: str, flags: dict[str, bool] | None = None) -> npt.NDArray[np.float32]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.components.contractions import as_written
 from app.components.embedding import Vector
-from app.gate.cues import SEARCH_GOING, cue_flags
+from app.gate.cues import cue_flags
 from app.gate.model import MODEL_PATH, Features, GateModel
 from app.gate.outcomes import DECLINE_REASONS, ESCALATION_REASONS, GateDecision
 
@@ -35,7 +34,7 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        if score >= t.escalate or _search_still_going(text, flags):
+        if score >= t.escalate or _search_still_going(flags):
             return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline:
             category = _top(model.decline_category.probabilities(features))
@@ -68,23 +67,24 @@ class Gate:
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
 
 
-def _search_still_going(text: str, flags: dict[str, bool]) -> bool:
+# The words that say help is in place: someone with them, the harmer held, a rescue, the
+# person somewhere safe or found.
+_HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
+
+
+def _search_still_going(flags: dict[str, bool]) -> bool:
     """Someone is still being searched for now ("police still haven't found him") and no
     words say they are found, safe or that it is past. A leadership ask beside it ("the
     director wants a briefing") pulls the classifier's score down; these words alone, which
     no coached or safety-line training line carries, escalate."""
-    if not SEARCH_GOING.search(as_written(text)):
-        return False
-    helped = ("help_present", "contained", "in_care", "rescued", "handled", "past_event")
-    return not any(flags[name] for name in helped)
+    return flags["search_going"] and not any(flags[n] for n in (*_HELP_CUES, "past_event"))
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:
-    """The words say help is in place (someone with them, the harmer held, a rescue, the
-    person somewhere safe) and nothing dates it: a crisis being handled today, whatever the
-    safety-kind head read. A child made safe tonight is still tonight's pressure."""
-    helped = ("help_present", "contained", "in_care", "rescued", "handled")
-    return any(flags[name] for name in helped) and not flags["past_event"]
+    """The words say help is in place and nothing dates it: a crisis being handled today,
+    whatever the safety-kind head read. A child made safe tonight is still tonight's
+    pressure."""
+    return any(flags[name] for name in _HELP_CUES) and not flags["past_event"]
 
 
 def _top(probabilities: dict[str, float]) -> str:
