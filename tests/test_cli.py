@@ -64,7 +64,7 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 21 (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 22 (frozen; short messages; never tuned on)" in safety.output
     assert "hold-out 20 (frozen; short messages; read once in session 17; chose in 18)" in (
         safety.output
     )
