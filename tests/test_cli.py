@@ -64,16 +64,14 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 22 (frozen; short messages; never tuned on)" in safety.output
-    assert "hold-out 20 (frozen; short messages; read once in session 17; chose in 18)" in (
+    assert "hold-out 23 (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 22 (frozen; short messages; read once in session 19 before the retrain" in (
         safety.output
     )
-    assert (
-        "hold-out 19 (frozen; short messages; chose between session 17's and 18's candidates)"
-        in safety.output
+    assert "hold-out 21 (frozen; short messages; read once in session 18; chose in 19)" in (
+        safety.output
     )
-    assert "hold-out 18 (frozen; short messages; its errors read in session 16" in safety.output
-    for retired in (5, 11, 17):  # training lines now, not a check
+    for retired in (5, 11, 17, 20):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets
     assert "redaction" in safety.output.lower()

@@ -34,12 +34,10 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # Session 16 read hold-out 18's errors; session 17 read 18 and 19 to choose between its
-    # candidates, session 18 read 18 to 20 to choose between its own (tests/data/
-    # JUDGEMENT-DATA.md). 21 was first read in session 18, with session 17's model.
-    "judgement-holdout-18.jsonl": "its errors read in session 16; chose in 17 and 18",
-    "judgement-holdout-19.jsonl": "chose between session 17's and 18's candidates",
-    "judgement-holdout-20.jsonl": "read once in session 17; chose in 18",
+    # 21 and 22 were first read with session 17's and 18's models; session 19 read both to
+    # choose between its candidates (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-21.jsonl": "read once in session 18; chose in 19",
+    "judgement-holdout-22.jsonl": "read once in session 19 before the retrain; chose in 19",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
