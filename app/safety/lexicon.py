@@ -141,6 +141,33 @@ CLAUSE_OPENERS = frozenset(_words("and but then because that when so after befor
 SPOKE_WORDS = frozenset(
     _words("spoke speak speaking talk talked talking explained wrote write listened listen said")
 )
+# The names in MODAL_LIKE that are modal verbs: after "her partner" they are read as verbs
+# unless a word no verb could follow comes next.
+MODAL_NAMES = frozenset({"will", "may"})
+# Words that open a verb's object: "her brother drew a knife", "his dad rob the shop".
+VERB_OBJECT_STARTS = frozenset(
+    _words("a an the his her him them me us my our their your it this that some")
+)
+# Words that follow a name but never a modal verb: "her son will is 7", "mum may said".
+AFTER_NAME_NOT_VERB = frozenset(
+    _words(
+        """
+        is was has had said says told tells went goes kept came comes rang ran and who
+        will would can could should might must shall does did doesnt didnt isnt wasnt hasnt
+        doesn't didn't isn't wasn't hasn't won't wont can't cant
+        """
+    )
+)
+
+
+def follows_a_name_not_a_modal(word: str) -> bool:
+    """ "will is", "will kicked off", "will hates": no modal verb is followed by these; "will
+    kill", "will need", "will miss" are verbs. The end of the text is read as a name."""
+    past = len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+    third_person = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us"))
+    return not word or word in AFTER_NAME_NOT_VERB or past or third_person
+
+
 # Verbs after a lower-case word that make it a person: "josh said", "harry refused".
 SAID_VERBS = frozenset(
     _words(

@@ -97,8 +97,10 @@ class NameContext:
 
     def _cued(self, i: int) -> bool:
         """A relation word just before ("her son Kai") or an age or relation just after."""
-        if self._relation_before(i):
-            return True
+        return bool(self._relation_before(i)) or self._cued_beyond_relation(i)
+
+    def _cued_beyond_relation(self, i: int) -> bool:
+        """An age just after ("kai (4)"), a possessive before a relation ("kai's mum")."""
         token = self.tokens[i]
         after = self.text[token.end : token.end + 40]
         if token.possessive:

@@ -13,6 +13,7 @@ from app.safety.lexicon import (
     CLAUSE_OPENERS,
     DETERMINERS,
     MODAL_LIKE,
+    MODAL_NAMES,
     MONTH_LEAD,
     MONTH_NAMES,
     MONTHS,
@@ -25,7 +26,9 @@ from app.safety.lexicon import (
     SPEECH_VERBS,
     SPOKE_WORDS,
     TITLES,
+    VERB_OBJECT_STARTS,
     fold,
+    follows_a_name_not_a_modal,
 )
 from app.safety.name_context import AGE, NameContext
 
@@ -165,12 +168,20 @@ class NameFinder(NameContext):
         prev = self.tokens[i - 1].lower if i > 0 else ""
         if prev in DETERMINERS:
             return False
+        relation = self._relation_before(i)
+        if token.lower in MODAL_LIKE and relation is not None:
+            # After a relation word, "her partner will kill her" and "her brother drew a knife"
+            # are verbs; "her son will is 7" and "her partner mark will" are names.
+            nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+            if self._cued_beyond_relation(i):
+                return True
+            if token.lower in MODAL_NAMES:
+                return follows_a_name_not_a_modal(nxt)
+            return nxt not in VERB_OBJECT_STARTS
         if self._cued(i):
             return True
-        relation = self._relation_before(i)
         if token.lower in MODAL_LIKE:
-            # "her son will" is a verb; only a child or parent word makes it a name.
-            return relation in CHILD_WORDS | PARENT_WORDS
+            return False
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         before = self.tokens[i - 2].lower if i > 1 else ""
         # Names first and words seldom ("hazel", "jack") may take a verb: "hazel was upset";
