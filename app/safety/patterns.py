@@ -94,7 +94,7 @@ ADDRESS = re.compile(
 # Without a house number only the unmistakable street words count, after a place preposition.
 STREET = re.compile(
     r"\b(?:on|in|at|off|near|along)[ \t]+(?P<street>(?:[A-Z][\w'’\-]*[ \t]+){1,2}"
-    r"(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews))\b"
+    r"(?:Road|Rd|Street|Avenue|Ave|Close|Lane|Drive|Crescent|Gardens|Gdns|Grove|Terrace|Mews|Way))\b"
 )
 FLAT = re.compile(r"\b(?i:flat|apartment|apt|unit|room)[ \t]+\d+[A-Za-z]?\b")
 

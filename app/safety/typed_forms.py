@@ -79,10 +79,22 @@ BUILDING = re.compile(
     re.IGNORECASE,
 )
 # A street or building with no number, after someone living or staying there.
-LIVES_ON = re.compile(
+_LIVES = (
     r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|stay)[ \t]+(?:on|at|in|to|into)"
-    r"[ \t]+(?P<words>(?:[a-z][\w'’\-]*[ \t]+){1,2}?)(?P<type>road|street|avenue|close|lane|"
-    r"drive|crescent|gardens|grove|terrace|mews|house|court|towers?|heights)\b",
+)
+LIVES_ON = re.compile(
+    rf"{_LIVES}[ \t]+(?P<words>(?:[a-z][\w'’\-]*[ \t]+){{1,2}}?)(?P<type>road|rd|street|avenue|"
+    r"ave|close|lane|drive|crescent|gardens|gdns|grove|terrace|mews|way|place|row|rise|square|"
+    r"parade|house|court|towers?|heights)\b",
+    re.IGNORECASE,
+)
+# Welsh streets put the street word first: "3 Heol y Coed", "lives on ffordd las".
+_WELSH_STREET = (
+    r"(?:heol|ffordd|stryd|lôn|lon|rhodfa|cilgant|maes|cwrt|clos|teras|llwyn|bryn|allt|pant)"
+    r"[ \t]+(?:(?:y|yr|'r|ap)[ \t]+)?[a-zà-ÿŵŷ][\w'’\-]*"
+)
+WELSH_ADDRESS = re.compile(
+    rf"(?:(?P<number>\b{_UNIT}?{_NUMBER}),?[ \t]+|{_LIVES}[ \t]+)(?P<street>{_WELSH_STREET})\b",
     re.IGNORECASE,
 )
 # Words that make "3 the hard way" or "2 hours down the road" no address.
@@ -122,6 +134,9 @@ def typed_addresses(text: str) -> Iterator[Found]:
     for match in (*TYPED_ADDRESS.finditer(text), *BUILDING.finditer(text)) if numbered else ():
         if _street_words_ok(match):
             yield match.start(), match.end(), "ADDRESS", spaced(match.group())
+    for match in WELSH_ADDRESS.finditer(text):
+        start = match.start() if match["number"] else match.start("street")
+        yield start, match.end(), "ADDRESS", spaced(text[start : match.end()])
     for match in LIVES_ON.finditer(text):
         if _street_words_ok(match) and match["words"].split()[0].lower() not in _DETERMINERS:
             start, end = match.start("words"), match.end("type")

@@ -88,6 +88,11 @@ def test_lower_case_first_names(redactor: Redactor, text: str, secret: str) -> N
         ("mum lives at 9 the laurels", ["9 the laurels"]),
         ("no 14 brook lane has a new tenant", ["14 brook lane"]),
         ("she lives on tanners lane", ["tanners lane"]),
+        ("the twins live on Bath Rd, Newbury", ["Bath Rd"]),
+        ("they live on priory way now", ["priory way"]),
+        ("from 3 Heol y Coed, Caerphilly", ["Heol y Coed"]),
+        ("flat 2, 14 stryd fawr, bala", ["stryd fawr"]),
+        ("she lives on ffordd las", ["ffordd las"]),
     ],
 )
 def test_addresses_typed_in_pieces(redactor: Redactor, text: str, secrets: list[str]) -> None:
@@ -175,6 +180,8 @@ def test_postcodes_in_any_case_and_spacing(redactor: Redactor, postcode: str) ->
         "step 1 the view from the balcony",
         "referrals (12) came in today",
         "the 1st may be hard but the second is easier",
+        "living in a way that works for the team is the aim",
+        "moving into the right place for the service takes time",
     ],
 )
 def test_leadership_talk_in_lower_case_is_kept(redactor: Redactor, text: str) -> None:
