@@ -53,6 +53,14 @@ def test_chat_holds_a_conversation_in_the_terminal(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["chat", "--mode", "shout"], input="\n").exit_code != 0
 
 
+def test_chat_ends_on_quit_and_sends_no_mistyped_command(runner: CliRunner) -> None:
+    conversation = "/sumary\n/quit\nThis line is never sent\n"
+    result = runner.invoke(cli, ["chat"], input=conversation)
+    assert result.exit_code == 0, result.output
+    assert "/sumary is not a command" in result.output
+    assert "balcony>" not in result.output  # nothing reached the coach
+
+
 def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     retrieval = runner.invoke(
         cli, ["eval", "retrieval", "--set", str(SHARED_EVAL / "retrieval-dev.jsonl")]

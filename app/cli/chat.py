@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, cast, get_args
 
 import typer
@@ -11,6 +12,7 @@ from app.coaching.modes import RequestedMode
 from app.core.errors import BalconyError
 
 MODES = get_args(RequestedMode)
+QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q", "/bye"})
 
 
 def too_long(message: str, limit: int) -> str | None:
@@ -44,7 +46,7 @@ def chat(
     services.ensure_indexed()
     typer.echo(
         "Balcony. Tell me what is happening. /summary prints a summary to take to supervision;\n"
-        "an empty line or Ctrl-D ends the conversation.\n"
+        "an empty line, /quit or Ctrl-D ends the conversation.\n"
     )
     session_id = session
     while True:
@@ -52,8 +54,12 @@ def chat(
             message = input("you> ").strip()
         except (EOFError, KeyboardInterrupt):
             break
-        if not message:
+        if not message or message.lower() in QUIT_COMMANDS:
             break
+        if _unknown_command(message):
+            # A mistyped command is not a dilemma: say so rather than send it to the coach.
+            typer.secho(f"{message.split()[0]} is not a command: /summary or /quit.\n", err=True)
+            continue
         if message == "/summary":
             from app.coaching.summary import as_markdown, summarise
 
@@ -80,3 +86,9 @@ def chat(
         typer.echo("")
     if session_id:
         typer.echo(f"Conversation {session_id} (delete it with DELETE /v1/sessions/{session_id}).")
+
+
+def _unknown_command(message: str) -> bool:
+    """ "/sumary" is a slip; "/ the rota" or a path is a message."""
+    word = message.split()[0]
+    return bool(re.fullmatch(r"/[a-z]+", word.lower())) and word.lower() != "/summary"
