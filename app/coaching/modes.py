@@ -19,13 +19,70 @@ _CRISIS = re.compile(
     re.IGNORECASE,
 )
 
-# Short messages that lean on the conversation before them.
-_FOLLOW_UP = re.compile(
-    r"^(?:and|but|so|ok(?:ay)?|what if|what about|how about|then|also|yes|no|thanks|"
-    r"that|this|it|which|why|how would|could i|should i|say more|tell me more)\b|"
-    r"\b(?:that|this|it|those|them|the (?:first|second|third|last) (?:one|step|question))\b",
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Openings that lean on the conversation before them, however long the message.
+_OPENER = re.compile(
+    r"^(?:and|but|so|ok(?:ay)?|what if|what about|how about|then|also|yes|no|thanks|if|"
+    r"sounds|good|great|right|sure|fine|cool|brilliant|lovely|perfect|true|fair|"
+    r"what would|how would|could i|should i|can you|could you|would you|say more|tell me more|"
+    r"it|they|them|those|she|he|which|why)\b",
     re.IGNORECASE,
 )
+# Words that point back: to the coach's suggestion ("it", "that") or to people named before.
+_POINTER = re.compile(r"\b(?:it|that|this|they|them|those|she|he|her|him)\b", re.IGNORECASE)
+# After "that" or "this", words that make it a pronoun ("that won't work", "on this").
+_POINTING_ON = _words(
+    """is was will would won't wont could can might should does did means works sounds seems
+    look looks feel feels felt with for to in on at about right ok okay bit one"""
+)
+_PEOPLE = _words(
+    """team staff police council partnership board service family management manager deputy
+    director worker colleague mum dad mother father girl boy daughter son head practitioner
+    carer lead chair supervisor councillor member officer nurse teacher"""
+)
+_NOT_PLURAL = _words(
+    """this does goes keeps was has is always sometimes needs wants says seems makes takes gets
+    comes means looks feels thinks knows works yes less unless across perhaps its his hers theirs
+    ours yours us"""
+)
+
+
+def _points_back(message: str) -> bool:
+    """Whether a pointing word has nothing earlier in the message it could point to."""
+    words = re.findall(r"[\w'\[\]]+", message.lower().replace("’", "'"))
+    for n, typed in enumerate(words):
+        word = typed.split("'")[0]  # "they'd", "it's": the word before the apostrophe points
+        if not _POINTER.fullmatch(word):
+            continue
+        before = words[:n]
+        if word in {"that", "this"}:
+            following = words[n + 1] if n + 1 < len(words) else ""
+            if following and following not in _POINTING_ON:
+                continue  # "a story that staff believe", "this inspection": no pointing
+            return True
+        if word in {"they", "them", "those"} and any(_plural_or_group(w) for w in before):
+            continue  # "get partners to commit ... over them"
+        if word in {"she", "he", "her", "him"} and any(
+            w.rstrip("s") in _PEOPLE or w.startswith("[") for w in before
+        ):
+            continue  # "my team manager ... how to help her"
+        return True
+    return False
+
+
+def _plural_or_group(word: str) -> bool:
+    if word in _PEOPLE or word.startswith("["):
+        return True
+    return (
+        len(word) >= 4
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "'s", "’s"))
+        and word not in _NOT_PLURAL
+    )
 
 
 def choose_mode(
@@ -49,4 +106,9 @@ def is_follow_up(message: str, has_history: bool) -> bool:
     if not has_history:
         return False
     words = len(message.split())
-    return words <= 12 or bool(_FOLLOW_UP.search(message) and words <= 40)
+    if words > 40:
+        return False
+    # A short message that names its own situation ("we keep rewriting policy after every
+    # serious incident") is a new dilemma; one that points back ("my director won't like it")
+    # or opens on the last reply ("what if they say no") follows up.
+    return words <= 5 or bool(_OPENER.match(message)) or _points_back(message)

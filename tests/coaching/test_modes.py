@@ -38,6 +38,38 @@ def test_follow_up_needs_history() -> None:
     assert not is_follow_up(long_new_topic, has_history=True)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we keep rewriting policy after every serious incident",
+        "my senior practitioners bring every decision to me",
+        "This inspection prep is killing us and the data still looks bad",
+        "how do I get partners to commit when I have no authority over them",
+        "my team manager keeps crying in supervision and I don't know how to help her",
+        "we need a story about our improvement that staff actually believe",
+    ],
+)
+def test_a_short_message_that_names_its_own_situation_is_a_new_dilemma(message: str) -> None:
+    """Not a follow-up, so retrieval reads it afresh instead of staying with the last tool."""
+    assert not is_follow_up(message, has_history=True)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "they still see me as the one who decides",
+        "my director won't like it",
+        "that won't work with my director",
+        "I'm not sure they'd listen to me",
+        "sounds good but where do I find the time",
+        "I'd need the director to back me on this",
+        "what would that look like on Monday",
+    ],
+)
+def test_a_message_that_points_back_follows_up(message: str) -> None:
+    assert is_follow_up(message, has_history=True)
+
+
 def test_a_crisis_the_gate_reads_as_handled_now_takes_the_crisis_shape() -> None:
     recent = "She was found at 4am and is home; the director wants a briefing at noon."
     assert choose_mode("auto", recent, None, crisis_now=True) == "crisis"
