@@ -72,14 +72,11 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 23 (frozen; short messages; never tuned on)" in safety.output
-    assert "hold-out 22 (frozen; short messages; read once in session 19 before the retrain" in (
+    assert "hold-out 24 (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 23 (frozen; short messages; read once in session 19; chose in 20)" in (
         safety.output
     )
-    assert "hold-out 21 (frozen; short messages; read once in session 18; chose in 19)" in (
-        safety.output
-    )
-    for retired in (5, 11, 17, 20):  # training lines now, not a check
+    for retired in (5, 11, 17, 20, 21, 22):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets
     assert "redaction" in safety.output.lower()

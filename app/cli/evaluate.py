@@ -34,10 +34,9 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # 21 and 22 were first read with session 17's and 18's models; session 19 read both to
-    # choose between its candidates (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-21.jsonl": "read once in session 18; chose in 19",
-    "judgement-holdout-22.jsonl": "read once in session 19 before the retrain; chose in 19",
+    # 23 was first read with session 19's model; session 20 read it to choose between two
+    # candidates (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-23.jsonl": "read once in session 19; chose in 20",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

@@ -63,12 +63,10 @@ RETIRED_HOLDOUTS = (
     "judgement-holdout-18.jsonl",
     "judgement-holdout-19.jsonl",
     "judgement-holdout-20.jsonl",
-)
-HELD_OUT = (
     "judgement-holdout-21.jsonl",
     "judgement-holdout-22.jsonl",
-    "judgement-holdout-23.jsonl",
 )
+HELD_OUT = ("judgement-holdout-23.jsonl", "judgement-holdout-24.jsonl")
 # Splits written and frozen but not yet read by any model: held out like HELD_OUT (never
 # trained on; checked by hash and for independence), each joining HELD_OUT, with its
 # floors, the day a model is first read on it.
@@ -79,7 +77,8 @@ NEVER_TRAINED = (*HELD_OUT, *NOT_YET_READ)
 # 0.8 or more, or a near-copy by wording), skipped here: the retired splits stay frozen.
 # jt0154, jf080 and jt13-040 are written lines found only when a later hold-out (15, 19)
 # was written; their files' other lines are unchanged. jh17-095, a retired hold-out line,
-# restates a line of hold-out 23 (session 19).
+# restates a line of hold-out 23 (session 19); jh165 and jt0195 restate lines of hold-out 24
+# (session 20).
 LEFT_OUT = frozenset(
     {
         "jq139",
@@ -95,6 +94,8 @@ LEFT_OUT = frozenset(
         "jf080",
         "jt13-040",
         "jh17-095",
+        "jh165",
+        "jt0195",
     }
 )
 # Both grids moved up one step when the best pair sat at their top corner (32, 3.0).
