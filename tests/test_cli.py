@@ -72,7 +72,9 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 24 (frozen; short messages; never tuned on)" in safety.output
+    assert "hold-out 24 (frozen; short messages; read once in session 20; own-intent" in (
+        safety.output
+    )
     assert "hold-out 23 (frozen; short messages; read once in session 19; chose in 20)" in (
         safety.output
     )

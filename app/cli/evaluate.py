@@ -37,6 +37,9 @@ _HOLD_OUT_USE = {
     # 23 was first read with session 19's model; session 20 read it to choose between two
     # candidates (tests/data/JUDGEMENT-DATA.md).
     "judgement-holdout-23.jsonl": "read once in session 19; chose in 20",
+    # 24's first read coached the writer's own plan to die; the rule for saying it outright
+    # was added after, so its recall is no longer untouched (its other figures are).
+    "judgement-holdout-24.jsonl": "read once in session 20; own-intent rule added after",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

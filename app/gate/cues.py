@@ -119,6 +119,16 @@ _SEARCH_GOING = (
     r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))"
 )
 SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
+# The writer saying outright that they will end their life: "I" and the act in one
+# sentence. Idioms of effort ("killing myself trying to get the plans done", "over this
+# audit", "laughing") are not it.
+_OWN_ACT = (
+    r"kill(?:ing)?\s+myself(?!\s+(?:laughing|trying|to\s|over|with|for|at|on|doing|working|"
+    r"getting|running|chasing|keeping|making))|end(?:ing)?\s+my\s+(?:own\s+)?life|"
+    r"tak(?:e|ing)\s+my\s+(?:own\s+)?life|hang(?:ing)?\s+myself|"
+    r"end(?:ing)?\s+it\s+all(?!\s+and\s+(?:start|begin|move|go))"
+)
+SAYS_OWN_INTENT = re.compile(rf"\bi(?:'m|'ll|'d|'ve)?\b[^.!?\n]{{0,40}}?\b(?:{_OWN_ACT})", _F)
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.
 UNHANDLED = re.compile(
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
@@ -267,11 +277,12 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains, and `search_going` (part of `unhandled`, read
-    by the gate on its own, not a feature of the model)."""
+    """Which cue families the text contains, and two read by the gate on their own, not
+    features of the model: `search_going` (part of `unhandled`) and `says_own_intent`."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
+    flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
     return flags
 
 

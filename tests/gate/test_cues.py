@@ -218,3 +218,20 @@ def test_ending_things_is_read_as_own_intent_only_when_nothing_makes_it_work(
     text: str, intent: bool
 ) -> None:
     assert cue_flags(text)["own_intent"] is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("When the restructure panel has signed it off I'm killing myself. Decided.", True),
+        ("i keep thinking about ending my life after the night shifts", True),
+        ("I want to take my own life, the rota can go to whoever", True),
+        # Idioms of effort and a project ended, not a life.
+        ("im killing myself over this audit and nobody notices", False),
+        ("I'm killing myself trying to get pathway plans done", False),
+        ("I'm going to end it all and start the project again", False),
+        ("my deputy says she wants to end her life", False),  # not the writer: the model's
+    ],
+)
+def test_the_writer_saying_outright_they_will_end_their_life_is_read(text: str, says: bool) -> None:
+    assert cue_flags(text)["says_own_intent"] is says
