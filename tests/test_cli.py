@@ -75,6 +75,9 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     assert "hold-out 24 (frozen; short messages; read once in session 20; own-intent" in (
         safety.output
     )
+    assert "hold-out 25 (frozen; short messages; read once in session 20; own-intent rule w" in (
+        safety.output
+    )
     assert "hold-out 23 (frozen; short messages; read once in session 19; chose in 20)" in (
         safety.output
     )

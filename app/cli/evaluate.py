@@ -40,6 +40,8 @@ _HOLD_OUT_USE = {
     # 24's first read coached the writer's own plan to die; the rule for saying it outright
     # was added after, so its recall is no longer untouched (its other figures are).
     "judgement-holdout-24.jsonl": "read once in session 20; own-intent rule added after",
+    # 25's first read coached the same plan said without "I"; the rule was widened after.
+    "judgement-holdout-25.jsonl": "read once in session 20; own-intent rule widened after",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

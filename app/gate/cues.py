@@ -120,15 +120,22 @@ _SEARCH_GOING = (
 )
 SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
 # The writer saying outright that they will end their life: "I" and the act in one
-# sentence. Idioms of effort ("killing myself trying to get the plans done", "over this
-# audit", "laughing") are not it.
+# sentence, or the act opening one. Idioms of effort ("killing myself trying to get the
+# plans done", "over this audit", "laughing", "taking my life back") are not it.
 _OWN_ACT = (
     r"kill(?:ing)?\s+myself(?!\s+(?:laughing|trying|to\s|over|with|for|at|on|doing|working|"
-    r"getting|running|chasing|keeping|making))|end(?:ing)?\s+my\s+(?:own\s+)?life|"
-    r"tak(?:e|ing)\s+my\s+(?:own\s+)?life|hang(?:ing)?\s+myself|"
+    r"getting|running|chasing|keeping|making)\b)|end(?:ing)?\s+my\s+(?:own\s+)?life|"
+    r"tak(?:e|ing)\s+my\s+(?:own\s+)?life(?!\s+(?:back|in\s+(?:my|both|your)))|"
+    r"hang(?:ing)?\s+myself|"
     r"end(?:ing)?\s+it\s+all(?!\s+and\s+(?:start|begin|move|go))"
 )
-SAYS_OWN_INTENT = re.compile(rf"\bi(?:'m|'ll|'d|'ve)?\b[^.!?\n]{{0,40}}?\b(?:{_OWN_ACT})", _F)
+SAYS_OWN_INTENT = re.compile(
+    rf"\bi(?:'m|'ll|'d|'ve)?\b[^.!?\n]{{0,40}}?\b(?:{_OWN_ACT})"
+    # Or opening a sentence with the "I" dropped: "Killing myself after Tuesday's panel."
+    rf"|(?:^|[.!?;\n]\s*)(?:(?:going\s+to|gonna|about\s+to|planning\s+to|want\s+to|will)\s+)?"
+    rf"(?:{_OWN_ACT})",
+    _F,
+)
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.
 UNHANDLED = re.compile(
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"

@@ -66,7 +66,11 @@ RETIRED_HOLDOUTS = (
     "judgement-holdout-21.jsonl",
     "judgement-holdout-22.jsonl",
 )
-HELD_OUT = ("judgement-holdout-23.jsonl", "judgement-holdout-24.jsonl")
+HELD_OUT = (
+    "judgement-holdout-23.jsonl",
+    "judgement-holdout-24.jsonl",
+    "judgement-holdout-25.jsonl",
+)
 # Splits written and frozen but not yet read by any model: held out like HELD_OUT (never
 # trained on; checked by hash and for independence), each joining HELD_OUT, with its
 # floors, the day a model is first read on it.

@@ -226,10 +226,12 @@ def test_ending_things_is_read_as_own_intent_only_when_nothing_makes_it_work(
         ("When the restructure panel has signed it off I'm killing myself. Decided.", True),
         ("i keep thinking about ending my life after the night shifts", True),
         ("I want to take my own life, the rota can go to whoever", True),
+        ("Killing myself once the Friday panel is done; handover notes first.", True),
         # Idioms of effort and a project ended, not a life.
         ("im killing myself over this audit and nobody notices", False),
         ("I'm killing myself trying to get pathway plans done", False),
         ("I'm going to end it all and start the project again", False),
+        ("Taking my life back from the inbox this year", False),
         ("my deputy says she wants to end her life", False),  # not the writer: the model's
     ],
 )
