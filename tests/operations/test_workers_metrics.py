@@ -76,6 +76,12 @@ def test_workers_start_in_turn_and_metrics_cover_every_worker(
                 served = per_worker(data / "metrics", tmp_path / f"scratch{sent}")
                 if sum(1 for count in served.values() if count > 0) >= 2:
                     break
+        # A worker counts a request once its response has gone out, so the client can hold
+        # the last answer a moment before it is counted: read until the counts settle.
+        settle = time.monotonic() + 10
+        while sum(served.values()) < before + sent and time.monotonic() < settle:
+            time.sleep(0.1)
+            served = per_worker(data / "metrics", tmp_path / f"settle{time.monotonic_ns()}")
         exposed = httpx.get(f"{server.url}/metrics", timeout=10).text
 
     assert len(turns) == 2, turns  # both workers, and nothing left from the earlier start
