@@ -80,7 +80,7 @@ def _plural_or_group(word: str) -> bool:
     return (
         len(word) >= 4
         and word.endswith("s")
-        and not word.endswith(("ss", "us", "'s", "’s"))
+        and not word.endswith(("ss", "us", "'s"))  # curly apostrophes were made straight
         and word not in _NOT_PLURAL
     )
 

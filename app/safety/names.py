@@ -169,10 +169,10 @@ class NameFinder(NameContext):
         if prev in DETERMINERS:
             return False
         relation = self._relation_before(i)
+        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         if token.lower in MODAL_LIKE and relation is not None:
             # After a relation word, "her partner will kill her" and "her brother drew a knife"
             # are verbs; "her son will is 7" and "her partner mark will" are names.
-            nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
             if self._cued_beyond_relation(i):
                 return True
             if token.lower in MODAL_NAMES:
@@ -182,7 +182,6 @@ class NameFinder(NameContext):
             return True
         if token.lower in MODAL_LIKE:
             return False
-        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         before = self.tokens[i - 2].lower if i > 1 else ""
         # Names first and words seldom ("hazel", "jack") may take a verb: "hazel was upset";
         # words first ("a local charity wants") may not.
