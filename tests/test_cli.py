@@ -81,6 +81,7 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     assert "hold-out 23 (frozen; short messages; read once in session 19; chose in 20)" in (
         safety.output
     )
+    assert "hold-out 26 (frozen; short messages; read once in session 21)" in safety.output
     for retired in (5, 11, 17, 20, 21, 22):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets

@@ -42,6 +42,7 @@ _HOLD_OUT_USE = {
     "judgement-holdout-24.jsonl": "read once in session 20; own-intent rule added after",
     # 25's first read coached the same plan said without "I"; the rule was widened after.
     "judgement-holdout-25.jsonl": "read once in session 20; own-intent rule widened after",
+    "judgement-holdout-26.jsonl": "read once in session 21",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
