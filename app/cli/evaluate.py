@@ -34,15 +34,12 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # 23 was first read with session 19's model; session 20 read it to choose between two
-    # candidates (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-23.jsonl": "read once in session 19; chose in 20",
-    # 24's first read coached the writer's own plan to die; the rule for saying it outright
-    # was added after, so its recall is no longer untouched (its other figures are).
-    "judgement-holdout-24.jsonl": "read once in session 20; own-intent rule added after",
-    # 25's first read coached the same plan said without "I"; the rule was widened after.
-    "judgement-holdout-25.jsonl": "read once in session 20; own-intent rule widened after",
-    "judgement-holdout-26.jsonl": "read once in session 21",
+    # 26 was first read with session 20's model; its lines then shaped session 21's cues,
+    # and it chose between two candidates (tests/data/JUDGEMENT-DATA.md).
+    "judgement-holdout-26.jsonl": "read once in session 21; cues changed and chose after",
+    # 27 was read with the chosen model, then with today's (the same but a cue fix); its one
+    # miss led to the rule for a rescue the person got away from.
+    "judgement-holdout-27.jsonl": "read twice in session 21; got-away rule added after",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

@@ -69,7 +69,16 @@ LEGAL = re.compile(
 RECORD = re.compile(
     r"\b(?:chronology|case\s+notes?|case\s+record|court\s+(?:report|statement)|witness\s+statement|"
     r"assessment|care\s+plan|child\s+protection\s+plan|minutes|referral|section\s+7|"
-    r"single\s+assessment|pathway\s+plan|letter|report\s+for)\b",
+    r"single\s+assessment|pathway\s+plan|letter|report\s+for|"
+    # The record asked for by its kind or its system: "the closure summary", "a Mosaic note".
+    r"(?:closure|closing|case|file)\s+(?:summary|entry|history|note)|(?:log|file|oversight|"
+    r"management\s+oversight|mosaic|lcs|liquidlogic|eclipse|carefirst)\s+(?:entry|note|record)|"
+    r"(?:visit|supervision|strategy\s+(?:meeting|discussion)|review|incident|interview)\s+"
+    r"(?:notes?|record|log|write-?up)|(?:police|position|court|evidence|social\s+work(?:er'?s)?)\s+"
+    # Never "statement for" alone: a vision or press statement for the service is leadership.
+    r"statement|"
+    r"write\s+(?:it\s+|this\s+|them\s+)?up|type\s+(?:it\s+|this\s+)?up|for\s+the\s+file|"
+    r"on\s+(?:the|her|his|their)\s+file|genogram|form\s+f|decision\s+log)\b",
     _F,
 )
 CASE_DECISION = re.compile(
@@ -80,6 +89,11 @@ CASE_DECISION = re.compile(
 )
 PROMPT_PROBE = re.compile(
     r"\b(?:system\s+prompt|your\s+(?:instructions|prompt|rules|configuration|guidelines)|"
+    # Asked of the tool by name or with a word between: "Balcony's backstage instructions".
+    r"(?:its|balcony'?s|the\s+(?:bot|coach|tool|ai)'?s|your)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:instructions|prompts?|rules|configuration|guidelines|set-?up\s+text)|"
+    r"(?:hidden|secret|internal|backstage|behind[\s-]the[\s-]scenes|underlying|original|initial|"
+    r"developer|starting)\s+(?:instructions|prompts?|rules|configuration)|"
     r"ignore\s+(?:all\s+|your\s+|the\s+|any\s+)?(?:previous|prior|above|earlier)|jailbreak|"
     r"developer\s+mode|pretend\s+(?:to\s+be|you\s+are)|you\s+are\s+now|act\s+as\s+(?:a|an)\s+"
     r"(?!coach)|dan\b|reveal|repeat\s+(?:everything|the\s+text)\s+above)\b",
@@ -136,6 +150,21 @@ SAYS_OWN_INTENT = re.compile(
     rf"(?:{_OWN_ACT})",
     _F,
 )
+# Help came and the person got away from it again, and nothing says they are found since
+# ("staff pulled her off the edge but she bolted. Not found."): the rescue words above would
+# read it as handled, so the gate reads this on its own, never as a model feature.
+GOT_AWAY_AGAIN = re.compile(
+    r"\bbut\s+(?:she|he|they|the\s+\w+|our\s+\w+)\s+(?:then\s+|later\s+|has\s+|had\s+|just\s+)?"
+    r"(?:bolted|ran\s+(?:off|away)|ran\b|escaped|legged\s+it|got\s+away|slipped\s+(?:off|away|out)|"
+    r"took\s+off|absconded|disappeared|went\s+missing|did\s+a\s+runner)",
+    _F,
+)
+NOT_FOUND = re.compile(
+    r"\b(?:not|never|isn'?t|hasn'?t\s+been|haven'?t|nobody'?s|no\s+one'?s)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:found|traced|located|seen|caught)\b|\bstill\s+(?:out|missing|gone|loose)\b|"
+    r"\bno\s+(?:sign|trace|sighting)|\bwhereabouts\s+unknown\b|\bnowhere\s+to\s+be\s+(?:seen|found)\b",
+    _F,
+)
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.
 UNHANDLED = re.compile(
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
@@ -160,7 +189,8 @@ _HELPERS = (
     r"nurses?|doctors?|crisis\s+(?:team|nurse)|nan|gran|grandma|grandad|granny|auntie|aunt|sister|"
     r"key\s*worker|manager|neighbours?|lifeguards?|fire\s+(?:crew|service|brigade)|pcsos?|"
     r"search\s+team|exploitation\s+team|duty\s+carer|"
-    r"security|guards?|teachers?|(?:foster|emergency|her|his|their)\s+carers?)"
+    r"security|guards?|teachers?|(?:foster|emergency|her|his|their)\s+carers?|gps?|medics?|"
+    r"coastguards?|rnli|lifeboat\s+crew|mountain\s+rescue|first\s+aiders?)"
 )
 HELP_PRESENT = re.compile(
     rf"\b(?:{_HELPERS}(?:'s|'re|\s+(?:is|are|was|were|stayed|stays|sat))?\s+with\s+"
@@ -172,7 +202,15 @@ HELP_PRESENT = re.compile(
     r"arrested|restrained|talked|hauled|pulled|dressed|treated|held|gripped|disarmed|cuffed|"
     r"removed|led|spotted|reached|revived|sat\s+on|came|arrived|sits|checked)\b"
     r"|\b(?:cut|took|brought|talked|got)\s+(?:it|him|her|them)\s+(?:down|round|off)\b"
-    r"|(?:is|are|'s|'re|was|were)\s+(?:sedated|stable|unhurt|recovering))\b",
+    r"|(?:is|are|'s|'re|was|were)\s+(?:sedated|stable|unhurt|recovering)"
+    # Told by where they are now and who with: "indoors with staff", "back with her carers".
+    # (Not family here: "the baby is inside with gran" can be the danger itself.)
+    r"|(?:indoors|inside|back|home)\s+with\s+(?:us|(?:her\s+|his\s+|their\s+|the\s+)?(?:night\s+)?"
+    r"(?:staff|(?:foster\s+)?carers?|police|nurses?|crisis\s+team|key\s*workers?))"
+    rf"|{_HELPERS}(?:'s|\s+(?:has|have))\s+(?:seen|checked|treated|examined)\s+(?:him|her|them)"
+    # Kept breathing is an outcome; "kept her talking" is a rescue still under way.
+    r"|kept\s+(?:him|her|them)\s+(?:breathing|warm)"
+    r"|coaxed\s+(?:him|her|them|(?:a|the|our)\s+\w+)\s+(?:back|down|in|off|inside|out))\b",
     _F,
 )
 # Whoever did the harm is held ("he's charged", "in a cell", "officers disarmed him"), or the
@@ -182,7 +220,9 @@ CONTAINED = re.compile(
     r"\b(?:(?:he|she|they|dad|mum|stepdad|partner|uncle)(?:'s|'re|\s+(?:is|was|were|are|has\s+been|"
     r"have\s+been|got))\s+(?:been\s+)?(?:arrested|charged|nicked|cuffed|remanded|sectioned|"
     r"detained)|in\s+(?:a|the)\s+cells?|locked\s+up|led\s+(?:him|her|them)\s+(?:off|out|away)|"
-    r"carted\s+(?:him|her|them)\s+off|disarmed\s+(?:him|her|them)|(?:removed|cuffed|nicked|"
+    r"carted\s+(?:him|her|them)\s+off|disarmed\s+(?:him|her|them)|"
+    r"(?:both|all\s+(?:three|four|of\s+them))\s+(?:were\s+|got\s+|now\s+)?(?:nicked|arrested|"
+    r"charged|cuffed|detained|in\s+custody)|(?:removed|cuffed|nicked|"
     r"arrested|charged)\s+(?:him|her|them)\b)"
     # A record is not a rescue: "he's been arrested before" says nothing of tonight.
     r"(?!\s+(?:before|previously|twice|in\s+the\s+past)(?:\s+(?:for|and|but|so)\b|\s*[,.;:!?]|\s*$))",
@@ -208,8 +248,29 @@ RESCUED = re.compile(
     r"|\btalked\s+(?:him|her|them)\s+(?:down|round|back|off\s+the|out\s+of\s+it)\b"
     r"|\b(?:got|took|grabbed|wrestled|prised|pried|snatched|wrenched)\s+(?:the\s+|his\s+|her\s+)?"
     r"(?:knife|blade|pills|tablets|bottle|lighter|hammer|bat|gun|ligature|cord|razor|machete|keys)"
-    r"\s+(?:off|away\s+from)\s+(?:him|her|them)\b"
+    r"\s+(?:off|away\s+from)\s+(?:him|her|them|(?:our|the|a|their)\s+\w+)\b"
+    r"|\bcut\s+(?:him|her|them|(?:a|an|the|our|their)\s+(?:\w+\s+){0,2}?\w+)\s+down\b"
+    r"|\b(?:pulled|hauled|fished|plucked|rescued|dragged)\s+(?:\S+\s+){1,3}?(?:out\s+of|from)\s+"
+    r"(?:the\s+)?(?:sea|water|river|canal|lake|loch|harbour|dock|reservoir|quarry|fire|flames|"
+    r"smoke|surf|waves|tide)\b|\b(?:was|were|been|got)\s+rescued\b"
     r"|\bsat\s+with\s+(?:him|her|them)\s+(?:till|until|while)\b|\bto\s+safety\b",
+    _F,
+)
+# How it ended, told by the person's state: "paramedics say he'll live", "stable in A&E",
+# "warming up on the children's ward", "kids all safe", "nobody hurt", "fire's out". Handled
+# crises told in harsh words often carry only this, with no helper named.
+SAFE_OUTCOME = re.compile(
+    r"\b(?:(?:paramedics?|doctors?|nurses?|medics?|hospital|a&e|consultant|surgeons?|gp)\s+"
+    r"(?:say|says|said|reckon|reckons|think|thinks)\s+(?:he|she|they|it)(?:'ll|\s+will)\s+"
+    r"(?:live|survive|pull\s+through|be\s+(?:ok|okay|fine|alright|all\s+right))|"
+    r"survived|pulled\s+through|out\s+of\s+(?:surgery|resus|intensive\s+care|icu)|"
+    r"(?:now\s+)?stable\s+(?:in|on|at|and|now|overnight)|now\s+stable|"
+    r"on\s+(?:a|the)\s+(?:children'?s\s+|paediatric\s+|\w+\s+)?ward|"
+    # Never asked ("Is everyone safe?") or denied ("not everyone is safe").
+    r"(?<!not\s)(?<!is\s)(?<!are\s)(?:all|everyone|everybody|kids|children|both)(?:'s|\s+(?:is|are|"
+    r"were))?\s+(?:all\s+)?(?:safe|fine|ok|okay|calm|unhurt|accounted\s+for)(?!\s*\?)|"
+    r"(?:nobody|no\s+one|no-one)(?:'s|\s+(?:was|is|got|were))?\s+(?:hurt|injured|harmed)|"
+    r"(?:fire|flames)(?:'s|\s+(?:is|are|was|were))\s+out)\b",
     _F,
 )
 EMERGENCY = re.compile(
@@ -252,6 +313,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "contained": CONTAINED,
     "in_care": IN_CARE,
     "rescued": RESCUED,
+    "safe_outcome": SAFE_OUTCOME,
 }
 # Conjunctions a linear model cannot form by itself.
 PAIRS: tuple[tuple[str, str], ...] = (
@@ -274,6 +336,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("contained", "unhandled"),
     ("in_care", "unhandled"),
     ("rescued", "unhandled"),
+    ("safe_outcome", "unhandled"),
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CUES,
@@ -284,12 +347,14 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains, and two read by the gate on their own, not
-    features of the model: `search_going` (part of `unhandled`) and `says_own_intent`."""
+    """Which cue families the text contains, and three read by the gate on their own, not
+    features of the model: `search_going` (part of `unhandled`), `says_own_intent` and
+    `got_away_again`."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
+    flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     return flags
 
 

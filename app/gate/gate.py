@@ -36,7 +36,7 @@ class Gate:
         t = model.thresholds
         if _says_own_intent(flags):
             return self._escalate(features, True, p, category="self-harm")
-        if score >= t.escalate or _search_still_going(flags):
+        if score >= t.escalate or _search_still_going(flags) or flags["got_away_again"]:
             return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline:
             category = _top(model.decline_category.probabilities(features))
@@ -78,6 +78,9 @@ class Gate:
 # The words that say help is in place: someone with them, the harmer held, a rescue, the
 # person somewhere safe or found.
 _HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
+# Those, or words for how it ended ("stable on the ward", "kids all safe"): enough to set the
+# crisis shape, never to overrule the search rule ("still missing; her sisters are all safe").
+_HANDLED_NOW_CUES = (*_HELP_CUES, "safe_outcome")
 
 
 def _search_still_going(flags: dict[str, bool]) -> bool:
@@ -100,7 +103,7 @@ def _help_in_place_now(flags: dict[str, bool]) -> bool:
     """The words say help is in place and nothing dates it: a crisis being handled today,
     whatever the safety-kind head read. A child made safe tonight is still tonight's
     pressure."""
-    return any(flags[name] for name in _HELP_CUES) and not flags["past_event"]
+    return any(flags[name] for name in _HANDLED_NOW_CUES) and not flags["past_event"]
 
 
 def _top(probabilities: dict[str, float]) -> str:
