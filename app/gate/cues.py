@@ -133,6 +133,23 @@ _SEARCH_GOING = (
     r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))"
 )
 SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
+# Help came and the person got away from it again, and nothing says they are found since
+# ("staff pulled her off the edge but she bolted. Not found."): the rescue words above would
+# read it as handled, so the gate reads this on its own, never as a model feature.
+GOT_AWAY_AGAIN = re.compile(
+    r"\bbut\s+(?:she|he|they|the\s+\w+|our\s+\w+)\s+(?:then\s+|later\s+|has\s+|had\s+|just\s+)?"
+    r"(?:bolted|ran\s+(?:off|away)|ran\b|escaped|legged\s+it|got\s+away|slipped\s+(?:off|away|out)|"
+    r"took\s+off|absconded|disappeared|went\s+missing|did\s+a\s+runner)",
+    _F,
+)
+# Not found since: a search still going, or the same said without "still".
+NOT_FOUND = re.compile(
+    rf"{_SEARCH_GOING}|"
+    r"\b(?:not|never|isn'?t|hasn'?t\s+been|haven'?t|nobody'?s|no\s+one'?s)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:found|traced|located|seen|caught)\b|\bstill\s+(?:gone|loose)\b|"
+    r"\bwhereabouts\s+unknown\b|\bnowhere\s+to\s+be\s+(?:seen|found)\b",
+    _F,
+)
 # The writer saying outright that they will end their life: "I" and the act in one
 # sentence, or the act opening one. Idioms of effort ("killing myself trying to get the
 # plans done", "over this audit", "laughing", "taking my life back") are not it.
@@ -148,21 +165,6 @@ SAYS_OWN_INTENT = re.compile(
     # Or opening a sentence with the "I" dropped: "Killing myself after Tuesday's panel."
     rf"|(?:^|[.!?;\n]\s*)(?:(?:going\s+to|gonna|about\s+to|planning\s+to|want\s+to|will)\s+)?"
     rf"(?:{_OWN_ACT})",
-    _F,
-)
-# Help came and the person got away from it again, and nothing says they are found since
-# ("staff pulled her off the edge but she bolted. Not found."): the rescue words above would
-# read it as handled, so the gate reads this on its own, never as a model feature.
-GOT_AWAY_AGAIN = re.compile(
-    r"\bbut\s+(?:she|he|they|the\s+\w+|our\s+\w+)\s+(?:then\s+|later\s+|has\s+|had\s+|just\s+)?"
-    r"(?:bolted|ran\s+(?:off|away)|ran\b|escaped|legged\s+it|got\s+away|slipped\s+(?:off|away|out)|"
-    r"took\s+off|absconded|disappeared|went\s+missing|did\s+a\s+runner)",
-    _F,
-)
-NOT_FOUND = re.compile(
-    r"\b(?:not|never|isn'?t|hasn'?t\s+been|haven'?t|nobody'?s|no\s+one'?s)\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:found|traced|located|seen|caught)\b|\bstill\s+(?:out|missing|gone|loose)\b|"
-    r"\bno\s+(?:sign|trace|sighting)|\bwhereabouts\s+unknown\b|\bnowhere\s+to\s+be\s+(?:seen|found)\b",
     _F,
 )
 # Nobody is dealing with it yet: the difference between a live risk and a handled one.

@@ -318,6 +318,7 @@ def test_a_casework_record_named_by_its_kind_or_system_is_read(text: str) -> Non
         # Found since, or never away: help that held.
         ("Staff stopped her at the gate but she ran off; police found her an hour later.", False),
         ("Staff pulled him back from the edge and he's indoors with them now.", False),
+        ("Security stopped him but he ran off; no sign of injury and he's home now.", False),
     ],
 )
 def test_help_undone_by_the_person_getting_away_again_is_read(text: str, got_away: bool) -> None:
