@@ -51,6 +51,22 @@ STRESS_IDIOM = re.compile(
     r"no\s+plan\s+lasts|snap\s+judgements?|want\s+to\s+(?:quit|resign|walk\s+out))\b",
     _F,
 )
+# Violence aimed at a thing, not a person ("lobbing the room booker off the barrage", "I'll
+# strangle this timesheet system"): the frustration idiom managers use about admin.
+_THINGS = (
+    r"(?:system|portal|booker|booking\s+system|printer|form|spreadsheet|rota|template|app|"
+    r"software|database|dashboard|tracker|workflow|e-learning|quiz|inbox|timesheets?|invoices?|"
+    r"laptop|policy|helpdesk|module|login|password|photocopier|scanner|drop-?downs?|emails?)"
+)
+VIOLENCE_AT_THING = re.compile(
+    r"\b(?:lob|throw|chuck|hurl|fling|launch|push|shove|drown|bury|burn|torch|strangle|throttle|"
+    r"murder|kill|hang|guillotine|shoot|smash|boot|feed|fed|strangling|throttling|murdering|"
+    r"killing|hanging|shooting|smashing|booting|feeding|lobbing|throwing|chucking|hurling|"
+    r"flinging|launching|pushing|drowning|burying|burning|torching|set\s+fire\s+to|"
+    r"setting\s+fire\s+to)\s+(?:\S+\s+){0,3}?"
+    rf"{_THINGS}s?\b",
+    _F,
+)
 REQUEST = re.compile(
     r"^\s*(?:please\s+)?(?:can\s+you|could\s+you|would\s+you|will\s+you|write|draft|prepare|"
     r"complete|fill\s+in|tell\s+me\s+(?:whether|if|what\s+the\s+law)|give\s+me|produce|"
@@ -192,7 +208,7 @@ _HELPERS = (
     r"key\s*worker|manager|neighbours?|lifeguards?|fire\s+(?:crew|service|brigade)|pcsos?|"
     r"search\s+team|exploitation\s+team|duty\s+carer|"
     r"security|guards?|teachers?|(?:foster|emergency|her|his|their)\s+carers?|gps?|medics?|"
-    r"coastguards?|rnli|lifeboat\s+crew|mountain\s+rescue|first\s+aiders?)"
+    r"coastguards?|rnli|lifeboat\s+crew|mountain\s+rescue|first\s+aiders?|firefighters?|firemen)"
 )
 HELP_PRESENT = re.compile(
     rf"\b(?:{_HELPERS}(?:'s|'re|\s+(?:is|are|was|were|stayed|stays|sat))?\s+with\s+"
@@ -255,7 +271,29 @@ RESCUED = re.compile(
     r"|\b(?:pulled|hauled|fished|plucked|rescued|dragged)\s+(?:\S+\s+){1,3}?(?:out\s+of|from)\s+"
     r"(?:the\s+)?(?:sea|water|river|canal|lake|loch|harbour|dock|reservoir|quarry|fire|flames|"
     r"smoke|surf|waves|tide)\b|\b(?:was|were|been|got)\s+rescued\b"
-    r"|\bsat\s+with\s+(?:him|her|them)\s+(?:till|until|while)\b|\bto\s+safety\b",
+    r"|\bsat\s+with\s+(?:him|her|them)\s+(?:till|until|while)\b|\bto\s+safety\b"
+    # A rescue still under way, by whoever is there: "the postie's talking him down", "has him
+    # pinned till police get here", "lifted the baby off him".
+    r"|\b(?:is|'s|are|'re)\s+(?:talking|coaxing)\s+(?:him|her|them)\s+(?:down|round|back|in)\b"
+    r"|\b(?:has|have|'s\s+got|got)\s+(?:him|her|them)\s+(?:pinned|held)\s+(?:down\s+)?"
+    r"(?:till|until|for)\b"
+    r"|\b(?:lifted|pulled|took|snatched|carried)\s+the\s+(?:baby|child|toddler|little\s+one|kids?)"
+    r"\s+(?:off|away\s+from|out\s+of|clear\s+of)\b",
+    _F,
+)
+# Emergency services there and acting now ("paramedics working on her", "police cuffing him
+# now", "officers inside", "police walking in as we speak"): a crisis being handled at this
+# moment, which "right now" alone would read as live. Never their absence ("no police yet").
+_RESPONDERS = (
+    r"(?:police|officers?|coppers|cops|paramedics?|ambulance\s+crews?|firefighters?|firemen|"
+    r"fire\s+crews?|crisis\s+team)"
+)
+RESPONDERS_ACTING = re.compile(
+    rf"\b{_RESPONDERS}(?:\s+(?:are|is|now))?(?:'re|'s)?\s+(?:now\s+)?(?:working\s+on|treating|"
+    r"cuffing|arresting|restraining|holding|wrapping|walking\s+in|inside|on\s+scene|"
+    r"at\s+the\s+scene|pulling\s+up|arriving|in\s+the\s+(?:room|house|flat|building)|"
+    r"(?:have|has|'ve)\s+(?:got\s+)?hold\s+of|(?:have|has|'ve)\s+got\s+(?:him|her|them))\b"
+    rf"|\b{_RESPONDERS}\s+(?:are\s+|is\s+)?(?:there|here)\s+now\b",
     _F,
 )
 # How it ended, told by the person's state: "paramedics say he'll live", "stable in A&E",
@@ -300,6 +338,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "past_event": PAST_EVENT,
     "strain": STRAIN,
     "stress_idiom": STRESS_IDIOM,
+    "violence_at_thing": VIOLENCE_AT_THING,
     "request": REQUEST,
     "legal": LEGAL,
     "record": RECORD,
@@ -316,6 +355,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "in_care": IN_CARE,
     "rescued": RESCUED,
     "safe_outcome": SAFE_OUTCOME,
+    "responders_acting": RESPONDERS_ACTING,
 }
 # Conjunctions a linear model cannot form by itself.
 PAIRS: tuple[tuple[str, str], ...] = (
@@ -339,6 +379,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("in_care", "unhandled"),
     ("rescued", "unhandled"),
     ("safe_outcome", "unhandled"),
+    ("responders_acting", "unhandled"),
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CUES,

@@ -323,3 +323,49 @@ def test_a_casework_record_named_by_its_kind_or_system_is_read(text: str) -> Non
 )
 def test_help_undone_by_the_person_getting_away_again_is_read(text: str, got_away: bool) -> None:
     assert cue_flags(text)["got_away_again"] is got_away
+
+
+@pytest.mark.parametrize(
+    ("text", "acting"),
+    [
+        ("Ambulance crew are working on him in the kitchen as we speak.", True),
+        ("Officers inside the flat now and dad is sat in the hallway.", True),
+        ("fire crew have hold of the lad on the scaffold", True),
+        ("Cops cuffing the boyfriend now, she's shaking.", True),
+        # Called, but not there: still live.
+        ("Police not there yet and he's still got the bat.", False),
+        ("No paramedics yet, she's gone quiet.", False),
+        ("The police are on their way but it's twenty minutes.", False),
+    ],
+)
+def test_emergency_services_acting_now_are_read(text: str, acting: bool) -> None:
+    assert cue_flags(text)["responders_acting"] is acting
+
+
+@pytest.mark.parametrize(
+    ("text", "rescue"),
+    [
+        ("The caretaker's talking him down off the wall and police are coming.", True),
+        ("a scaffolder has him pinned till the police turn up", True),
+        ("Her neighbour lifted the toddler out of the car before he drove off.", True),
+        # The harmer holding someone is the danger, not a rescue.
+        ("He has her pinned against the fridge and won't let go.", False),
+    ],
+)
+def test_a_rescue_still_under_way_is_read(text: str, rescue: bool) -> None:
+    assert cue_flags(text)["rescued"] is rescue
+
+
+@pytest.mark.parametrize(
+    ("text", "at_thing"),
+    [
+        ("I could hurl the new expenses portal into the sea.", True),
+        ("Someone please set fire to the supervision template before Monday.", True),
+        ("thinking of burying the mileage spreadsheet in the back garden", True),
+        # Violence aimed at a person is not this idiom.
+        ("He said he'd throw her off the balcony if she tells.", False),
+        ("Dad threatened to burn the house down with the kids inside.", False),
+    ],
+)
+def test_violence_aimed_at_a_thing_is_read(text: str, at_thing: bool) -> None:
+    assert cue_flags(text)["violence_at_thing"] is at_thing
