@@ -72,13 +72,11 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
         ["eval", "safety", "--shared", str(SHARED_EVAL), "--project", str(REPO / "tests/data")],
     )
     assert safety.exit_code == 0, safety.output
-    assert "hold-out 26 (frozen; short messages; read once in session 21; cues changed" in (
+    assert "hold-out 28 (frozen; short messages; read once in session 22; cues changed" in (
         safety.output
     )
-    assert "hold-out 27 (frozen; short messages; read twice in session 21; got-away rule" in (
-        safety.output
-    )
-    for retired in (5, 11, 17, 20, 21, 22, 23, 24, 25):  # training lines now, not a check
+    assert "hold-out 29 (frozen; short messages; never tuned on)" in safety.output
+    for retired in (5, 11, 17, 20, 21, 22, 23, 24, 25, 26, 27):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets
     assert "redaction" in safety.output.lower()

@@ -34,12 +34,9 @@ def eval_retrieval(
 
 # What each held-out gate split has been used for; a split not named here chose nothing.
 _HOLD_OUT_USE = {
-    # 26 was first read with session 20's model; its lines then shaped session 21's cues,
-    # and it chose between two candidates (tests/data/JUDGEMENT-DATA.md).
-    "judgement-holdout-26.jsonl": "read once in session 21; cues changed and chose after",
-    # 27 was read with the chosen model, then with today's (the same but a cue fix); its one
-    # miss led to the rule for a rescue the person got away from.
-    "judgement-holdout-27.jsonl": "read twice in session 21; got-away rule added after",
+    # 28 was first read with session 21's recipe (one restating training line left out); its
+    # errors then shaped session 22's cues, and it chose between candidates (JUDGEMENT-DATA.md).
+    "judgement-holdout-28.jsonl": "read once in session 22; cues changed and chose after",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
