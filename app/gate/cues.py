@@ -52,7 +52,8 @@ STRESS_IDIOM = re.compile(
     _F,
 )
 # Violence aimed at a thing, not a person ("lobbing the room booker off the barrage", "I'll
-# strangle this timesheet system"): the frustration idiom managers use about admin.
+# strangle this timesheet system"): the frustration idiom managers use about admin. The words
+# between may not be a person or end a sentence: "I kill myself. Rota's..." is not this.
 _THINGS = (
     r"(?:system|portal|booker|booking\s+system|printer|form|spreadsheet|rota|template|app|"
     r"software|database|dashboard|tracker|workflow|e-learning|quiz|inbox|timesheets?|invoices?|"
@@ -63,7 +64,8 @@ VIOLENCE_AT_THING = re.compile(
     r"murder|kill|hang|guillotine|shoot|smash|boot|feed|fed|strangling|throttling|murdering|"
     r"killing|hanging|shooting|smashing|booting|feeding|lobbing|throwing|chucking|hurling|"
     r"flinging|launching|pushing|drowning|burying|burning|torching|set\s+fire\s+to|"
-    r"setting\s+fire\s+to)\s+(?:\S+\s+){0,3}?"
+    r"setting\s+fire\s+to)\s+(?:(?!(?:me|myself|him|himself|her|herself|them|themselves|us|"
+    r"you|yourself)\b)[^\s.!?;]+\s+){0,3}?"
     rf"{_THINGS}s?\b",
     _F,
 )
@@ -199,6 +201,8 @@ UNHANDLED = re.compile(
     rf"{_SEARCH_GOING}",
     _F,
 )
+# Words that say when, not whether help is there: "police walking in as we speak" is handled.
+TIMING = re.compile(r"\b(?:right\s+now|as\s+we\s+speak)\b", _F)
 # Someone able to help is with the person now, or has already acted: what most separates a
 # crisis being handled from a live one. Only helpers count ("staff are with her", "his carer
 # cut it", "she's with gran"), never "he is with her", which is a danger in itself.
@@ -391,13 +395,14 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 def cue_flags(text: str) -> dict[str, bool]:
     """Which cue families the text contains, and three read by the gate on their own, not
-    features of the model: `search_going` (part of `unhandled`), `says_own_intent` and
-    `got_away_again`."""
+    features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
+    `got_away_again` and `help_missing` (`unhandled` but for its timing words)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
+    flags["help_missing"] = flags["unhandled"] and bool(UNHANDLED.search(TIMING.sub(" ", written)))
     return flags
 
 

@@ -365,7 +365,23 @@ def test_a_rescue_still_under_way_is_read(text: str, rescue: bool) -> None:
         # Violence aimed at a person is not this idiom.
         ("He said he'd throw her off the balcony if she tells.", False),
         ("Dad threatened to burn the house down with the kids inside.", False),
+        # The gap between verb and thing crosses neither a person nor a sentence end.
+        ("After Friday's panel I kill myself. Rota's the last loose end.", False),
+        ("he'll drown her, then the form is the least of it", False),
     ],
 )
 def test_violence_aimed_at_a_thing_is_read(text: str, at_thing: bool) -> None:
     assert cue_flags(text)["violence_at_thing"] is at_thing
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # Timing words say when, not whether: help is there.
+        ("police walking in as we speak and a nurse has her right now", False),
+        ("Police are twenty minutes out and nobody has rung her mum.", True),
+        ("the ambulance is on its way but not here yet", True),
+    ],
+)
+def test_help_missing_is_unhandled_but_for_its_timing_words(text: str, missing: bool) -> None:
+    assert cue_flags(text)["help_missing"] is missing
