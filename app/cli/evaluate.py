@@ -37,6 +37,8 @@ _HOLD_OUT_USE = {
     # 28 was first read with session 21's recipe (one restating training line left out); its
     # errors then shaped session 22's cues, and it chose between candidates (JUDGEMENT-DATA.md).
     "judgement-holdout-28.jsonl": "read once in session 22; cues changed and chose after",
+    # 29 was read once in session 22, then chose between session 23's candidates with 28.
+    "judgement-holdout-29.jsonl": "read once in session 22; chose in session 23",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
