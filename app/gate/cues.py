@@ -185,24 +185,26 @@ SAYS_OWN_INTENT = re.compile(
     rf"(?:{_OWN_ACT})",
     _F,
 )
-# Nobody is dealing with it yet: the difference between a live risk and a handled one.
-UNHANDLED = re.compile(
+# Words that say when, not whether, help is there: "police walking in as we speak" is handled.
+_TIMING = r"\bright\s+now\b|\bas\s+we\s+speak\b"
+# Help is missing: nobody told, nobody reachable, help on its way but not there, a search
+# still going (the child not yet found).
+_HELP_MISSING = (
     r"\b(?:nobody|no\s+one|no-one)(?:'s|\s+has|\s+have)?\s+(?:rung|called|phoned|told|knows|"
     r"been\s+told|answering)|\binstead\s+of\s+(?:ringing|calling|phoning)\s+999\b|"
     r"\b(?:can'?t|cannot|couldn'?t)\s+(?:reach|get\s+hold\s+of|get\s+through)|"
     r"\bnot\s+(?:answering|picking\s+up)|\bwhat\s+do\s+(?:i|we)\s+(?:do|tell)\b|"
     r"\b(?:still|is)\s+(?:there|outside|inside|in\s+the\s+house|with\s+him|with\s+her)\b|"
-    r"\bon\s+(?:his|her|their)\s+way\b|\bhas\s+left\b|\bright\s+now\b|\bas\s+we\s+speak\b|"
-    # Help called for but not there: still a live risk.
+    r"\bon\s+(?:his|her|their)\s+way\b|\bhas\s+left\b|"
     r"\bnot\s+(?:there|here|arrived)\s+yet\b|\bno\s+(?:unit|car|patrol|officers?)\s+"
     r"(?:free|available|attending|coming)\b|\bnone\s+attending\b|\b(?:minutes|mins|hours?)\s+"
     r"(?:away|out)\b|\bstuck\s+(?:in|at|behind)\b|\bwill\s+ring\s+back\b|"
-    # A search still going: the child is not yet found.
-    rf"{_SEARCH_GOING}",
-    _F,
+    rf"{_SEARCH_GOING}"
 )
-# Words that say when, not whether help is there: "police walking in as we speak" is handled.
-TIMING = re.compile(r"\b(?:right\s+now|as\s+we\s+speak)\b", _F)
+HELP_MISSING = re.compile(_HELP_MISSING, _F)
+# Nobody is dealing with it yet, or it is happening now: the difference between a live risk
+# and a handled one, as the model reads it.
+UNHANDLED = re.compile(rf"{_HELP_MISSING}|{_TIMING}", _F)
 # Someone able to help is with the person now, or has already acted: what most separates a
 # crisis being handled from a live one. Only helpers count ("staff are with her", "his carer
 # cut it", "she's with gran"), never "he is with her", which is a danger in itself.
@@ -402,7 +404,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
-    flags["help_missing"] = flags["unhandled"] and bool(UNHANDLED.search(TIMING.sub(" ", written)))
+    flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))
     return flags
 
 
