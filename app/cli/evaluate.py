@@ -37,8 +37,13 @@ _HOLD_OUT_USE = {
     # 28 was first read with session 21's recipe (one restating training line left out); its
     # errors then shaped session 22's cues, and it chose between candidates (JUDGEMENT-DATA.md).
     "judgement-holdout-28.jsonl": "read once in session 22; cues changed and chose after",
-    # 29 was read once in session 22, then chose between session 23's candidates with 28.
-    "judgement-holdout-29.jsonl": "read once in session 22; chose in session 23",
+    # 29 was read once in session 22, then chose between session 23's and 24's candidates.
+    "judgement-holdout-29.jsonl": "read once in session 22; chose in sessions 23 and 24",
+    # 30 was read once in session 23; train-17's brief named its errors as classes, and it
+    # chose between session 24's candidates.
+    "judgement-holdout-30.jsonl": "read once in session 23; its errors briefed training",
+    # 31 was first read with session 23's recipe, then chose between session 24's candidates.
+    "judgement-holdout-31.jsonl": "read once in session 24; chose in session 24",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

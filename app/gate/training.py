@@ -75,6 +75,7 @@ HELD_OUT = (
     "judgement-holdout-28.jsonl",
     "judgement-holdout-29.jsonl",
     "judgement-holdout-30.jsonl",
+    "judgement-holdout-31.jsonl",
 )
 # Splits written and frozen but not yet read by any model: held out like HELD_OUT (never
 # trained on; checked by hash and for independence), each joining HELD_OUT, with its
@@ -87,7 +88,8 @@ NEVER_TRAINED = (*HELD_OUT, *NOT_YET_READ)
 # jt0154, jf080 and jt13-040 are written lines found only when a later hold-out (15, 19)
 # was written; their files' other lines are unchanged. jh17-095, a retired hold-out line,
 # restates a line of hold-out 23 (session 19); jh165 and jt0195 restate lines of hold-out 24
-# (session 20); jh22-071, a retired hold-out line, restates jh28-049 (session 22).
+# (session 20); jh22-071, a retired hold-out line, restates jh28-049 (session 22);
+# jt16-155 and jh5-228 restate lines of hold-out 31 (session 23, found after it was written).
 LEFT_OUT = frozenset(
     {
         "jq139",
@@ -106,6 +108,8 @@ LEFT_OUT = frozenset(
         "jh165",
         "jt0195",
         "jh22-071",
+        "jt16-155",
+        "jh5-228",
     }
 )
 # Both grids moved up one step when the best pair sat at their top corner (32, 3.0).
