@@ -99,10 +99,14 @@ def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
             "do is help you think about how you are approaching it: what is pulling you each "
             "way, whose voices you have heard, and what you would need to feel sure."
         )
+    # Plain questions about what Balcony is ("is a person reading this?") are sometimes read
+    # as probes for the instructions (README): so the decline answers them too.
     return (
-        "I can't share how I'm set up or step outside my role. I'm here to help you think through "
-        "a leadership dilemma in children's services: tell me what is happening, using roles "
-        "rather than names."
+        "I can't share how I'm set up or step outside my role. If you were asking what I am: "
+        "I'm Balcony, an automated coach, not a person. What you type is stored with the names "
+        "and personal details I recognise taken out, and you can delete the conversation at "
+        "any time. I'm here to help you think through a leadership dilemma in children's "
+        "services: tell me what is happening, using roles rather than names."
     )
 
 

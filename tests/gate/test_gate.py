@@ -245,6 +245,8 @@ def test_replies_say_what_to_do_and_where_to_go() -> None:
     for category in ("casework-record", "casework-decision", "system-prompt"):
         reply = decline_reply(GateDecision("declined", category), CONTACTS)
         assert "help" in reply, category
+    probe = decline_reply(GateDecision("declined", "system-prompt"), CONTACTS)
+    assert "not a person" in probe and "delete" in probe  # answers "is a human reading this?"
     wellbeing = safety_line(GateDecision("coached_with_safety_line", "wellbeing"), CONTACTS)
     assert "employee assistance" in wellbeing
     procedure = safety_line(GateDecision("coached_with_safety_line", "safeguarding"), CONTACTS)
