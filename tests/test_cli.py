@@ -79,7 +79,9 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     assert "hold-out 30 (frozen; short messages; read once in session 23; its errors" in (
         safety.output
     )
-    assert "hold-out 31 (frozen; short messages; read once in session 24; chose" in safety.output
+    assert "hold-out 31 (frozen; short messages; first read in session 24, then chose" in (
+        safety.output
+    )
     for retired in (5, 11, 17, 20, 21, 22, 23, 24, 25, 26, 27):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets

@@ -43,7 +43,7 @@ _HOLD_OUT_USE = {
     # chose between session 24's candidates.
     "judgement-holdout-30.jsonl": "read once in session 23; its errors briefed training",
     # 31 was first read with session 23's recipe, then chose between session 24's candidates.
-    "judgement-holdout-31.jsonl": "read once in session 24; chose in session 24",
+    "judgement-holdout-31.jsonl": "first read in session 24, then chose",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).

@@ -10,7 +10,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.core.config import SafeguardingSettings
 from app.evaluation.judgement import evaluate_gate
-from app.gate.gate import Gate
+from app.gate.gate import RESCUE_UNDER_WAY_BAR, Gate
 from app.gate.outcomes import GateDecision
 from app.gate.replies import CARRY_ON, decline_reply, escalation_reply, safety_line
 from app.gate.training import (
@@ -229,7 +229,8 @@ def test_the_rescue_rule_coaches_a_rescue_the_score_alone_would_escalate(
         "talking him down and police are arriving."
     )
     decision = _decide(gate, embedder, text)
-    assert gate.model.thresholds.escalate <= decision.probabilities["escalation_score"] < 0.95
+    score = decision.probabilities["escalation_score"]
+    assert gate.model.thresholds.escalate <= score < RESCUE_UNDER_WAY_BAR
     assert decision.category == "safeguarding" and decision.crisis_now
     monkeypatch.setattr("app.gate.gate.RESCUE_UNDER_WAY_BAR", 0.0)
     assert _decide(gate, embedder, text).escalated
