@@ -1,0 +1,122 @@
+"""Screen a writer's draft lines against the labelled lines they must not see.
+
+A blind writer of a hold-out split, or of training lines, cannot read the other files, yet
+their lines must not restate them (`tests/gate/test_data_independence.py` fails a training
+line within difflib 0.6 or cosine 0.8 of a held-out line). This prints only the draft's own
+lines and numbers, never another line, id or file name, so running it reveals nothing.
+
+    python -m devtools.screen_lines DRAFT.jsonl --against all        # a new hold-out split
+    python -m devtools.screen_lines DRAFT.jsonl --against held-out   # new training lines
+    python -m devtools.screen_lines DRAFT.jsonl --ids jh33-045,jh33-069   # only these lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from app.components.embedding import Embedder, build_embedder
+from app.core.config import EmbeddingSettings
+from app.gate.training import DATA, NEVER_TRAINED
+from tests.utils.near_copies import grams, shared_gram_counts
+from tests.utils.shared_eval import SHARED_EVAL
+
+# A margin under the test's bars (0.6 by wording, 0.8 by meaning).
+TOO_CLOSE_WORDING = 0.60
+TOO_CLOSE_MEANING = 0.78
+TOO_CLOSE_INSIDE = 0.70  # two lines of the draft itself
+WORDS = (8, 24)  # the short register of today's splits
+# Pairs sharing fewer 4-grams than this cannot reach the wording bar in practice.
+MIN_SHARED_GRAMS = 5
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # 1-based, in the draft
+    reasons: tuple[str, ...]
+
+
+def _messages(path: Path) -> list[str]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [str(row["message"]).lower() for row in rows if row.get("message")]
+
+
+def others(draft: Path, against: str) -> list[str]:
+    """Every labelled line the draft is screened against, lower-cased, the draft excluded."""
+    if against == "held-out":
+        paths = [DATA / name for name in NEVER_TRAINED]
+    else:
+        paths = sorted(DATA.glob("*.jsonl"))
+    paths += sorted(SHARED_EVAL.glob("*.jsonl"))
+    return [t for p in paths if p.resolve() != draft.resolve() for t in _messages(p)]
+
+
+def wording(a: str, b: str) -> float:
+    """difflib's ratio depends on the order of the pair: the larger of both orders."""
+    return max(
+        difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() for x, y in ((a, b), (b, a))
+    )
+
+
+def screen(mine: list[str], theirs: list[str], embedder: Embedder) -> list[Finding]:
+    """The draft lines (lower-cased) that fail: too close to another line by wording or
+    meaning, outside the word range, or too like another line of the draft."""
+    my_grams = [grams(t) for t in mine]
+    shared = shared_gram_counts(my_grams, [grams(t) for t in theirs])
+    best_wording = np.zeros(len(mine))
+    for i, j in np.argwhere(shared >= MIN_SHARED_GRAMS):
+        best_wording[i] = max(best_wording[i], wording(mine[i], theirs[j]))
+    inside = shared_gram_counts(my_grams, my_grams)
+    vectors = embedder.embed(mine)
+    best_meaning = np.full(len(mine), -1.0)
+    for start in range(0, len(theirs), 2000):
+        cosines = vectors @ embedder.embed(theirs[start : start + 2000]).T
+        best_meaning = np.maximum(best_meaning, cosines.max(axis=1))
+    findings = []
+    for k, text in enumerate(mine):
+        reasons = []
+        if best_wording[k] >= TOO_CLOSE_WORDING:
+            reasons.append(f"wording {best_wording[k]:.2f}")
+        if best_meaning[k] >= TOO_CLOSE_MEANING:
+            reasons.append(f"meaning {best_meaning[k]:.2f}")
+        if not WORDS[0] <= len(text.split()) <= WORDS[1]:
+            reasons.append(f"{len(text.split())} words")
+        twins = [
+            j + 1
+            for j in np.flatnonzero(inside[k] >= MIN_SHARED_GRAMS)
+            if j != k and wording(text, mine[j]) >= TOO_CLOSE_INSIDE
+        ]
+        if twins:
+            reasons.append(f"like draft line {twins[0]}")
+        if reasons:
+            findings.append(Finding(k + 1, tuple(reasons)))
+    return findings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("draft", type=Path)
+    parser.add_argument("--against", choices=("all", "held-out"), default="all")
+    parser.add_argument("--ids", default="", help="only these ids, comma separated")
+    args = parser.parse_args()
+    text = args.draft.read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line]
+    if args.ids:
+        wanted = set(args.ids.split(","))
+        rows = [row for row in rows if row["id"] in wanted]
+    mine = [str(row["message"]).lower() for row in rows]
+    theirs = others(args.draft, args.against)
+    findings = screen(mine, theirs, build_embedder(EmbeddingSettings()))
+    for finding in findings:
+        reasons = ", ".join(finding.reasons)
+        print(f"FAIL line {finding.line}: {reasons} :: {rows[finding.line - 1]['message']}")
+    print(f"{len(mine)} lines screened against {len(theirs)} others; {len(findings)} failures")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The blind writers' screen fails a line that restates a labelled line, by wording in
+either order of the pair or by meaning, and passes a line that does not."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+from app.components.embedding import Embedder
+from app.gate.training import DATA
+from devtools.screen_lines import screen, wording
+
+FRESH = "the new rota app logs me out every hour, how do i get the team to stop blaming me"
+
+
+def _a_training_line() -> str:
+    first = (DATA / "judgement-train-17.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    return str(json.loads(first)["message"]).lower()
+
+
+def test_wording_takes_the_larger_order_of_the_pair() -> None:
+    a, b = "the dad is outside now", "the mum rang"
+    one, other = (
+        difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() for x, y in ((a, b), (b, a))
+    )
+    assert one != other  # difflib's ratio is not symmetric: the screen missed lines this way
+    assert wording(a, b) == wording(b, a) == max(one, other)
+
+
+def test_a_copied_or_reworded_line_fails_and_a_fresh_line_passes(embedder: Embedder) -> None:
+    copied = _a_training_line()
+    reworded = copied.replace(" the ", " our ", 1) + " tonight"
+    findings = screen([FRESH, copied, reworded], [copied], embedder)
+    failed = {finding.line: finding.reasons for finding in findings}
+    assert 1 not in failed
+    assert any(reason.startswith("wording") for reason in failed[2])
+    assert any(reason.startswith("meaning") for reason in failed[3])
+    assert any(reason.startswith("like draft line") for reason in failed[3])
+
+
+def test_a_line_outside_the_word_range_fails(embedder: Embedder) -> None:
+    findings = screen(["too short to count", FRESH], ["budget meeting on thursday"], embedder)
+    assert [f.line for f in findings if "4 words" in f.reasons] == [1]
