@@ -82,6 +82,8 @@ def test_eval_commands_print_their_figures(runner: CliRunner) -> None:
     assert "hold-out 31 (frozen; short messages; first read in session 24, then chose" in (
         safety.output
     )
+    assert "hold-out 32 (frozen; short messages; read once in session 24 before" in safety.output
+    assert "hold-out 33 (frozen; short messages; read once in session 25 after" in safety.output
     for retired in (5, 11, 17, 20, 21, 22, 23, 24, 25, 26, 27):  # training lines now, not a check
         assert f"hold-out {retired} " not in safety.output
     assert "escalation recall 1.000" in safety.output  # the shared dev sets

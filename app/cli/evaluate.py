@@ -44,6 +44,11 @@ _HOLD_OUT_USE = {
     "judgement-holdout-30.jsonl": "read once in session 23; its errors briefed training",
     # 31 was first read with session 23's recipe, then chose between session 24's candidates.
     "judgement-holdout-31.jsonl": "first read in session 24, then chose",
+    # 32 was read once in session 24 before it was registered (39 training lines restated
+    # it; they are left out since), then chose between session 25's candidates.
+    "judgement-holdout-32.jsonl": "read once in session 24 before registration, then chose",
+    # 33 was written blind in session 25 and read once with the model chosen on 28 to 32.
+    "judgement-holdout-33.jsonl": "read once in session 25 after the choice",
 }
 # A split whose every message is at most this long is labelled short: the shape a manager
 # types under pressure (the older, longer splits are training lines now).
