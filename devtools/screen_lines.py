@@ -8,6 +8,7 @@ lines and numbers, never another line, id or file name, so running it reveals no
     python -m devtools.screen_lines DRAFT.jsonl --against all        # a new hold-out split
     python -m devtools.screen_lines DRAFT.jsonl --against held-out   # new training lines
     python -m devtools.screen_lines DRAFT.jsonl --ids jh33-045,jh33-069   # only these lines
+    python -m devtools.screen_lines DRAFT.jsonl --words 12,45   # a longer register
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tests.utils.shared_eval import SHARED_EVAL
 TOO_CLOSE_WORDING = 0.60
 TOO_CLOSE_MEANING = 0.78
 TOO_CLOSE_INSIDE = 0.70  # two lines of the draft itself
-WORDS = (8, 24)  # the short register of today's splits
+WORDS = (8, 24)  # the short register of splits 13 to 33; --words sets another
 # Pairs sharing fewer 4-grams than this cannot reach the wording bar in practice.
 MIN_SHARED_GRAMS = 5
 
@@ -63,7 +64,12 @@ def wording(a: str, b: str) -> float:
     )
 
 
-def screen(mine: list[str], theirs: list[str], embedder: Embedder) -> list[Finding]:
+def screen(
+    mine: list[str],
+    theirs: list[str],
+    embedder: Embedder,
+    words: tuple[int, int] = WORDS,
+) -> list[Finding]:
     """The draft lines (lower-cased) that fail: too close to another line by wording or
     meaning, outside the word range, or too like another line of the draft."""
     my_grams = [grams(t) for t in mine]
@@ -84,7 +90,7 @@ def screen(mine: list[str], theirs: list[str], embedder: Embedder) -> list[Findi
             reasons.append(f"wording {best_wording[k]:.2f}")
         if best_meaning[k] >= TOO_CLOSE_MEANING:
             reasons.append(f"meaning {best_meaning[k]:.2f}")
-        if not WORDS[0] <= len(text.split()) <= WORDS[1]:
+        if not words[0] <= len(text.split()) <= words[1]:
             reasons.append(f"{len(text.split())} words")
         twins = [
             j + 1
@@ -103,6 +109,9 @@ def main() -> None:
     parser.add_argument("draft", type=Path)
     parser.add_argument("--against", choices=("all", "held-out"), default="all")
     parser.add_argument("--ids", default="", help="only these ids, comma separated")
+    parser.add_argument(
+        "--words", default=f"{WORDS[0]},{WORDS[1]}", help="the draft's word range, MIN,MAX"
+    )
     args = parser.parse_args()
     text = args.draft.read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line]
@@ -111,7 +120,8 @@ def main() -> None:
         rows = [row for row in rows if row["id"] in wanted]
     mine = [str(row["message"]).lower() for row in rows]
     theirs = others(args.draft, args.against)
-    findings = screen(mine, theirs, build_embedder(EmbeddingSettings()))
+    low, high = (int(n) for n in args.words.split(","))
+    findings = screen(mine, theirs, build_embedder(EmbeddingSettings()), (low, high))
     for finding in findings:
         reasons = ", ".join(finding.reasons)
         print(f"FAIL line {finding.line}: {reasons} :: {rows[finding.line - 1]['message']}")

@@ -41,3 +41,11 @@ def test_a_copied_or_reworded_line_fails_and_a_fresh_line_passes(embedder: Embed
 def test_a_line_outside_the_word_range_fails(embedder: Embedder) -> None:
     findings = screen(["too short to count", FRESH], ["budget meeting on thursday"], embedder)
     assert [f.line for f in findings if "4 words" in f.reasons] == [1]
+
+
+def test_the_word_range_can_be_set_for_a_longer_register(embedder: Embedder) -> None:
+    longer = FRESH + ", and the deputy says it is my job to fix it before the audit next week"
+    default = screen([longer], ["budget meeting on thursday"], embedder)
+    widened = screen([longer], ["budget meeting on thursday"], embedder, words=(12, 45))
+    assert [f.line for f in default] == [1]
+    assert widened == []
