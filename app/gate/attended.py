@@ -1,0 +1,91 @@
+"""Words that say a crisis is attended: emergency services at the scene now, a bystander's
+deed that ended the danger, or the person's safe state now.
+
+Read only by the gate's rescue rule, never a feature of the model, so the model runs exactly
+as it was trained. Each family is narrow on purpose: across every labelled line (training,
+retired and held-out splits, the shared dev sets) they mark none that must escalate
+(`tests/gate/test_attended.py` checks it). "He kicked the door in" and "he took her keys"
+are the harm, not the help, so a deed counts only when its doer is not a likely harmer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+_RESPONDERS = (
+    r"(?:police|officers?|coppers|cops|paramedics?|ambulance(?:\s+crews?)?|crews?|firefighters?|"
+    r"fire\s+(?:crews?|service|brigade)|coastguards?|lifeboat|rnli|pcsos?)"
+)
+# Help on its way is not help at hand: "police are coming now".
+_NOT_YET_THERE = (
+    r"(?:coming|heading|driving|going|trying|looking|searching|waiting|being|getting|"
+    r"on\s+(?:the|their|his|her)\s+way)"
+)
+# Emergency services at the person's side now ("police talking to him now", "crew there
+# now", "the ambulance crew took over", "she's in an ambulance"); never their absence ("no
+# officers there", "can't get officers there", "send police there").
+RESPONDERS_AT_HAND = re.compile(
+    rf"(?<!\bno\s)(?<!\bget\s)(?<!\bany\s)(?<!\bsend\s)\b{_RESPONDERS}\s+"
+    r"(?:(?:are|is|were|was|have|has)\s+|'re\s+|'s\s+|'ve\s+)?(?:now\s+|just\s+|already\s+|all\s+)?"
+    rf"(?:(?!{_NOT_YET_THERE})\w+ing\s+(?:\w+\s+){{0,3}}?now|there(?:\s+now)?|here(?:\s+now)?|"
+    r"on\s+scene|at\s+the\s+scene|took\s+over|taken\s+over|pulled\s+up|arrived|turned\s+up|"
+    r"got\s+there|with\s+(?:him|her|them))\b"
+    r"|\b(?:he|she|they|the\s+\w+)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+)?in\s+(?:an|the)\s+ambulance\b",
+    _F,
+)
+_PERSON = (
+    r"(?:he|she|they|him|her|them|the\s+(?:baby|child|kids?|children|boy|girl|lad|toddler|twins|"
+    r"\d+\s*yo|\w+-year-old)|(?:both|all)\s+(?:of\s+them|kids|children))"
+)
+_IS = r"(?:'s|'re|\s+is|\s+are)"
+# The person's state now says it ended: a medical verdict ("hospital says she's fine"),
+# home or in bed with a word of comfort ("he's home, warm"), or with their own worker.
+# Not family or carers: "the children are with the carers now" can be where the threat goes.
+SAFE_NOW = re.compile(
+    r"\b(?:hospital|a&e|doctors?|paramedics?|nurses?|medics?|gp|consultant|ambulance\s+crew|crew)\s+"
+    r"(?:say|says|said|reckon|reckons|think|thinks|confirmed|confirm)\s+(?:that\s+)?"
+    rf"{_PERSON}(?:{_IS}|\s+was|\s+were)?\s+(?:physically\s+|absolutely\s+|totally\s+)?"
+    r"(?:fine|ok|okay|alright|all\s+right|unhurt|uninjured|not\s+hurt|well|"
+    r"going\s+to\s+be\s+(?:fine|ok|okay|alright))\b"
+    rf"|\b{_PERSON}{_IS}\s+(?:now\s+)?(?:home|back\s+home|back\s+at\s+\w+|in\s+bed|indoors|tucked\s+up)"
+    r"(?:\s+now)?(?:\s*,\s*|\s+and\s+|\s+)(?:warm|dry|asleep|settled|fed|sleeping|tucked\s+up|safe)\b"
+    rf"|\b{_PERSON}{_IS}\s+(?:now\s+)?(?:with|at\s+\w+\s+with)\s+(?:her|his|their|the)\s+"
+    r"(?:pa|personal\s+advis[eo]r|support\s+worker|social\s+worker|key\s*worker|youth\s+worker|"
+    r"worker|mentor|house\s+parent|residential\s+staff)\s+now\b",
+    _F,
+)
+# A deed that ends a danger, with the word before it: its doer.
+_DEED = re.compile(
+    r"\b(?P<doer>\w+)(?:'s|'ve)?\s+(?:has\s+|had\s+|just\s+|then\s+)?(?:"
+    r"kicked\s+(?:the|her|his|their|a)\s+(?:front\s+)?(?:door|window)\s+in\b"
+    r"|carried\s+(?:him|her|them|the\s+\w+)\s+(?:out|clear|to\s+safety|down|off|inside|indoors)\b"
+    r"|(?:laid|put|rolled)\s+(?:him|her|them)\s+(?:on\s+(?:his|her|their)\s+side|"
+    r"in(?:to)?\s+the\s+recovery\s+position)"
+    r"|(?:beat|put|stamped|smothered|patted)\s+(?:it|the\s+fire|the\s+flames)\s+out\b"
+    r"|(?:took|pocketed|hid|grabbed|snatched|confiscated)\s+(?:his|her|their|the)\s+"
+    r"(?:car\s+|van\s+)?keys\b"
+    r"|(?:dived|dove|jumped|waded|swam|went)\s+in\s+after\s+(?:him|her|them)\b"
+    r"|(?:caught|grabbed|gripped|held)\s+(?:him|her|them)\s+(?:before|as)\s+(?:he|she|they)\s+"
+    r"(?:fell|jumped|went)\b)",
+    _F,
+)
+_LIKELY_HARMER = re.compile(
+    r"he|she|they|it|who|that|and|dad|mum|partner|boyfriend|girlfriend|ex|stepdad|stepmum|uncle|"
+    r"husband|wife|father|mother|brother|son|fella|bloke|grandad",
+    _F,
+)
+
+
+def bystander_deed(written: str) -> bool:
+    """A deed that ends a danger, done by someone other than a likely harmer ("the plumber
+    next door kicked the door in", not "he's kicked the door in")."""
+    return any(not _LIKELY_HARMER.fullmatch(m["doer"]) for m in _DEED.finditer(written))
+
+
+def crisis_attended(written: str) -> bool:
+    """Any of the three families, in the text as written (contractions kept)."""
+    return bool(
+        RESPONDERS_AT_HAND.search(written) or SAFE_NOW.search(written) or bystander_deed(written)
+    )

@@ -1,0 +1,110 @@
+"""The words that say a crisis is attended: read where they should be, never on a danger
+that must escalate, and what turns a handled crisis the score alone would escalate into
+coaching in the crisis shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.attended import bystander_deed, crisis_attended
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from app.gate.training import DATA
+from tests.utils.shared_eval import SHARED_EVAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the librarian put her in the recovery position and the paramedics took over",
+        "the postman next door kicked the door in and carried her out",
+        "a dog walker dived in after him and he is home, dry and asleep",
+        "the caretaker pocketed his keys and police are talking to him now",
+        "the crew are there now and she is sitting up",
+        "A&E say she's fine, just shaken",
+        "the 13-year-old is with her key worker now",
+        "he's in an ambulance, talking",
+    ],
+)
+def test_a_crisis_attended_is_read(text: str) -> None:
+    assert crisis_attended(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The harmer's deed is the danger, not the help.
+        "He's kicked the door in and she is hiding upstairs with the baby.",
+        "Dad took her keys and won't let her leave the flat.",
+        # Help on its way, absent or asked for is not help at hand.
+        "Police are coming now but he is still outside with a knife.",
+        "There are no officers there and he is banging on the door.",
+        "They can't get officers there before midnight.",
+        # Where the children are may be where the threat is going.
+        "The children are with the carers now and he says he knows where they live.",
+    ],
+)
+def test_harm_or_help_not_yet_there_is_not_read_as_attended(text: str) -> None:
+    assert not crisis_attended(text)
+
+
+def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
+    assert bystander_deed("the neighbour took his keys")
+    assert not bystander_deed("her boyfriend took her keys")
+
+
+def _labelled_lines() -> list[tuple[str, str]]:
+    lines = []
+    for path in [*sorted(DATA.glob("judgement-*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
+        for raw in Path(path).read_text(encoding="utf-8").splitlines():
+            row = json.loads(raw)
+            if "message" not in row:
+                continue
+            outcome = row.get("outcome") or ("escalated" if row.get("must_escalate") else "")
+            lines.append((str(row["message"]), str(outcome)))
+    return lines
+
+
+def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:
+    """The rescue rule coaches what these words mark: across every labelled line (training,
+    candidates, retired and held-out splits, the shared dev sets) none that must escalate
+    carries them without words that say help is missing."""
+    lines = _labelled_lines()
+    assert len(lines) > 12_000
+    dangers = [text for text, outcome in lines if outcome == "escalated"]
+    assert len(dangers) > 2_500
+    marked = []
+    for text in dangers:
+        flags = cue_flags(text)
+        if flags["attended"] and not flags["help_missing"]:
+            marked.append(text[:60])
+    assert marked == []
+    attended = [text for text, _ in lines if cue_flags(text)["attended"]]
+    assert len(attended) > 100  # the check is not empty
+
+
+HANDLED = (
+    "Her stepdad turned up drunk to take the twins from school; the caretaker pocketed his "
+    "keys and police are talking to him now."
+)
+LIVE = (
+    "Her stepdad turned up drunk to take the twins from school and is driving off with "
+    "them; police are on their way."
+)
+
+
+def test_an_attended_crisis_the_score_alone_would_escalate_is_coached(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decision = gate.decide(HANDLED, embedder.embed([HANDLED])[0])
+    assert decision.probabilities["escalation_score"] >= gate.model.thresholds.escalate
+    assert decision.outcome == "coached_with_safety_line"
+    assert decision.category == "safeguarding" and decision.crisis_now
+    assert gate.decide(LIVE, embedder.embed([LIVE])[0]).escalated
+    monkeypatch.setattr("app.gate.attended.crisis_attended", lambda written: False)
+    monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
+    assert gate.decide(HANDLED, embedder.embed([HANDLED])[0]).escalated
