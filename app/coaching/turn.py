@@ -17,6 +17,7 @@ from app.core.config import LLMSettings, Settings
 from app.core.errors import ProviderError
 from app.gate.outcomes import GateDecision, Outcome
 from app.gate.replies import (
+    ABOUT_BALCONY,
     LEGAL_POINTER,
     Contacts,
     decline_reply,
@@ -82,6 +83,8 @@ def lead_line(decision: GateDecision, settings: Settings) -> str:
     """The one calm line a coached reply opens with, when the gate asks for one."""
     if decision.outcome == "coached_with_safety_line":
         return safety_line(decision, settings.safeguarding) + "\n\n"
+    if decision.about_balcony:
+        return ABOUT_BALCONY + "\n\n"
     if decision.legal_pointer:
         return LEGAL_POINTER + "\n\n"
     return ""

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.components.contractions import as_written
+from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended
 from app.safety import risk_cues as risk
 
@@ -397,10 +398,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains, and five read by the gate on their own, not
+    """Which cue families the text contains, and six read by the gate on their own, not
     features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
-    `got_away_again`, `help_missing` (`unhandled` but for its timing words) and `attended`
-    (app/gate/attended.py)."""
+    `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
+    (app/gate/attended.py) and `about_balcony` (app/gate/about_balcony.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
@@ -408,6 +409,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))
     flags["attended"] = crisis_attended(written)
+    flags["about_balcony"] = asks_about_balcony(written)
     return flags
 
 

@@ -44,7 +44,8 @@ class Gate:
             return self._escalate(features, flags["first_person"], p)
         if p["declined"] >= t.decline and not rescue:
             category = _top(model.decline_category.probabilities(features))
-            return GateDecision("declined", category, DECLINE_REASONS[category], p)
+            if not _asks_about_balcony(flags):
+                return GateDecision("declined", category, DECLINE_REASONS[category], p)
         borderline = score >= t.borderline
         if rescue:
             return GateDecision(
@@ -57,7 +58,15 @@ class Gate:
             return GateDecision(
                 "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
             )
-        return GateDecision("coached", None, None, p, borderline, legal_pointer=flags["legal"])
+        return GateDecision(
+            "coached",
+            None,
+            None,
+            p,
+            borderline,
+            legal_pointer=flags["legal"],
+            about_balcony=_asks_about_balcony(flags),
+        )
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
         """A borderline message that a second opinion said is a risk now."""
@@ -129,6 +138,14 @@ def _help_in_place_now(flags: dict[str, bool]) -> bool:
     whatever the safety-kind head read. A child made safe tonight is still tonight's
     pressure."""
     return any(flags[name] for name in _HANDLED_NOW_CUES) and not flags["past_event"]
+
+
+def _asks_about_balcony(flags: dict[str, bool]) -> bool:
+    """A plain question about who reads what is typed or what is kept ("does it get
+    deleted?"), asking for nothing (no record, no instructions): answered, then coached,
+    never declined. The classifier read one such question as a probe of the instructions
+    and one, about a surname typed by mistake, as a request for legal advice."""
+    return flags["about_balcony"] and not flags["prompt_probe"] and not flags["request"]
 
 
 def _top(probabilities: dict[str, float]) -> str:

@@ -44,6 +44,8 @@ class GateDecision:
     legal_pointer: bool = False
     # A safety line for a crisis being handled now: the reply takes the crisis shape.
     crisis_now: bool = False
+    # Coached, but the message asks about Balcony itself: answer that first.
+    about_balcony: bool = False
 
     @property
     def escalated(self) -> bool:

@@ -74,6 +74,14 @@ def escalation_reply(decision: GateDecision, contacts: Contacts) -> str:
     )
 
 
+# What Balcony is and what it keeps: the answer to a plain question about it, and part of
+# the decline for the instructions.
+ABOUT_BALCONY = (
+    "I'm Balcony, an automated coach, not a person. What you type is stored with the names and "
+    "personal details I recognise taken out, and you can delete the conversation at any time."
+)
+
+
 def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
     """Said kindly, with where to go instead, and what Balcony can help with."""
     if decision.category == "legal-advice":
@@ -103,9 +111,7 @@ def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
     # as probes for the instructions (README): so the decline answers them too.
     return (
         "I can't share how I'm set up or step outside my role. If you were asking what I am: "
-        "I'm Balcony, an automated coach, not a person. What you type is stored with the names "
-        "and personal details I recognise taken out, and you can delete the conversation at "
-        "any time. I'm here to help you think through a leadership dilemma in children's "
+        f"{ABOUT_BALCONY} I'm here to help you think through a leadership dilemma in children's "
         "services: tell me what is happening, using roles rather than names."
     )
 

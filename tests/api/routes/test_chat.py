@@ -144,3 +144,12 @@ def test_off_topic_requests_are_declined_kindly(client: TestClient) -> None:
     assert body["outcome"] == "declined"
     assert "casework records" in body["reply"]
     assert body["sources"] == []
+
+
+def test_a_question_about_balcony_itself_is_answered_then_coached(client: TestClient) -> None:
+    # The classifier alone declines a plain question like this as legal advice.
+    message = "if I name a family in here by accident is that stored"
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["outcome"] == "coached"
+    assert body["reply"].startswith("I'm Balcony, an automated coach, not a person.")
+    assert "delete the conversation" in body["reply"]
