@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from app.safety import risk_cues as risk
+
 _F = re.IGNORECASE
 
 _RESPONDERS = (
@@ -78,14 +80,46 @@ _LIKELY_HARMER = re.compile(
 )
 
 
+# A turn after the help ("police are there now but dad has locked himself in with the
+# baby", "the hospital says she's fine but she told the nurse her uncle hurts her"): when
+# danger words follow it, the help may not reach that danger, so it does not count. A turn
+# to the writer's own load ("but my team are rattled") leaves the help standing.
+_TURN = re.compile(
+    r"\b(?:but|though|although|however|except|yet|whereas|still|until|unless|and\s+(?:now|then))\b",
+    _F,
+)
+_DANGER_WORDS = (
+    risk.SELF_HARM,
+    risk.OTHERS_SUICIDE,
+    risk.THREAT,
+    risk.MISSING,
+    risk.EXPLOITATION,
+    risk.HARM,
+    risk.DISCLOSURE,
+    risk.NOW,
+)
+
+
+def help_is_last_word(matches: list[re.Match[str]], written: str) -> bool:
+    """Some match of help has no turn to danger after it."""
+    for match in matches:
+        turn = _TURN.search(written, match.end())
+        after = written[turn.end() :] if turn else ""
+        if not any(words.search(after) for words in _DANGER_WORDS):
+            return True
+    return False
+
+
 def bystander_deed(written: str) -> bool:
     """A deed that ends a danger, done by someone other than a likely harmer ("the plumber
-    next door kicked the door in", not "he's kicked the door in")."""
-    return any(not _LIKELY_HARMER.fullmatch(m["doer"]) for m in _DEED.finditer(written))
+    next door kicked the door in", not "he's kicked the door in"), with no turn to danger
+    after it."""
+    deeds = [m for m in _DEED.finditer(written) if not _LIKELY_HARMER.fullmatch(m["doer"])]
+    return help_is_last_word(deeds, written)
 
 
 def crisis_attended(written: str) -> bool:
-    """Any of the three families, in the text as written (contractions kept)."""
-    return bool(
-        RESPONDERS_AT_HAND.search(written) or SAFE_NOW.search(written) or bystander_deed(written)
-    )
+    """Any of the three families, in the text as written (contractions kept), with no turn
+    to danger after it."""
+    help_told = [*RESPONDERS_AT_HAND.finditer(written), *SAFE_NOW.finditer(written)]
+    return help_is_last_word(help_told, written) or bystander_deed(written)

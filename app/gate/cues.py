@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from app.components.contractions import as_written
 from app.gate.about_balcony import asks_about_balcony
-from app.gate.attended import crisis_attended
+from app.gate.attended import crisis_attended, help_is_last_word
 from app.safety import risk_cues as risk
 
 _F = re.IGNORECASE
@@ -398,10 +398,11 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains, and six read by the gate on their own, not
+    """Which cue families the text contains, and seven read by the gate on their own, not
     features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
-    (app/gate/attended.py) and `about_balcony` (app/gate/about_balcony.py)."""
+    (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it)
+    and `about_balcony` (app/gate/about_balcony.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
@@ -409,6 +410,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))
     flags["attended"] = crisis_attended(written)
+    rescues = [*RESCUED.finditer(written), *RESPONDERS_ACTING.finditer(written)]
+    flags["rescue_last_word"] = help_is_last_word(rescues, written)
     flags["about_balcony"] = asks_about_balcony(written)
     return flags
 

@@ -127,10 +127,11 @@ def _rescue_under_way(flags: dict[str, bool]) -> bool:
     person safe now: app/gate/attended.py), and no words say help is missing. Vivid danger
     words keep the classifier's score high however present the help is; of the 11,617
     training lines these words mark 150 (88 by the attended words), none an escalation.
-    Timing words ("right now") do not say help is missing; "police not here yet" does."""
-    return (flags["rescued"] or flags["responders_acting"] or flags["attended"]) and not flags[
-        "help_missing"
-    ]
+    Timing words ("right now") do not say help is missing; "police not here yet" does, and
+    so do danger words after a turn ("police are there now but dad has locked himself in
+    with the baby")."""
+    rescue = (flags["rescued"] or flags["responders_acting"]) and flags["rescue_last_word"]
+    return (rescue or flags["attended"]) and not flags["help_missing"]
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:

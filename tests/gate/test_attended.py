@@ -46,10 +46,33 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "They can't get officers there before midnight.",
         # Where the children are may be where the threat is going.
         "The children are with the carers now and he says he knows where they live.",
+        # Help, then a turn to a danger it does not reach.
+        "The caretaker took his keys but he has grabbed the child and is walking off.",
+        "The hospital says she's fine but she told the nurse her uncle hurts her.",
     ],
 )
 def test_harm_or_help_not_yet_there_is_not_read_as_attended(text: str) -> None:
     assert not crisis_attended(text)
+
+
+def test_a_turn_to_the_writers_own_load_leaves_the_help_standing() -> None:
+    assert crisis_attended(
+        "a dog walker dived in after him and he's in an ambulance, but my team are rattled"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are there now but dad has locked himself in with the baby and is threatening "
+        "to hurt her.",
+        "The lifeguard pulled her out of the sea but now she's hurting herself again.",
+    ],
+)
+def test_a_rescue_followed_by_a_turn_to_danger_is_not_the_last_word(text: str) -> None:
+    flags = cue_flags(text)
+    assert flags["rescued"] or flags["responders_acting"]
+    assert not flags["rescue_last_word"] and not flags["attended"]
 
 
 def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
@@ -105,6 +128,11 @@ def test_an_attended_crisis_the_score_alone_would_escalate_is_coached(
     assert decision.outcome == "coached_with_safety_line"
     assert decision.category == "safeguarding" and decision.crisis_now
     assert gate.decide(LIVE, embedder.embed([LIVE])[0]).escalated
+    turned = (
+        "Police are there now but dad has locked himself in with the baby and is threatening "
+        "to hurt her."
+    )
+    assert gate.decide(turned, embedder.embed([turned])[0]).escalated
     monkeypatch.setattr("app.gate.attended.crisis_attended", lambda written: False)
     monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
     assert gate.decide(HANDLED, embedder.embed([HANDLED])[0]).escalated
