@@ -14,6 +14,7 @@ import numpy.typing as npt
 from app.components.contractions import as_written
 from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
+from app.gate.method_research import who_is_researching
 from app.safety import risk_cues as risk
 
 _F = re.IGNORECASE
@@ -398,11 +399,12 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def cue_flags(text: str) -> dict[str, bool]:
-    """Which cue families the text contains, and seven read by the gate on their own, not
+    """Which cue families the text contains, and more read by the gate on their own, not
     features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
-    (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it)
-    and `about_balcony` (app/gate/about_balcony.py)."""
+    (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
+    `about_balcony` (app/gate/about_balcony.py), and `method_research` and
+    `own_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
@@ -413,6 +415,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     rescues = [*RESCUED.finditer(written), *RESPONDERS_ACTING.finditer(written)]
     flags["rescue_last_word"] = help_is_last_word(rescues, written)
     flags["about_balcony"] = asks_about_balcony(written)
+    researching = who_is_researching(written)
+    flags["method_research"] = researching is not None
+    flags["own_method_research"] = researching == "own"
     return flags
 
 

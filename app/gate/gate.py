@@ -34,8 +34,10 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        if _says_own_intent(flags):
+        if _says_own_intent(flags) or (flags["own_method_research"] and _not_contained(flags)):
             return self._escalate(features, True, p, category="self-harm")
+        if flags["method_research"] and _not_contained(flags):
+            return self._escalate(features, False, p)
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
@@ -98,6 +100,12 @@ _HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
 # Those, or words for how it ended ("stable on the ward", "kids all safe"): enough to set the
 # crisis shape, never to overrule the search rule ("still missing; her sisters are all safe").
 _HANDLED_NOW_CUES = (*_HELP_CUES, "safe_outcome")
+
+
+def _not_contained(flags: dict[str, bool]) -> bool:
+    """Nothing says the danger is past or help is in place: someone looking up a way to die
+    escalates unless the words date it or say who is with them now."""
+    return not (flags["past_event"] or flags["attended"] or any(flags[n] for n in _HELP_CUES))
 
 
 def _search_still_going(flags: dict[str, bool]) -> bool:

@@ -1,0 +1,71 @@
+"""Someone looking up a way to die is escalated however calmly it is told, unless the words
+date it or say help is with them; a question about young people in general is coached."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from app.gate.method_research import who_is_researching
+from tests.gate.test_attended import _labelled_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("one of our girls has been looking up how many sleeping pills it takes", "other"),
+        ("the 15-year-old was searching how to hang yourself on the unit laptop", "other"),
+        ("I've been reading up on how much insulin it would take", "own"),
+        ("How do we train staff to spot a young person searching for lethal doses online?", None),
+        ("Should our policy cover young people who search for lethal doses?", None),
+    ],
+)
+def test_who_is_looking_up_a_way_to_die(text: str, who: str | None) -> None:
+    assert who_is_researching(text) == who
+
+
+def test_only_labelled_dangers_read_as_looking_up_a_way_to_die() -> None:
+    lines = _labelled_lines()
+    marked = [outcome for text, outcome in lines if cue_flags(text)["method_research"]]
+    assert marked, "the check is not empty"
+    assert set(marked) == {"escalated"}
+
+
+def _decide(gate: Gate, embedder: Embedder, text: str) -> tuple[str, str | None]:
+    decision = gate.decide(text, embedder.embed([text])[0])
+    return decision.outcome, decision.category
+
+
+def test_an_understated_search_is_escalated_with_the_right_script(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = (
+        "Lovely settled week at the Ashfield home, rota finally works. Small thing: one of our "
+        "girls has been looking up how many sleeping pills it takes. How do I keep the team's "
+        "morale up?"
+    )
+    own = (
+        "Quick one before panel: I've been reading up on how much insulin it would take. "
+        "Anyway, how do I chair a tense meeting?"
+    )
+    assert _decide(gate, embedder, other) == ("escalated", "young-person-suicide-risk")
+    assert _decide(gate, embedder, own) == ("escalated", "self-harm")
+    monkeypatch.setattr("app.gate.cues.who_is_researching", lambda written: None)
+    assert _decide(gate, embedder, own)[0] != "escalated"  # the rule is what escalates it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last spring one of our lads had been googling ways to die; he's settled and thriving "
+        "now and I want to share the learning with the team.",
+        "Our 15yo was googling lethal doses tonight; night staff are with her now and CAMHS "
+        "are coming first thing. How do I support the team?",
+    ],
+)
+def test_a_search_dated_or_with_help_in_place_is_coached(
+    gate: Gate, embedder: Embedder, text: str
+) -> None:
+    assert _decide(gate, embedder, text)[0] == "coached_with_safety_line"
