@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from app.components.embedding import Embedder, build_embedder
 from app.core.config import EmbeddingSettings
 from app.gate.training import DATA, NEVER_TRAINED
-from tests.utils.near_copies import grams, shared_gram_counts
+from tests.utils.near_copies import SHARED_GRAMS, grams, shared_gram_counts
 from tests.utils.shared_eval import SHARED_EVAL
 
 # A margin under the test's bars (0.6 by wording, 0.8 by meaning).
@@ -64,6 +67,22 @@ def wording(a: str, b: str) -> float:
     )
 
 
+def _their_vectors(theirs: list[str], embedder: Embedder) -> npt.NDArray[np.float32]:
+    """The other lines' embeddings, kept between runs of the same lines and model: a writer
+    screens many times, and embedding 15,000 lines took minutes each time."""
+    # The model is known by what it makes of one line, so another model never reads these.
+    probe = np.asarray(embedder.embed(theirs[:1]), dtype=np.float32).round(4).tobytes()
+    key = hashlib.sha256(probe + "\n".join(theirs).encode()).hexdigest()
+    cached = Path(tempfile.gettempdir()) / f"balcony-screen-{key[:24]}.npy"
+    if cached.is_file():
+        return np.asarray(np.load(cached), dtype=np.float32)
+    vectors = np.vstack(
+        [embedder.embed(theirs[start : start + 2000]) for start in range(0, len(theirs), 2000)]
+    )
+    np.save(cached, vectors)
+    return vectors
+
+
 def screen(
     mine: list[str],
     theirs: list[str],
@@ -73,16 +92,18 @@ def screen(
     """The draft lines (lower-cased) that fail: too close to another line by wording or
     meaning, outside the word range, or too like another line of the draft."""
     my_grams = [grams(t) for t in mine]
-    shared = shared_gram_counts(my_grams, [grams(t) for t in theirs])
+    their_grams = [grams(t) for t in theirs]
+    shared = shared_gram_counts(my_grams, their_grams)
+    # The independence test's own filter (4-gram Jaccard): an absolute count let almost every
+    # pair of long lines through to difflib, and a screen of 200 long lines ran for hours.
+    sizes = np.array([len(g) for g in my_grams])[:, None] + np.array([len(g) for g in their_grams])
+    jaccard = shared / np.maximum(sizes - shared, 1)
     best_wording = np.zeros(len(mine))
-    for i, j in np.argwhere(shared >= MIN_SHARED_GRAMS):
+    for i, j in np.argwhere((shared >= MIN_SHARED_GRAMS) & (jaccard >= SHARED_GRAMS)):
         best_wording[i] = max(best_wording[i], wording(mine[i], theirs[j]))
     inside = shared_gram_counts(my_grams, my_grams)
     vectors = embedder.embed(mine)
-    best_meaning = np.full(len(mine), -1.0)
-    for start in range(0, len(theirs), 2000):
-        cosines = vectors @ embedder.embed(theirs[start : start + 2000]).T
-        best_meaning = np.maximum(best_meaning, cosines.max(axis=1))
+    best_meaning = (vectors @ _their_vectors(theirs, embedder).T).max(axis=1)
     findings = []
     for k, text in enumerate(mine):
         reasons = []
