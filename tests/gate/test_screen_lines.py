@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
+from pathlib import Path
 
-from app.components.embedding import Embedder
+import numpy as np
+import pytest
+
+from app.components.embedding import Embedder, Vector
 from app.gate.training import DATA
-from devtools.screen_lines import screen, wording
+from devtools.screen_lines import _their_vectors, screen, wording
 
 FRESH = "the new rota app logs me out every hour, how do i get the team to stop blaming me"
 
@@ -49,3 +54,25 @@ def test_the_word_range_can_be_set_for_a_longer_register(embedder: Embedder) -> 
     widened = screen([longer], ["budget meeting on thursday"], embedder, words=(12, 45))
     assert [f.line for f in default] == [1]
     assert widened == []
+
+
+def test_the_other_lines_are_embedded_once_and_kept(
+    embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("devtools.screen_lines.tempfile.gettempdir", lambda: str(tmp_path))
+    theirs = [FRESH, "budget meeting on thursday", "the rota app logs me out again"]
+    calls: list[int] = []
+
+    class Counting:
+        dimension = embedder.dimension
+
+        def embed(self, texts: Sequence[str]) -> Vector:
+            calls.append(len(texts))
+            return embedder.embed(texts)
+
+    first = _their_vectors(theirs, Counting())
+    second = _their_vectors(theirs, Counting())
+    assert np.array_equal(first, second)
+    assert first.shape == (3, embedder.dimension)
+    assert calls == [1, 3, 1]  # the second run embeds only the one line that names the model
+    assert len(list(tmp_path.glob("balcony-screen-*.npy"))) == 1
