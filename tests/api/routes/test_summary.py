@@ -63,7 +63,8 @@ def test_an_escalated_turn_is_noted_never_quoted(client: TestClient) -> None:
     body = client.get(f"/v1/sessions/{sid}/summary").json()
     assert body["escalations"] == ["An escalation happened; follow the procedure."]
     markdown = client.get(f"/v1/sessions/{sid}/summary?format=markdown").text
-    for text in (str(body), markdown):
+    # The session id is random hex and may itself contain "999": leave it out of the check.
+    for text in (str(body).replace(sid, ""), markdown.replace(sid, "")):
         assert "stab" not in text and "contact centre" not in text and "999" not in text
     assert "## Escalations" in markdown
 
