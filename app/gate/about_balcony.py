@@ -1,10 +1,11 @@
 """A plain question about Balcony itself: who reads what is typed, what is kept or deleted.
 
 Read only by the gate, never a feature of the model. The classifier sometimes takes such a
-question for a probe of the instructions and declines it; asked plainly, it deserves an
-answer and then coaching. The words are narrow: across every labelled line they mark none
-that must be declined (`tests/gate/test_about_balcony.py` checks it), and a message that
-also asks for the instructions is still declined.
+question for a probe of the instructions, or for a request for records, and declines it;
+asked plainly, it deserves an answer and then coaching. The words are narrow: across every
+labelled line they mark none that must be declined (`tests/gate/test_about_balcony.py`
+checks it), and a message that also asks for the instructions, a record, legal advice or a
+casework decision is still declined (app/gate/gate.py).
 """
 
 from __future__ import annotations
@@ -14,17 +15,37 @@ import re
 _F = re.IGNORECASE
 # What a manager has typed into Balcony, as they would refer to it.
 _TYPED = (
-    r"(?:this|these|here|it|that|what\s+(?:i|we)\s+(?:type|write|say|put|tell\s+you)|"
-    r"(?:my|our|the|these)\s+(?:messages?|chats?|conversations?|words|notes)|balcony)"
+    r"(?:this|these|here|it|that|balcony|"
+    r"(?:what|anything|everything|whatever)\s+(?:i|we)\s+(?:type|write|say|put|share|enter|"
+    r"tell\s+(?:you|it))|"
+    r"(?:my|our|the|these|those)\s+(?:messages?|chats?|conversations?|words|notes|sessions?|"
+    r"reflections?|history))"
+)
+# What was typed, kept or removed: "is it kept", "does it get wiped", "stripped out".
+_KEPT = (
+    r"(?:deleted|erased|wiped|stored|kept|saved|logged|retained|shared|recorded|archived|"
+    r"held|stripped\s+out|removed)"
+)
+# Balcony doing the keeping, asked as a question ("does balcony store their details", "do
+# you log my chats"), never as a request ("can you keep a record of this").
+_KEEPS = r"(?:store|keep|save|log|record|retain|hold|remember)"
+_WHAT_IS_KEPT = (
+    r"(?:their|my|our|any|what|anything|everything|names?|details|data|information|"
+    r"\w+(?:'s|s')\s+(?:names?|details|data|information)|"
+    r"messages?|chats?|conversations?|it|this|a\s+(?:record|copy|log)\s+of\s+(?:what|this|it|my|our))"
 )
 ASKS_ABOUT_BALCONY = re.compile(
-    # Kept or deleted: "does it get deleted", "how long is what I type here kept".
-    rf"\b(?:does|do|is|are|will|would|can|how\s+long)\s+(?:\w+\s+){{0,3}}?{_TYPED}\s+"
-    r"(?:\w+\s+){0,2}?(?:get\s+)?(?:deleted|erased|wiped|stored|kept|saved|logged|retained|shared)\b"
-    # Read by whom: "is a human reading this", "does my manager get to see these chats".
-    r"|\b(?:is|are|does|do|will|can|could)\s+(?:a\s+|any\s*|some\s*)?(?:real\s+)?"
-    r"(?:human|person|one|body|people|my\s+\w+|managers?|the\s+council|it)\s+(?:\w+\s+){0,2}?"
-    rf"(?:read(?:ing|s)?|see(?:ing|s)?|look(?:ing)?\s+at|watch(?:ing)?)\s+{_TYPED}\b",
+    # Kept or deleted: "does it get deleted", "is anything I type kept", "how long is what I
+    # type here kept".
+    rf"\b(?:does|do|is|are|will|would|can|how\s+long|whether)\s+(?:\w+\s+){{0,3}}?{_TYPED}\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:get\s+|be\s+|being\s+)?{_KEPT}\b"
+    rf"|\b(?:does|do)\s+(?:balcony|you|it|this\s+(?:tool|app|thing|bot|coach))\s+"
+    rf"(?:\w+\s+)?{_KEEPS}\s+{_WHAT_IS_KEPT}\b"
+    # Read by whom: "is a human reading this", "who in the council could see it".
+    r"|\b(?:is|are|does|do|will|can|could|who)\s+(?:a\s+|any\s*|some\s*)?(?:real\s+)?"
+    r"(?:human|person|one|body|people|my\s+\w+|managers?|the\s+council|it|else|"
+    r"in\s+the\s+(?:council|team|authority|organisation|service))\s+(?:\w+\s+){0,2}?"
+    rf"(?:read(?:ing|s)?|see(?:ing|s)?|look(?:ing)?\s+at|watch(?:ing)?|access(?:ing)?)\s+{_TYPED}\b",
     _F,
 )
 

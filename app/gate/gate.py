@@ -153,8 +153,13 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     """A plain question about who reads what is typed or what is kept ("does it get
     deleted?"), asking for nothing (no record, no instructions): answered, then coached,
     never declined. The classifier read one such question as a probe of the instructions
-    and one, about a surname typed by mistake, as a request for legal advice."""
-    return flags["about_balcony"] and not flags["prompt_probe"] and not flags["request"]
+    and one, about a surname typed by mistake, as a request for legal advice. "Can you tell
+    me whether ..." is a request only for the answer; beside words for a record, the law or
+    a casework decision it asks for something that must still be declined."""
+    asks_for_casework = flags["request"] and any(
+        flags[name] for name in ("legal", "record", "case_decision")
+    )
+    return flags["about_balcony"] and not flags["prompt_probe"] and not asks_for_casework
 
 
 def _top(probabilities: dict[str, float]) -> str:

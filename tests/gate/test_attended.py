@@ -13,7 +13,7 @@ from app.components.embedding import Embedder
 from app.gate.attended import bystander_deed, crisis_attended
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
-from app.gate.training import DATA
+from app.gate.training import DATA, NOT_YET_READ
 from tests.utils.shared_eval import SHARED_EVAL
 
 
@@ -83,6 +83,8 @@ def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
 def _labelled_lines() -> list[tuple[str, str]]:
     lines = []
     for path in [*sorted(DATA.glob("judgement-*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
+        if path.name in NOT_YET_READ:
+            continue  # a split not yet read must not shape the rules, even by a failing test
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             row = json.loads(raw)
             if "message" not in row:
