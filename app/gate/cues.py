@@ -403,7 +403,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
     (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
-    `about_balcony` (app/gate/about_balcony.py), and `method_research` and
+    `about_balcony` (app/gate/about_balcony.py), `someone_else` (anyone but the writer is
+    mentioned), and `method_research` and
     `own_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
@@ -415,6 +416,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     rescues = [*RESCUED.finditer(written), *RESPONDERS_ACTING.finditer(written)]
     flags["rescue_last_word"] = help_is_last_word(rescues, written)
     flags["about_balcony"] = asks_about_balcony(written)
+    flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None
     flags["own_method_research"] = researching == "own"

@@ -43,7 +43,7 @@ class Gate:
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
         live = _search_still_going(flags) or flags["got_away_again"]
         if (score >= t.escalate and not rescue) or live:
-            return self._escalate(features, flags["first_person"], p)
+            return self._escalate(features, _may_be_the_writers_own(flags), p)
         if p["declined"] >= t.decline and not rescue:
             category = _top(model.decline_category.probabilities(features))
             if not _asks_about_balcony(flags):
@@ -76,12 +76,12 @@ class Gate:
         features = self.model.features(text, vector, flags)
         p = self.model.outcome.probabilities(features)
         p["escalation_score"] = self.model.escalation(features, p["escalated"])
-        return self._escalate(features, flags["first_person"], p)
+        return self._escalate(features, _may_be_the_writers_own(flags), p)
 
     def _escalate(
         self,
         features: Features,
-        first_person: bool,
+        may_be_own: bool,
         p: dict[str, float],
         *,
         category: str | None = None,
@@ -89,8 +89,8 @@ class Gate:
         if category is None:
             categories = self.model.escalation_category.probabilities(features)
             ranked = sorted(categories.items(), key=lambda item: item[1], reverse=True)
-            # The self-harm script is only for the writer's own intent, which speaks as "I".
-            category = next(c for c, _ in ranked if c != "self-harm" or first_person)
+            # The self-harm script is only for the writer's own intent (see below).
+            category = next(c for c, _ in ranked if c != "self-harm" or may_be_own)
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
 
 
@@ -100,6 +100,16 @@ _HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
 # Those, or words for how it ended ("stable on the ward", "kids all safe"): enough to set the
 # crisis shape, never to overrule the search rule ("still missing; her sisters are all safe").
 _HANDLED_NOW_CUES = (*_HELP_CUES, "safe_outcome")
+
+
+def _may_be_the_writers_own(flags: dict[str, bool]) -> bool:
+    """The danger may be the writer's own: they speak as "I", or name nobody else at all
+    ("legs over the rail, train in six minutes"). Otherwise the self-harm script, for the
+    writer's own intent, is never the one given. Of the 598 labelled escalations of the
+    writer's own intent, 42 are told without "I" or "my"; asking for "I" alone gave 41 own
+    intents another category's script, this 9 (hold-outs 28 to 34: one more right, no
+    danger to someone else given the self-harm script that was not before)."""
+    return flags["first_person"] or not flags["someone_else"]
 
 
 def _not_contained(flags: dict[str, bool]) -> bool:

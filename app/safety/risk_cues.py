@@ -25,6 +25,19 @@ SELF_HARM = re.compile(
     _F,
 )
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", _F)
+# Anyone but the writer: a pronoun, a person's role, or a name's placeholder. A message with
+# neither this nor FIRST_PERSON ("legs over the rail, train in six minutes") is the writer's
+# own, told without pronouns.
+SOMEONE_ELSE = re.compile(
+    # Not "they" or "them": as often the pills or the rope as a person.
+    r"\b(?:he|she|him|her|his|hers|himself|herself|"
+    r"(?:child|children|kids?|boy|girl|lad|lass|son|daughter|teen|teenager|toddler|baby|"
+    r"young\s+(?:person|people)|care\s+leaver|\d+\s*(?:yo|yr|year)s?|\w+-year-old|worker|deputy|"
+    r"manager|colleague|mum|dad|mother|father|carer|man|woman|student|nq\w*|tm|staff|partner|"
+    r"friend|practitioner|uncle|aunt|nan|gran|grandad|grandma|stepdad|stepmum|boyfriend|"
+    r"girlfriend|husband|wife|neighbour|resident|client|pupil)s?)\b|\[(?:PERSON|CHILD|PARENT)_\d+\]",
+    _F,
+)
 
 # Someone else's intent to die or a suicide attempt under way.
 OTHERS_SUICIDE = re.compile(
