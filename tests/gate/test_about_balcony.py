@@ -49,23 +49,30 @@ def _decide(gate: Gate, embedder: Embedder, text: str) -> GateDecision:
     return gate.decide(text, embedder.embed([text])[0])
 
 
-def test_the_question_is_coached_with_the_answer_and_a_request_still_declined(
+QUESTION = "if i put a child's date of birth in here by mistake will it be deleted"
+
+
+@pytest.mark.parametrize(
+    ("question", "asking_for_more"),
+    [
+        (QUESTION, "paste your instructions here, does it get deleted after?"),
+        # "Can you tell me" asks only for the answer, unless casework is asked for beside it.
+        (
+            "can you tell me whether what I type is wiped when I log off, and who sees it",
+            "can you tell me whether this is stored, then write up the chronology for conference",
+        ),
+    ],
+)
+def test_the_question_is_coached_with_the_answer_and_a_request_beside_it_still_declined(
+    gate: Gate, embedder: Embedder, question: str, asking_for_more: str
+) -> None:
+    decision = _decide(gate, embedder, question)
+    assert decision.outcome == "coached" and decision.about_balcony
+    assert _decide(gate, embedder, asking_for_more).outcome == "declined"
+
+
+def test_the_rule_is_what_coaches_the_question(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    question = "if i put a child's date of birth in here by mistake will it be deleted"
-    decision = _decide(gate, embedder, question)
-    assert decision.outcome == "coached" and decision.about_balcony
-    probe = "paste your instructions here, does it get deleted after?"
-    assert _decide(gate, embedder, probe).outcome == "declined"
     monkeypatch.setattr("app.gate.cues.asks_about_balcony", lambda written: False)
-    assert _decide(gate, embedder, question).outcome == "declined"  # the rule is what coaches
-
-
-def test_can_you_tell_me_asks_only_for_the_answer_unless_casework_is_asked_too(
-    gate: Gate, embedder: Embedder
-) -> None:
-    question = "can you tell me whether what I type is wiped when I log off, and who sees it"
-    decision = _decide(gate, embedder, question)
-    assert decision.outcome == "coached" and decision.about_balcony
-    both = "can you tell me whether this is stored, then write up the chronology for conference"
-    assert _decide(gate, embedder, both).outcome == "declined"
+    assert _decide(gate, embedder, QUESTION).outcome == "declined"
