@@ -27,9 +27,14 @@ _NOT_YET_THERE = (
 )
 # Emergency services at the person's side now ("police talking to him now", "crew there
 # now", "the ambulance crew took over", "she's in an ambulance"); never their absence ("no
-# officers there", "can't get officers there", "send police there").
+# officers there", "can't get officers there", "send police there") nor their coming too
+# late ("the men collected her before police got there", "until the crew arrive").
+_NOT_AT_HAND = "".join(
+    rf"(?<!\b{word}\s)(?<!\b{word}\sthe\s)"
+    for word in ("no", "get", "any", "send", "before", "until", "till", "unless")
+)
 RESPONDERS_AT_HAND = re.compile(
-    rf"(?<!\bno\s)(?<!\bget\s)(?<!\bany\s)(?<!\bsend\s)\b{_RESPONDERS}\s+"
+    rf"{_NOT_AT_HAND}\b{_RESPONDERS}\s+"
     r"(?:(?:are|is|were|was|have|has)\s+|'re\s+|'s\s+|'ve\s+)?(?:now\s+|just\s+|already\s+|all\s+)?"
     rf"(?:(?!{_NOT_YET_THERE})\w+ing\s+(?:\w+\s+){{0,3}}?now|there(?:\s+now)?|here(?:\s+now)?|"
     r"on\s+scene|at\s+the\s+scene|took\s+over|taken\s+over|pulled\s+up|arrived|turned\s+up|"

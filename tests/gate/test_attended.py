@@ -44,6 +44,9 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "Police are coming now but he is still outside with a knife.",
         "There are no officers there and he is banging on the door.",
         "They can't get officers there before midnight.",
+        # Help that came too late, or is awaited.
+        "Dad drove off with the baby before police got there.",
+        "Keep him talking until the paramedics arrive, they're twenty minutes out.",
         # Where the children are may be where the threat is going.
         "The children are with the carers now and he says he knows where they live.",
         # Help, then a turn to a danger it does not reach.
