@@ -20,9 +20,12 @@ from app.safety import risk_cues as risk
 _F = re.IGNORECASE
 
 HANDLED = re.compile(
-    # "still haven't found her" is the search going on, not the child found.
+    # "still haven't found her" is the search going on, not the child found; nor is "found
+    # her 13yo's search history" or "found her location": what was found is theirs.
     r"\b(?:(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?<!yet\s)"
-    r"found\s+(?:safe|her|him|them|this\s+morning|last\s+night)|(?:is|are|was|were|now)\s+safe\b|"
+    r"found\s+(?:safe|(?:her|him|them)(?!\s+(?:[\w-]+'s\b|location|phone|search|browser|"
+    r"diary|notes?\b|letters?\b|messages|texts|stash|journal|laptop|history|pills|tablets))|"
+    r"this\s+morning|last\s+night)|(?:is|are|was|were|now)\s+safe\b|"
     r"safe\s+(?:now|and\s+well|with|in)|placed\s+(?:safely|with|in)|settled\s+(?:with|in|at)|"
     r"(?:police|officers)\s+(?:took|have\s+taken|brought|found|arrested|are\s+dealing)|"
     r"in\s+(?:police\s+)?custody|under\s+police\s+protection|into\s+(?:police\s+)?protection|"

@@ -90,6 +90,13 @@ def test_a_child_not_yet_found_is_not_read_as_found() -> None:
     assert cue_flags("police found her at the station an hour ago")["handled"]
 
 
+def test_finding_something_of_hers_is_not_the_child_found() -> None:
+    assert not cue_flags("her carer found her 15yo's search history last night")["handled"]
+    assert not cue_flags("the police have found her location but nobody is there")["handled"]
+    assert not cue_flags("mum found her stash of tablets under the bed")["handled"]
+    assert cue_flags("the police found her 12-year-old in a stairwell, now with nan")["handled"]
+
+
 def test_the_pairs_mark_help_present_beside_a_live_or_emergency_cue() -> None:
     features = dict(
         zip(

@@ -20,6 +20,10 @@ from tests.gate.test_attended import _labelled_lines
         ("I've been reading up on how much insulin it would take", "own"),
         ("How do we train staff to spot a young person searching for lethal doses online?", None),
         ("Should our policy cover young people who search for lethal doses?", None),
+        ("his carer saw our 15yo's search history, all about lethal doses", "other"),
+        ("Her browser history is just how many paracetamol it takes", "other"),
+        ("my search history this week is full of ways to die", "own"),
+        ("How do schools check a young person's search history for lethal doses?", None),
     ],
 )
 def test_who_is_looking_up_a_way_to_die(text: str, who: str | None) -> None:
