@@ -253,9 +253,9 @@ class ChatService:
         self.on_stage("store_message")
         # A conversation is written with its first message.
         sid, create = transcript.id, not transcript.messages
-        if not decision.coaches:
+        if not decision.coaches or decision.about_balcony_only:
             escalated = decision.escalated
-            text = gate_reply(decision, self._settings.safeguarding)
+            text = gate_reply(decision, self._settings)
             _, reply_id = self._conversations.exchange(
                 sid,
                 create=create,

@@ -17,9 +17,9 @@ from app.core.config import LLMSettings, Settings
 from app.core.errors import ProviderError
 from app.gate.outcomes import GateDecision, Outcome
 from app.gate.replies import (
-    ABOUT_BALCONY,
+    INVITATION,
     LEGAL_POINTER,
-    Contacts,
+    about_balcony,
     decline_reply,
     escalation_reply,
     safety_line,
@@ -84,7 +84,7 @@ def lead_line(decision: GateDecision, settings: Settings) -> str:
     if decision.outcome == "coached_with_safety_line":
         return safety_line(decision, settings.safeguarding) + "\n\n"
     if decision.about_balcony:
-        return ABOUT_BALCONY + "\n\n"
+        return about_balcony_answer(settings) + "\n\n"
     if decision.legal_pointer:
         return LEGAL_POINTER + "\n\n"
     return ""
@@ -112,11 +112,18 @@ def sources_event(outcome: ChatOutcome) -> StreamEvent:
     )
 
 
-def gate_reply(decision: GateDecision, contacts: Contacts) -> str:
-    """What is said instead of coaching: the escalation or the decline."""
+def about_balcony_answer(settings: Settings) -> str:
+    return about_balcony(settings.database.retention_days, settings.llm.provider != "offline")
+
+
+def gate_reply(decision: GateDecision, settings: Settings) -> str:
+    """What is said instead of coaching: the escalation, the decline, or the answer to a
+    question about Balcony that asks nothing else."""
     if decision.escalated:
-        return escalation_reply(decision, contacts)
-    return decline_reply(decision, contacts)
+        return escalation_reply(decision, settings.safeguarding)
+    if decision.about_balcony_only:
+        return f"{about_balcony_answer(settings)}\n\n{INVITATION}"
+    return decline_reply(decision, settings.safeguarding)
 
 
 def last_mode(transcript: Transcript) -> Mode | None:

@@ -52,3 +52,34 @@ ASKS_ABOUT_BALCONY = re.compile(
 
 def asks_about_balcony(written: str) -> bool:
     return bool(ASKS_ABOUT_BALCONY.search(written))
+
+
+# Words that carry no dilemma of their own around such a question ("quick one before I
+# start: is this stored?"). Anything else outside the question counts towards a dilemma.
+_FILLER_WORDS = """
+    a about after also am an and any anyway are ask asking be before bit can could curious do
+    does first for get got hello hey hi honest how i i'm if in is it just know like me mind my
+    need no not of ok okay on one or please question quick really say sorry so start starting
+    tell thank thanks that the then there this to up use using want wanted was we well were
+    what when whether which will with wondering would yes you your
+    accident accidentally mistake by name names surname typed type write wrote written put
+    here chat chats conversation conversations tool app bot coach data information details
+    personal store stored save saved keep kept delete deleted wiped read reading see seen
+    happen happens happened council anyone someone people person human afterwards later long
+    actually anything anywhere been but bit clear come earlier ever every from has have into
+    its it's ive just let lets log mention mentioned off our quickly real said scratch since
+    them they thing time while who why window tab close closed again back next week
+"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Words outside the question, past this many, are taken as a dilemma to coach.
+DILEMMA_WORDS = 6
+
+
+def asks_nothing_else(written: str) -> bool:
+    """The message is only the question about Balcony: outside it, too few words say what is
+    happening for there to be anything to coach. Coaching a tool retrieval picked for no
+    dilemma reads as not listening; the answer and an invitation do not."""
+    outside = ASKS_ABOUT_BALCONY.sub(" ", written.lower())
+    words = [w for w in _WORD.findall(outside) if len(w) > 2 and w not in _FILLER]
+    return len(words) < DILEMMA_WORDS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.components.embedding import Vector
+from app.gate.about_balcony import asks_nothing_else
 from app.gate.cues import cue_flags
 from app.gate.model import MODEL_PATH, Features, GateModel
 from app.gate.outcomes import DECLINE_REASONS, ESCALATION_REASONS, GateDecision
@@ -60,6 +61,7 @@ class Gate:
             return GateDecision(
                 "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
             )
+        about = _asks_about_balcony(flags)
         return GateDecision(
             "coached",
             None,
@@ -67,7 +69,8 @@ class Gate:
             p,
             borderline,
             legal_pointer=flags["legal"],
-            about_balcony=_asks_about_balcony(flags),
+            about_balcony=about,
+            about_balcony_only=about and asks_nothing_else(text),
         )
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
@@ -161,9 +164,10 @@ def _help_in_place_now(flags: dict[str, bool]) -> bool:
 
 def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     """A plain question about who reads what is typed or what is kept ("does it get
-    deleted?"), asking for nothing (no record, no instructions): answered, then coached,
-    never declined. The classifier read one such question as a probe of the instructions
-    and one, about a surname typed by mistake, as a request for legal advice. "Can you tell
+    deleted?"), asking for nothing (no record, no instructions): answered, then coached
+    (or, with nothing else in the message, answered with an invitation), never declined.
+    The classifier read one such question as a probe of the instructions and one, about a
+    surname typed by mistake, as a request for legal advice. "Can you tell
     me whether ..." is a request only for the answer; beside words for a record, the law or
     a casework decision it asks for something that must still be declined."""
     asks_for_casework = flags["request"] and any(

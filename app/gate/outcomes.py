@@ -44,8 +44,10 @@ class GateDecision:
     legal_pointer: bool = False
     # A safety line for a crisis being handled now: the reply takes the crisis shape.
     crisis_now: bool = False
-    # Coached, but the message asks about Balcony itself: answer that first.
+    # Coached, but the message asks about Balcony itself: answer that first; when it asks
+    # nothing else, the answer and an invitation are the whole reply.
     about_balcony: bool = False
+    about_balcony_only: bool = False
 
     @property
     def escalated(self) -> bool:

@@ -80,6 +80,32 @@ ABOUT_BALCONY = (
     "I'm Balcony, an automated coach, not a person. What you type is stored with the names and "
     "personal details I recognise taken out, and you can delete the conversation at any time."
 )
+INVITATION = (
+    "I'm here to help you think through a leadership dilemma in children's services: tell me "
+    "what is happening, using roles rather than names."
+)
+
+
+def about_balcony(retention_days: int, sends_to_model: bool) -> str:
+    """A plain question about Balcony answered in full: what is kept, for how long, who can
+    read it, and where the words go (README, "Erasure" and "Whose conversation it is")."""
+    kept = (
+        f"it is deleted after {retention_days} days untouched"
+        if retention_days
+        else "it is kept until you delete it"
+    )
+    written = (
+        "To write each reply, your message, with those details taken out, is sent to the "
+        "language model your council has set up."
+        if sends_to_model
+        else "Replies are written on the council's own server; nothing goes to an outside model."
+    )
+    return (
+        f"{ABOUT_BALCONY} Otherwise {kept}. No one at the council reads it through Balcony: "
+        "it opens again only with its reference, which stays with you in this browser tab, "
+        "and facilitators see weekly counts of tools and outcomes, never your words. As with "
+        f"any council system, the people who run the server could reach what is stored. {written}"
+    )
 
 
 def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
@@ -111,8 +137,7 @@ def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
     # as probes for the instructions (README): so the decline answers them too.
     return (
         "I can't share how I'm set up or step outside my role. If you were asking what I am: "
-        f"{ABOUT_BALCONY} I'm here to help you think through a leadership dilemma in children's "
-        "services: tell me what is happening, using roles rather than names."
+        f"{ABOUT_BALCONY} {INVITATION}"
     )
 
 

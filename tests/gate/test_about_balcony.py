@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.about_balcony import asks_about_balcony
+from app.gate.about_balcony import asks_about_balcony, asks_nothing_else
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
+from app.gate.replies import about_balcony
 from tests.gate.test_attended import _labelled_lines
 
 
@@ -76,3 +77,40 @@ def test_the_rule_is_what_coaches_the_question(
 ) -> None:
     monkeypatch.setattr("app.gate.cues.asks_about_balcony", lambda written: False)
     assert _decide(gate, embedder, QUESTION).outcome == "declined"
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        (
+            "Sorry, first things first: are these chats stored, and can my head of service "
+            "see them?",
+            True,
+        ),
+        ("does it get wiped when i log off", True),
+        ("if i put a surname in here by accident is it kept", True),
+        (
+            "Is a human reading this? Two of my team managers have stopped speaking to each other "
+            "and the duty rota is falling apart",
+            False,
+        ),
+        (
+            "our director wants a recovery plan for the front door by friday, "
+            "is any of this stored",
+            False,
+        ),
+    ],
+)
+def test_a_question_with_no_dilemma_beside_it_is_told_apart(text: str, only: bool) -> None:
+    assert asks_about_balcony(text)
+    assert asks_nothing_else(text) is only
+
+
+def test_the_answer_says_who_can_read_how_long_it_is_kept_and_where_it_goes() -> None:
+    offline = about_balcony(90, sends_to_model=False)
+    assert "deleted after 90 days" in offline
+    assert "facilitators see weekly counts" in offline
+    assert "nothing goes to an outside model" in offline
+    configured = about_balcony(0, sends_to_model=True)
+    assert "kept until you delete it" in configured
+    assert "sent to the language model" in configured

@@ -153,3 +153,38 @@ def test_a_question_about_balcony_itself_is_answered_then_coached(client: TestCl
     assert body["outcome"] == "coached"
     assert body["reply"].startswith("I'm Balcony, an automated coach, not a person.")
     assert "delete the conversation" in body["reply"]
+    assert "No one at the council reads it" in body["reply"]
+
+
+def test_a_question_only_about_balcony_is_answered_with_an_invitation_not_coached(
+    client: TestClient,
+) -> None:
+    message = "before i start, is what I type here kept, and who in the council could read it?"
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["outcome"] == "coached"
+    assert body["sources"] == []  # no tool was picked for a dilemma nobody described
+    assert "No one at the council reads it" in body["reply"]
+    assert body["reply"].endswith("tell me what is happening, using roles rather than names.")
+    # The next message is coached as usual, in the same conversation.
+    follow = client.post(
+        "/v1/chat",
+        json={
+            "session_id": body["session_id"],
+            "message": "My senior practitioners bring every decision to me and I am drowning.",
+        },
+    ).json()
+    assert follow["outcome"] in ("coached", "coached_with_safety_line")
+    assert follow["sources"]
+
+
+def test_a_question_about_balcony_beside_a_dilemma_is_answered_then_coached(
+    client: TestClient,
+) -> None:
+    message = (
+        "Is a human reading this? Two of my team managers have stopped speaking to each other "
+        "and the duty rota is falling apart."
+    )
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["outcome"] == "coached"
+    assert body["reply"].startswith("I'm Balcony, an automated coach, not a person.")
+    assert body["sources"]
