@@ -407,8 +407,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
     (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
     `about_balcony` (app/gate/about_balcony.py), `someone_else` (anyone but the writer is
-    mentioned), and `method_research` and
-    `own_method_research` (app/gate/method_research.py)."""
+    mentioned), and `method_research`, `own_method_research` and
+    `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
@@ -423,6 +423,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None
     flags["own_method_research"] = researching == "own"
+    flags["young_method_research"] = researching == "young"
     return flags
 
 

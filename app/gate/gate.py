@@ -38,7 +38,10 @@ class Gate:
         if _says_own_intent(flags) or (flags["own_method_research"] and _not_contained(flags)):
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
-            return self._escalate(features, False, p)
+            # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
+            if flags["young_method_research"]:
+                return self._escalate(features, False, p, category="young-person-suicide-risk")
+            return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
@@ -88,14 +91,21 @@ class Gate:
         p: dict[str, float],
         *,
         category: str | None = None,
+        among: tuple[str, ...] | None = None,
     ) -> GateDecision:
         if category is None:
             categories = self.model.escalation_category.probabilities(features)
             ranked = sorted(categories.items(), key=lambda item: item[1], reverse=True)
             # The self-harm script is only for the writer's own intent (see below).
-            category = next(c for c, _ in ranked if c != "self-harm" or may_be_own)
+            category = next(
+                c
+                for c, _ in ranked
+                if (c != "self-harm" or may_be_own) and (among is None or c in among)
+            )
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
 
+
+SOMEONE_ELSES_SUICIDE_RISK = ("young-person-suicide-risk", "adult-at-risk")
 
 # The words that say help is in place: someone with them, the harmer held, a rescue, the
 # person somewhere safe or found.

@@ -1,4 +1,4 @@
-"""Someone looking up a way to die: a danger however calmly it is told.
+"""Someone looking up a way to die, or gathering the means: a danger however calmly told.
 
 Read only by the gate, never a feature of the model. A young person "googling lethal
 paracetamol doses" was once told as the one blip of a calm shift and coached (score 0.02);
@@ -15,17 +15,30 @@ import re
 
 _F = re.IGNORECASE
 _WHO = (
-    r"(?P<who>i|she|he|they|(?:our|my|one\s+of\s+our)\s+(?:\w+\s+)?\w+|"
+    r"(?P<who>i|she|he|they|(?:our|my|her|his|their|one\s+of\s+our)\s+(?:\w+\s+)?\w+|"
     r"the\s+(?:\d+\s*yo|\w+-year-old|girl|boy|lad|teen\w*|young\s+person))"
 )
 _SEARCHING = (
     r"(?:googl(?:ed|ing)|search(?:ed|ing)|look(?:ed|ing)\s+up|research(?:ed|ing)|"
-    r"asking\s+(?:about|how)|asked\s+(?:about|how)|reading\s+up\s+on)"
+    r"asking\s+(?:about|how)|asked\s+(?:about|how)|reading\s+up\s+on|"
+    r"watch(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:videos?|clips?|posts?|content|stuff))"
 )
 _A_WAY_TO_DIE = (
     r"(?:lethal|fatal|deadly|overdose|how\s+many\s+(?:\w+\s+)?(?:tablets|pills|paracetamol|"
     r"co-codamol|sleeping\s+pills)|how\s+much\s+\w+\s+(?:it\s+takes|it\s+would\s+take|to\s+die|"
-    r"is\s+fatal)|ways\s+to\s+die|how\s+to\s+(?:hang|kill|end\s+it))"
+    r"is\s+fatal)|ways\s+to\s+die|how\s+to\s+(?:hang|kill|end\s+it)|suicide\s+methods|"
+    r"hanging\b(?!\s+(?:out|around|about|on|in|off|up|baskets?))|"
+    r"killing\s+(?:yourself|himself|herself|themselves))"
+)
+# Gathering the means: "she's been stockpiling her sleeping tablets", "he's saved up his
+# mum's tablets", "her stockpiled meds". No labelled coached line is told this way.
+_GATHERING = (
+    r"(?:stockpil(?:ed|ing)|hoard(?:ed|ing)|sav(?:ed|ing)\s+up|squirrel(?:l?ed|l?ing)\s+away|"
+    r"stash(?:ed|ing)|collect(?:ed|ing))"
+)
+_MEANS = (
+    r"(?:tablets|pills|paracetamol|co-codamol|meds|medication|painkillers|insulin|"
+    r"sleeping\s+(?:pills|tablets))"
 )
 # Whose record it is: "my", "her", "our 15yo's", "the girl's"; never "a young person's".
 _WHOSE = (
@@ -44,10 +57,30 @@ METHOD_RESEARCH = re.compile(
 )
 
 
+MEANS_GATHERED = re.compile(
+    rf"\b{_WHO}(?:'s|'ve|\s+has|\s+have|\s+had|\s+is|\s+was|\s+were)?(?:\s+been)?"
+    rf"(?:\s+\w+){{0,2}}?\s+{_GATHERING}\s+(?:[\w'-]+\s+){{0,3}}?{_MEANS}\b"
+    rf"|\b{_WHOSE}\s+(?:(?:stockpiled|saved[- ]up|hoarded|stashed)\s+|"
+    rf"(?:stash|stockpile|hoard)\s+of\s+)(?:\w+\s+)?{_MEANS}\b",
+    _F,
+)
+
+
+# The one searching named as a young person ("our 15yo", "her 13yo's", "the girl").
+_YOUNG = re.compile(
+    r"\b(?:\d+\s*yos?|\w+-year-olds?|girls?|boys?|lads?|teen\w*|young\s+person|child|kids?|"
+    r"pupils?|sons?|daughters?|year\s+\d+)\b",
+    _F,
+)
+
+
 def who_is_researching(written: str) -> str | None:
-    """ "own" when the writer is looking it up, "other" when someone else is, else None."""
-    match = METHOD_RESEARCH.search(written)
+    """ "own" when the writer is looking up a way to die or gathering the means; "young"
+    when someone named as a young person is; "other" when anyone else is; else None."""
+    match = METHOD_RESEARCH.search(written) or MEANS_GATHERED.search(written)
     if match is None:
         return None
     searcher = match["who"] or match["whose"]
-    return "own" if searcher.lower() in ("i", "my") else "other"
+    if searcher.lower() in ("i", "my"):
+        return "own"
+    return "young" if _YOUNG.search(searcher) else "other"
