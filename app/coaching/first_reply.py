@@ -34,7 +34,7 @@ TEAM_STRAIN = re.compile(
 INCIDENT = re.compile(
     r"\b(?:child|children|baby|young person|\d+-year-old|family|families|missing|police|incident|"
     r"visit|placement|safe|safety|harm|hurt|injur\w*|threat\w*|hostile|removed|protection|"
-    r"home|carers?|foster\w*|duty)\b",
+    r"home|carers?|foster\w*|duty(?!\s+(?:rotas?|cover|system|desk\s+rota)))\b",
     re.IGNORECASE,
 )
 

@@ -27,10 +27,19 @@ _SWAPS = {
 }
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+# A change verb with a noun before it names what already happened ("since the restructure",
+# "after the merger"), not a decision to make.
+_AS_A_NOUN = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("the", "a", "since", "after", "before", "during", "this", "that", "our", "my")
+)
+# A decision's words end where a new clause starts ("restructure the rota and the team is
+# falling apart" parks "restructuring the rota").
+_CLAUSE = r"(?:(?!\s(?:and|but|so|because|while|since)\s)[^.,;!?])"
 _DECISION = re.compile(
     r"\b(?:decide(?: on| about)?|decision (?:about|on)|(?:make|take) a (?:long-term )?decision "
-    r"(?:about|on))\s+(?P<what>(?:the|a|an|my|our|whether|how|what|if|\w+ing)\b[^.,;!?]{4,80})"
-    r"|\b(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+[^.,;!?]{4,80})"
+    rf"(?:about|on))\s+(?P<what>(?:the|a|an|my|our|whether|how|what|if|\w+ing)\b{_CLAUSE}{{4,80}})"
+    rf"|{_AS_A_NOUN}\b(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+{_CLAUSE}{{4,80}})"
     r"|\b(?P<agree>(?:a |an |the )?new [^.,;!?]{3,40}?) (?:agreed|signed off|decided)\b"
     r"|\b(?:asking|wants to know|deciding) (?P<whether>whether [^.,;!?]{4,80})",
     re.IGNORECASE,

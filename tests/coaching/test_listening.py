@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.coaching.clock import fit_time_words, immediate_period, local_now
+from app.coaching.first_reply import INCIDENT
 from app.coaching.listening import is_acknowledgement, roles, said_back
 from app.coaching.reflection import (
     about_a_group,
@@ -77,6 +78,38 @@ def test_the_incident_is_never_taken_for_the_decision_to_park(message: str) -> N
 )
 def test_the_leaders_decision_is_found_past_the_incident(message: str, decision: str) -> None:
     assert long_term_decision(message) == decision
+
+
+@pytest.mark.parametrize(
+    ("message", "decision"),
+    [
+        # A change already made is history, not a decision to park.
+        (
+            "Two of my managers stopped speaking since the restructure and the duty rota is "
+            "falling apart.",
+            None,
+        ),
+        ("After the merger the two teams still sit apart; where do I start?", None),
+        # The decision ends where the next clause starts.
+        (
+            "We have to decide whether to close the unit and my deputy is off.",
+            "whether to close the unit",
+        ),
+        (
+            "Now the director wants me to restructure the front door and the team are furious.",
+            "restructuring the front door",
+        ),
+    ],
+)
+def test_the_decision_parked_is_the_one_still_to_make_and_only_its_words(
+    message: str, decision: str | None
+) -> None:
+    assert long_term_decision(message) == decision
+
+
+def test_a_staffing_rota_is_not_an_incident_to_check_safety_for() -> None:
+    assert INCIDENT.search("the duty rota is falling apart and cover is thin") is None
+    assert INCIDENT.search("the duty team have the family now") is not None
 
 
 @pytest.mark.parametrize(
