@@ -177,9 +177,9 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     deleted?"), asking for nothing (no record, no instructions): answered, then coached
     (or, with nothing else in the message, answered with an invitation), never declined.
     The classifier read one such question as a probe of the instructions and one, about a
-    surname typed by mistake, as a request for legal advice. "Can you tell
-    me whether ..." is a request only for the answer; beside words for a record, the law or
-    a casework decision it asks for something that must still be declined."""
+    surname typed by mistake, as a request for legal advice. "Can you tell me whether ..."
+    is a request only for the answer; beside words for a record, the law or a casework
+    decision it asks for something that must still be declined."""
     asks_for_casework = flags["request"] and any(
         flags[name] for name in ("legal", "record", "case_decision")
     )

@@ -49,23 +49,22 @@ _RECORD_OF_SEARCHES = (
     r"(?:(?:search|browser|browsing|internet|google|youtube|tiktok|phone)\s+history|"
     r"searches|search\s+terms)"
 )
-METHOD_RESEARCH = re.compile(
+# Someone named, then what they did: "our 14yo has been", "she's quietly", "I've".
+_SOMEONE_HAS = (
     rf"\b{_WHO}(?:'s|'ve|\s+has|\s+have|\s+had|\s+is|\s+was|\s+were)?(?:\s+been)?"
-    rf"(?:\s+\w+){{0,2}}?\s+{_SEARCHING}\b[^.;!?]{{0,40}}?\b{_A_WAY_TO_DIE}"
+    r"(?:\s+\w+){0,2}?\s+"
+)
+METHOD_RESEARCH = re.compile(
+    rf"{_SOMEONE_HAS}{_SEARCHING}\b[^.;!?]{{0,40}}?\b{_A_WAY_TO_DIE}"
     rf"|\b{_WHOSE}\s+{_RECORD_OF_SEARCHES}\b[^.;!?]{{0,40}}?\b{_A_WAY_TO_DIE}",
     _F,
 )
-
-
 MEANS_GATHERED = re.compile(
-    rf"\b{_WHO}(?:'s|'ve|\s+has|\s+have|\s+had|\s+is|\s+was|\s+were)?(?:\s+been)?"
-    rf"(?:\s+\w+){{0,2}}?\s+{_GATHERING}\s+(?:[\w'-]+\s+){{0,3}}?{_MEANS}\b"
+    rf"{_SOMEONE_HAS}{_GATHERING}\s+(?:[\w'-]+\s+){{0,3}}?{_MEANS}\b"
     rf"|\b{_WHOSE}\s+(?:(?:stockpiled|saved[- ]up|hoarded|stashed)\s+|"
     rf"(?:stash|stockpile|hoard)\s+of\s+)(?:\w+\s+)?{_MEANS}\b",
     _F,
 )
-
-
 # The one searching named as a young person ("our 15yo", "her 13yo's", "the girl").
 _YOUNG = re.compile(
     r"\b(?:\d+\s*yos?|\w+-year-olds?|girls?|boys?|lads?|teen\w*|young\s+person|child|kids?|"
