@@ -101,7 +101,7 @@ def about_balcony(retention_days: int, sends_to_model: bool) -> str:
         else "Replies are written on the council's own server; nothing goes to an outside model."
     )
     return (
-        f"{ABOUT_BALCONY} Otherwise {kept}. No one at the council reads it through Balcony: "
+        f"{ABOUT_BALCONY} Otherwise {kept}.\n\nNo one at the council reads it through Balcony: "
         "it opens again only with its reference, which stays with you in this browser tab, "
         "and facilitators see weekly counts of tools and outcomes, never your words. As with "
         f"any council system, the people who run the server could reach what is stored. {written}"
