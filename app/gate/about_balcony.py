@@ -66,8 +66,8 @@ _FILLER_WORDS = """
     here chat chats conversation conversations tool app bot coach data information details
     personal store stored save saved keep kept delete deleted wiped read reading see seen
     happen happens happened council anyone someone people person human afterwards later long
-    actually anything anywhere been but bit clear come earlier ever every from has have into
-    its it's ive just let lets log mention mentioned off our quickly real said scratch since
+    actually anything anywhere been but clear come earlier ever every from has have into
+    its it's ive let lets log mention mentioned off our quickly real said scratch since
     them they thing time while who why window tab close closed again back next week
 """
 _FILLER = frozenset(_FILLER_WORDS.split())
