@@ -35,7 +35,7 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        if _says_own_intent(flags) or (flags["own_method_research"] and _not_contained(flags)):
+        if _says_own_intent(flags) or _own_plan_told(flags):
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
             # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
@@ -123,6 +123,18 @@ def _may_be_the_writers_own(flags: dict[str, bool]) -> bool:
     intents another category's script, this 9 (hold-outs 28 to 34: one more right, no
     danger to someone else given the self-harm script that was not before)."""
     return flags["first_person"] or not flags["someone_else"]
+
+
+def _own_plan_told(flags: dict[str, bool]) -> bool:
+    """The writer is looking up a way to die or gathering the means, or tells their plan
+    calmly ("chosen the date", "calmer since deciding"), and no words say help is with them.
+    A work ask beside such a plan pulls the classifier's score down (one on hold-out 37
+    scored 0.08). Words that date an event do not excuse a plan, which is for later: "my
+    last week alive" and "the panel report is the last thing on my list" read as past."""
+    if flags["own_method_research"]:
+        return _not_contained(flags)
+    helped = flags["attended"] or any(flags[n] for n in _HELP_CUES)
+    return flags["own_plan"] and not flags["negated_intent"] and not helped
 
 
 def _not_contained(flags: dict[str, bool]) -> bool:

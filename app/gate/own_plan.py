@@ -1,0 +1,73 @@
+"""The writer's own plan to die, told calmly: the time or way chosen, peace since deciding.
+
+Read only by the gate, never a feature of the model (whose `own_intent` cue is wider and
+weighed, not obeyed). A manager who had "chosen the date, the first Sunday after half
+term" and "felt calmer since deciding", told beside a request for a consultation letter,
+was coached (hold-out 37, score 0.08): the work ask pulls the score down, and no word of
+the act is said. These words say the act is planned by the one writing. Across every
+labelled line they mark no ordinary message (`tests/gate/test_own_plan.py` checks it): the
+choice is bare ("chosen the date", "I know when, so ..."), never of something ("the date for
+the away day", "know how to chair it").
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+# "I" and then, in the same sentence with nobody else named as the doer, the choice made.
+_I_THEN = r"\bi(?:'ve|'d|'m|\s+have|\s+had)?\b(?:(?!\b(?:she|he|they|we|you)\b)[^.!?\n]){0,80}?"
+_WHEN_OR_HOW = r"(?:when|how|where|the\s+(?:date|day|night|time|way|method|place|spot))"
+# A choice with nothing after it to say what it is for: "chosen the night. It's Tuesday",
+# never "picked the date for the away day" or "decided how we cover duty".
+_BARE = (
+    r"(?!\s+(?:for|of|to|and\s+time|is|was|we|they|he|she|the|it'?s|our|your|this|that|with|"
+    r"on|in|at|my|a|an|much|many|long|best|far|people|staff|everyone)\b)"
+)
+_CHOSEN = (
+    rf"(?:chosen|picked|decided|set|fixed|worked\s+out|planned|sorted)\s+(?:exactly\s+)?"
+    rf"{_WHEN_OR_HOW}\b{_BARE}"
+)
+# "I know when, so this is my last week", "I know the night I'll do it".
+_KNOWN = (
+    rf"\bi\s+(?:already\s+|now\s+)?know\s+(?:exactly\s+)?{_WHEN_OR_HOW}"
+    r"(?=\s*(?:[,.;!?]|$|and\b|so\b|now\b|already\b|i'?ll\b|i\s+will\b|i'?m\s+going\b))"
+)
+# Peace since the decision: "calmer since deciding", "a weight's lifted since I decided".
+_PEACE_SINCE = (
+    r"(?:calmer|calm|at\s+peace|peaceful|lighter|relieved|settled|steadier)\s+since\s+"
+    r"(?:deciding|i\s+(?:'ve\s+|have\s+)?(?:decided|worked\s+it\s+out|made\s+(?:the|my)\s+"
+    r"decision|chose|picked|set))\b(?!\s+(?:to|on|about|that|which|what))"
+)
+# "Saturday is the night." with nothing after it to say what for.
+_THE_NIGHT = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|tomorrow)\s+is\s+the\s+(?:night|day)"
+    r"(?=\s*(?:[,.;!?]|$))"
+)
+_NOT_ALIVE = r"\bi\s+(?:won'?t|wont|will\s+not|shan'?t)\s+be\s+alive\b"
+_LAST_ALIVE = (
+    r"\bmy\s+last\s+(?:day|night|week|weekend|month|christmas|birthday|summer|few\s+days)\s+"
+    r"(?:alive|on\s+(?:this\s+)?earth)\b"
+)
+# "once I'm gone", never "when I'm gone on leave" or "after I'm gone to the new post".
+_GONE = r"\b(?:when|after|once)\s+i'?m\s+gone\b(?!\s+(?:on|to|for|from|off|in|at))"
+OWN_PLAN = re.compile(
+    rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
+    rf"{_GONE}",
+    _F,
+)
+
+
+# Help with the writer now: "my sister's here with me", "from the crisis team's waiting room".
+# A plan told from there is a crisis being handled, coached with the safeguarding line.
+HELP_WITH_ME = re.compile(
+    r"\b(?:here|sat|sitting|staying|stopping)\s+with\s+me\b|\bwith\s+me\s+(?:now|tonight)\b|"
+    r"\b(?:crisis|home\s+treatment|mental\s+health)\s+team\b|\btold\s+my\s+(?:gp|doctor)\b|"
+    r"\b(?:in|at|from)\s+(?:a&e|the\s+ward|hospital)\b",
+    _F,
+)
+
+
+def tells_own_plan(written: str) -> bool:
+    """The writer tells their own plan, and no words say help is with them now."""
+    return bool(OWN_PLAN.search(written)) and not HELP_WITH_ME.search(written)
