@@ -34,6 +34,21 @@ _WHAT_IS_KEPT = (
     r"\w+(?:'s|s')\s+(?:names?|details|data|information)|"
     r"messages?|chats?|conversations?|it|this|a\s+(?:record|copy|log)\s+of\s+(?:what|this|it|my|our))"
 )
+# What the writer has said to Balcony, as a subject or object: "what I said yesterday",
+# "anything I've written here", "what you hold".
+_WRITTEN_HERE = (
+    r"(?:(?:what|anything|everything|whatever)\s+(?:i|we)(?:'ve|\s+have)?\s+(?:typed|written|wrote|"
+    r"entered|put\s+(?:in|here)|(?:said|shared|told\s+(?:you|it)|mentioned)(?=\s+(?:here|to\s+you|"
+    r"in\s+(?:here|this|the\s+chat)|yesterday|earlier|before|last\s+time)))|"
+    r"what\s+you\s+(?:hold|keep|store|have\s+(?:kept|stored|saved)))"
+)
+# Passed on, read, kept or removed: "be passed to anyone", "ever been looked at by a person".
+_PASSED_ON = (
+    r"(?:passed|sent|forwarded|shown|reported|read|seen|looked\s+at|checked|reviewed|kept|"
+    r"stored|saved|deleted|wiped|removed|shared|used)"
+)
+# Getting at it: "pull up what I said to you", "remove that from what you hold".
+_GET_AT = r"(?:see|read|pull\s+up|access|look\s+at|get\s+hold\s+of|retrieve|remove|delete|wipe)"
 ASKS_ABOUT_BALCONY = re.compile(
     # Kept or deleted: "does it get deleted", "is anything I type kept", "how long is what I
     # type here kept".
@@ -41,11 +56,17 @@ ASKS_ABOUT_BALCONY = re.compile(
     rf"(?:\w+\s+){{0,2}}?(?:get\s+|be\s+|being\s+)?{_KEPT}\b"
     rf"|\b(?:does|do)\s+(?:balcony|you|it|this\s+(?:tool|app|thing|bot|coach))\s+"
     rf"(?:\w+\s+)?{_KEEPS}\s+{_WHAT_IS_KEPT}\b"
-    # Read by whom: "is a human reading this", "who in the council could see it".
-    r"|\b(?:is|are|does|do|will|can|could|who)\s+(?:a\s+|any\s*|some\s*)?(?:real\s+)?"
-    r"(?:human|person|one|body|people|my\s+\w+|managers?|the\s+council|it|else|"
-    r"in\s+the\s+(?:council|team|authority|organisation|service))\s+(?:\w+\s+){0,2}?"
-    rf"(?:read(?:ing|s)?|see(?:ing|s)?|look(?:ing)?\s+at|watch(?:ing)?|access(?:ing)?)\s+{_TYPED}\b",
+    # Read by whom: "is a human reading this", "would anyone at the council ever see it".
+    r"|\b(?:is|are|does|do|will|would|can|could|has|have|who)\s+(?:a\s+|any\s*|some\s*)?"
+    r"(?:real\s+)?(?:human|person|one|body|people|my\s+\w+|managers?|the\s+council|it|else|"
+    r"in\s+the\s+(?:council|team|authority|organisation|service))\s+(?:\w+\s+){0,4}?"
+    rf"(?:read(?:ing|s)?|see(?:ing|s)?|look(?:ing)?\s+at|watch(?:ing)?|access(?:ing)?)\s+{_TYPED}\b"
+    # What was said, then where it goes: "will what I said yesterday ... be passed to anyone",
+    # "has anything I've written here ever been looked at by a person".
+    rf"|\b(?:will|would|does|do|is|could|can|has|have)\s+{_WRITTEN_HERE}\b[^.?!]{{0,80}}?"
+    rf"\b(?:be|been|get|gets|got)\s+(?:\w+\s+)?{_PASSED_ON}\b"
+    rf"|\b(?:can|could|would|will|does|do|is\s+there\s+a\s+way\s+to)\s+[^.?!]{{0,60}}?"
+    rf"\b{_GET_AT}\s+(?:\w+\s+){{0,3}}?(?:from\s+)?{_WRITTEN_HERE}",
     _F,
 )
 
@@ -69,6 +90,7 @@ _FILLER_WORDS = """
     actually anything anywhere been but clear come earlier ever every from has have into
     its it's ive let lets log mention mentioned off our quickly real said scratch since
     them they thing time while who why window tab close closed again back next week
+    i'd than rather guess typing checking training second thoughts honestly
 """
 _FILLER = frozenset(_FILLER_WORDS.split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")

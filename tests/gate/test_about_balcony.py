@@ -27,6 +27,13 @@ from tests.gate.test_attended import _labelled_lines
         ("does balcony keep people's names anywhere", True),
         ("I'd like to know whether anything we write here gets saved", True),
         ("who in the council could read these chats later?", True),
+        # Who it might reach, asked of what was typed here.
+        ("would anybody in the council ever read what I type", True),
+        ("will what I told you last week be passed on to my manager?", False),
+        ("will what I told you earlier be passed on to my manager?", True),
+        ("has anything I've typed ever been read by a real person?", True),
+        ("is there a way to delete what I said to you earlier", True),
+        ("Will what I said in supervision be passed to HR?", False),
         # Keeping asked for, or a casework choice worded with "keep", is not such a question.
         ("Can you keep a record of this for the file?", False),
         ("would you keep the baby with mum or issue proceedings", False),
@@ -114,3 +121,18 @@ def test_the_answer_says_who_can_read_how_long_it_is_kept_and_where_it_goes() ->
     configured = about_balcony(0, sends_to_model=True)
     assert "kept until you delete it" in configured
     assert "sent to the language model" in configured
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i put a colleague's surname in by accident earlier, can i delete it and would anyone "
+        "at the council see it",
+        "Is there a way to wipe what I typed in here yesterday? I named a family without thinking.",
+    ],
+)
+def test_a_question_asked_of_what_was_typed_gets_the_answer_alone(
+    gate: Gate, embedder: Embedder, question: str
+) -> None:
+    decision = _decide(gate, embedder, question)
+    assert decision.outcome == "coached" and decision.about_balcony_only
