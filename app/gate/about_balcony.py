@@ -24,7 +24,9 @@ _TYPED = (
 # What was typed, kept or removed: "is it kept", "does it get wiped", "stripped out".
 _KEPT = (
     r"(?:deleted|erased|wiped|stored|kept|saved|logged|retained|shared|recorded|archived|"
-    r"held|stripped\s+out|removed)"
+    r"held|stripped\s+out|removed|searched|disclosed|handed\s+over|"
+    # "would my chats with Balcony be part of what gets searched"
+    r"(?<=\bbe\s)part\s+of\s+(?:what|the|a|any))"
 )
 # Balcony doing the keeping, asked as a question ("does balcony store their details", "do
 # you log my chats"), never as a request ("can you keep a record of this").
@@ -52,8 +54,9 @@ _GET_AT = r"(?:see|read|pull\s+up|access|look\s+at|get\s+hold\s+of|retrieve|remo
 ASKS_ABOUT_BALCONY = re.compile(
     # Kept or deleted: "does it get deleted", "is anything I type kept", "how long is what I
     # type here kept".
+    # Never an article between ("how do I make it a shared problem").
     rf"\b(?:does|do|is|are|will|would|can|how\s+long|whether)\s+(?:\w+\s+){{0,3}}?{_TYPED}\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:get\s+|be\s+|being\s+)?{_KEPT}\b"
+    rf"(?:(?!(?:a|an|the)\s)\w+\s+){{0,2}}?(?:get\s+|be\s+|being\s+)?{_KEPT}\b"
     rf"|\b(?:does|do)\s+(?:balcony|you|it|this\s+(?:tool|app|thing|bot|coach))\s+"
     rf"(?:\w+\s+)?{_KEEPS}\s+{_WHAT_IS_KEPT}\b"
     # Read by whom: "is a human reading this", "would anyone at the council ever see it".

@@ -34,6 +34,8 @@ from tests.gate.test_attended import _labelled_lines
         ("has anything I've typed ever been read by a real person?", True),
         ("is there a way to delete what I said to you earlier", True),
         ("Will what I said in supervision be passed to HR?", False),
+        ("would my chats with Balcony be part of what gets disclosed to a parent?", True),
+        ("How do I make it a shared problem with housing, not a complaint?", False),
         # Keeping asked for, or a casework choice worded with "keep", is not such a question.
         ("Can you keep a record of this for the file?", False),
         ("would you keep the baby with mum or issue proceedings", False),
