@@ -1,5 +1,5 @@
 """Words that say a crisis is attended: emergency services at the scene now, a bystander's
-deed that ended the danger, or the person's safe state now.
+deed that ended the danger, the person's safe state now, or the place of safety they are in.
 
 Read only by the gate's rescue rule, never a feature of the model, so the model runs exactly
 as it was trained. Each family is narrow on purpose: across every labelled line (training,
@@ -63,6 +63,28 @@ SAFE_NOW = re.compile(
     r"worker|mentor|house\s+parent|residential\s+staff)\s+now\b",
     _F,
 )
+# Where the person is now, told as a place of safety someone arranged: a refuge, a foster
+# home or carer, police protection, or a relative's home, in the present tense ("they're in a
+# refuge tonight", "he's with his nan now", "placed him with foster carers"). Never the past
+# or a condition ("he was at his nan's", "when the kids are at their nan's he'll ..."), where
+# the place is no answer to the danger. No uncle or grandad: in the labelled dangers they are
+# often the one the child names.
+_RELATIVE = (
+    r"(?:gran|nan|nana|nanna|grandma|granny|grandparents|aunt|auntie|aunty)"
+)
+PLACED_SAFE_NOW = re.compile(
+    r"(?<!\bwhen\s)(?<!\bif\s)(?<!\bassumed\s)(?<!\bthought\s)"
+    rf"\b{_PERSON}(?:{_IS}|\s+and\s+(?:the\s+)?(?:baby|kids|children|her\s+\w+|his\s+\w+){_IS})?\s+"
+    r"(?:now\s+|safely\s+|all\s+)?(?:(?:placed|staying|settled|sleeping)\s+)?"
+    r"(?:in\s+(?:a|the)\s+(?:women'?s\s+)?refuge|in\s+(?:a|an)\s+(?:emergency\s+)?foster\s+"
+    r"(?:home|placement)|with\s+(?:a|an|their|her|his)\s+(?:emergency\s+)?foster\s+carers?|"
+    r"in\s+police\s+protection|"
+    rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s)\b"
+    r"|\b(?:placed|took|taken|moved)\s+(?:him|her|them|the\s+\w+)\s+(?:to|with|into)\s+"
+    r"(?:a\s+refuge|(?:emergency\s+)?foster\s+carers?|(?:a|an)\s+(?:emergency\s+)?foster\s+"
+    rf"(?:home|placement)|(?:their|her|his)\s+{_RELATIVE})\b",
+    _F,
+)
 # A deed that ends a danger, with the word before it: its doer.
 _DEED = re.compile(
     r"\b(?P<doer>\w+)(?:'s|'ve)?\s+(?:has\s+|had\s+|just\s+|then\s+)?(?:"
@@ -124,7 +146,11 @@ def bystander_deed(written: str) -> bool:
 
 
 def crisis_attended(written: str) -> bool:
-    """Any of the three families, in the text as written (contractions kept), with no turn
+    """Any of the four families, in the text as written (contractions kept), with no turn
     to danger after it."""
-    help_told = [*RESPONDERS_AT_HAND.finditer(written), *SAFE_NOW.finditer(written)]
+    help_told = [
+        *RESPONDERS_AT_HAND.finditer(written),
+        *SAFE_NOW.finditer(written),
+        *PLACED_SAFE_NOW.finditer(written),
+    ]
     return help_is_last_word(help_told, written) or bystander_deed(written)

@@ -28,6 +28,11 @@ from tests.utils.shared_eval import SHARED_EVAL
         "A&E say she's fine, just shaken",
         "the 13-year-old is with her key worker now",
         "he's in an ambulance, talking",
+        # Where the person is now, a place of safety someone arranged.
+        "the milkman rang 999 and they're in a refuge tonight",
+        "police placed him with emergency foster carers an hour later",
+        "she's at her nan's now and dad is in a cell",
+        "the twins are with their auntie tonight",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -49,6 +54,9 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "Keep him talking until the paramedics arrive, they're twenty minutes out.",
         # Where the children are may be where the threat is going.
         "The children are with the carers now and he says he knows where they live.",
+        "He says when the kids are at their nan's on Sunday he'll finish her.",
+        "Mum assumed she was at her aunt's, but her aunt hasn't seen her since Friday.",
+        "She's in a refuge but he's found it and is outside shouting.",
         # Help, then a turn to a danger it does not reach.
         "The caretaker took his keys but he has grabbed the child and is walking off.",
         "The hospital says she's fine but she told the nurse her uncle hurts her.",
@@ -141,3 +149,19 @@ def test_an_attended_crisis_the_score_alone_would_escalate_is_coached(
     monkeypatch.setattr("app.gate.attended.crisis_attended", lambda written: False)
     monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
     assert gate.decide(HANDLED, embedder.embed([HANDLED])[0]).escalated
+
+
+PLACED = (
+    "A postman in Carlisle found a baby screaming alone in a flat with mum passed out. He "
+    "called 999 and the baby's with her gran now. Lead member wants a call."
+)
+
+
+def test_a_bystander_rescue_told_by_where_the_child_is_now_is_coached(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decision = gate.decide(PLACED, embedder.embed([PLACED])[0])
+    assert decision.probabilities["escalation_score"] >= gate.model.thresholds.escalate
+    assert decision.outcome == "coached_with_safety_line" and decision.crisis_now
+    monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
+    assert gate.decide(PLACED, embedder.embed([PLACED])[0]).escalated
