@@ -158,6 +158,18 @@ _SEARCH_GOING = (
     r"\bno\s+(?:sign|trace|sighting)s?\b(?!\s+of\s+(?:harm|injur|distress))"
 )
 SEARCH_GOING = re.compile(_SEARCH_GOING, _F)
+# "Still missing" as a verb with work as its object ("my team are still missing statutory
+# visits", "still missing Monday cover"): no one is being searched for. Read only for the
+# gate's search rule, which escalated both with the self-harm script (score 0.00).
+MISSING_WORK = re.compile(
+    r"\bstill\s+missing\s+(?:(?:a|an|some|any|several|key|half|lots\s+of|most\s+of)\s+|"
+    r"(?:our|my|the|their|his|her)\s+(?=(?:\w+\s+)?(?:deputy|staff|team|workers?|managers?|tms?|"
+    r"deadlines?|targets?|point|visits?|cover|returns?|data)\b))?"
+    r"(?:\w+\s+)?(?:(?:statutory\s+)?visits?|deadlines?|cover|staff|workers?|social\s+workers?|"
+    r"sws|targets?|data|returns?|assessments?|reviews?|meetings?|supervisions?|appointments?|"
+    r"timescales?|paperwork|forms?|point|deputy|managers?|tms?)\b",
+    _F,
+)
 # Help came and the person got away from it again, and nothing says they are found since
 # ("staff pulled her off the edge but she bolted. Not found."): the rescue words above would
 # read it as handled, so the gate reads this on its own, never as a model feature.
@@ -412,7 +424,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
-    flags["search_going"] = flags["unhandled"] and bool(SEARCH_GOING.search(written))
+    flags["search_going"] = flags["unhandled"] and bool(
+        SEARCH_GOING.search(MISSING_WORK.sub(" ", written))
+    )
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))

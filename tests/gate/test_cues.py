@@ -84,6 +84,21 @@ def test_a_search_ended_is_not_read_as_still_going(text: str) -> None:
     assert not cue_flags(text)["unhandled"]
 
 
+@pytest.mark.parametrize(
+    ("text", "going"),
+    [
+        ("My team are still missing statutory visits since the restructure.", False),
+        ("we're still missing Monday cover and two deadlines", False),
+        ("still missing two social workers on duty today", False),
+        ("Our 14yo is still missing from the Ipswich home.", True),
+        ("girl still missing phone dead since last night", True),
+        ("she's still missing, two days now, police searching", True),
+    ],
+)
+def test_work_still_missed_is_not_a_search(text: str, going: bool) -> None:
+    assert cue_flags(text)["search_going"] is going
+
+
 def test_a_child_not_yet_found_is_not_read_as_found() -> None:
     assert not cue_flags("transport police still haven't found her")["handled"]
     assert not cue_flags("we have not found him and it is getting dark")["handled"]
