@@ -69,9 +69,7 @@ SAFE_NOW = re.compile(
 # or a condition ("he was at his nan's", "when the kids are at their nan's he'll ..."), where
 # the place is no answer to the danger. No uncle or grandad: in the labelled dangers they are
 # often the one the child names.
-_RELATIVE = (
-    r"(?:gran|nan|nana|nanna|grandma|granny|grandparents|aunt|auntie|aunty)"
-)
+_RELATIVE = r"(?:gran|nan|nana|nanna|grandma|granny|grandparents|aunt|auntie|aunty)"
 PLACED_SAFE_NOW = re.compile(
     r"(?<!\bwhen\s)(?<!\bif\s)(?<!\bassumed\s)(?<!\bthought\s)"
     rf"\b{_PERSON}(?:{_IS}|\s+and\s+(?:the\s+)?(?:baby|kids|children|her\s+\w+|his\s+\w+){_IS})?\s+"
