@@ -37,6 +37,16 @@ HANDLED = re.compile(
     r"emergency\s+(?:carers?|placement|foster)|discharged|in\s+hospital\s+and\s+safe)\b",
     _F,
 )
+# The duty team named for its load, not for acting ("my duty team are drowning"): the
+# `handled` cue reads "duty team are", so the gate takes this out before asking whether help
+# is in place now. A partner agency's flood of notifications was coached in the crisis shape.
+DUTY_UNDER_STRAIN = re.compile(
+    r"\b(?:duty|edt|out\s+of\s+hours)\s+(?:team\s+)?(?:are|is|has|have)\s+(?:been\s+|all\s+|just\s+)?"
+    r"(?:drowning|sinking|swamped|snowed|shaken|flattened|exhausted|overwhelmed|stretched|"
+    r"struggling|rattled|fed\s+up|furious|angry|upset|in\s+shock|on\s+(?:their|its)\s+knees|"
+    r"at\s+breaking\s+point|buried|drained|knackered|fried)\b",
+    _F,
+)
 PAST_EVENT = re.compile(
     r"\b(?:last\s+(?:year|month|week|spring|summer|autumn|winter)|(?:a|two|three|few|\d+)\s+"
     r"(?:weeks?|months?|years?)\s+ago|serious\s+(?:case|incident|safeguarding\s+practice)\s+review|"
@@ -416,7 +426,8 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 def cue_flags(text: str) -> dict[str, bool]:
     """Which cue families the text contains, and more read by the gate on their own, not
-    features of the model: `search_going` (part of `unhandled`), `says_own_intent`,
+    features of the model: `search_going` (part of `unhandled`), `handled_in_place`
+    (`handled` but for a duty team named for its load), `says_own_intent`,
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
     (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
     `about_balcony` (app/gate/about_balcony.py), `own_plan` (app/gate/own_plan.py),
@@ -428,6 +439,7 @@ def cue_flags(text: str) -> dict[str, bool]:
         SEARCH_GOING.search(MISSING_WORK.sub(" ", written))
     )
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
+    flags["handled_in_place"] = bool(HANDLED.search(DUTY_UNDER_STRAIN.sub(" ", written)))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))
     flags["attended"] = crisis_attended(written)

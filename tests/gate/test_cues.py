@@ -407,3 +407,10 @@ def test_violence_aimed_at_a_thing_is_read(text: str, at_thing: bool) -> None:
 )
 def test_help_missing_is_unhandled_but_for_its_timing_words(text: str, missing: bool) -> None:
     assert cue_flags(text)["help_missing"] is missing
+
+
+def test_a_duty_team_named_for_its_load_is_not_help_in_place() -> None:
+    strained = cue_flags("Health keep dumping referrals on us and my duty team are drowning.")
+    assert strained["handled"] and not strained["handled_in_place"]
+    acting = cue_flags("The duty team have her at the office and she's eating.")
+    assert acting["handled"] and acting["handled_in_place"]

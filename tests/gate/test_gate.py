@@ -196,6 +196,18 @@ def test_a_crisis_with_help_in_place_today_takes_the_crisis_shape(
     assert not _decide(gate, embedder, dated).crisis_now
 
 
+def test_a_partner_agency_dilemma_is_not_put_in_the_crisis_shape(
+    gate: Gate, embedder: Embedder
+) -> None:
+    """The duty team named for its load is not help in place: a flood of notifications is a
+    leadership problem, not a crisis being handled today."""
+    flood = (
+        "Police keep sending us domestic abuse notifications we can do nothing with and my "
+        "duty team are drowning. How do I raise it with their superintendent?"
+    )
+    assert not _decide(gate, embedder, flood).crisis_now
+
+
 @pytest.mark.parametrize(
     ("under_way", "help_missing"),
     [
