@@ -64,7 +64,8 @@ SAFE_NOW = re.compile(
     _F,
 )
 # Where the person is now, told as a place of safety someone arranged: a refuge, a foster
-# home or carer, police protection, or a relative's home, in the present tense ("they're in a
+# home or carer, police protection, a relative's home, or a ward with their worker, in the
+# present tense ("they're in a
 # refuge tonight", "he's with his nan now", "placed him with foster carers"). Never the past
 # or a condition ("he was at his nan's", "when the kids are at their nan's he'll ..."), where
 # the place is no answer to the danger. No uncle or grandad: in the labelled dangers they are
@@ -80,7 +81,15 @@ PLACED_SAFE_NOW = re.compile(
     rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s)\b"
     r"|\b(?:placed|took|taken|moved)\s+(?:him|her|them|the\s+\w+)\s+(?:to|with|into)\s+"
     r"(?:a\s+refuge|(?:emergency\s+)?foster\s+carers?|(?:a|an)\s+(?:emergency\s+)?foster\s+"
-    rf"(?:home|placement)|(?:their|her|his)\s+{_RELATIVE})\b",
+    rf"(?:home|placement)|(?:their|her|his)\s+{_RELATIVE})\b"
+    # In hospital with someone whose job is their safety ("on the ward with her PA", "in A&E
+    # with his key worker"), or held by our own worker ("our duty SW has her now").
+    rf"|\b{_PERSON}{_IS}\s+(?:now\s+|safely\s+)?(?:on\s+(?:the|a)\s+(?:\w+\s+)?ward|in\s+hospital|"
+    r"in\s+a&e|at\s+(?:the\s+)?hospital)\s+with\s+(?:her|his|their|a|an|the)\s+(?:pa|personal\s+"
+    r"advis[eo]r|(?:emergency\s+)?foster\s+carers?|social\s+worker|key\s*worker|support\s+worker|"
+    r"worker|sw|residential\s+staff|staff|nurse)\b"
+    r"|\b(?:our|the)\s+(?:duty\s+|allocated\s+|edt\s+)?(?:sw|social\s+worker|worker)\s+(?:has|have)\s+"
+    r"(?:him|her|them|the\s+\w+)\s+(?:now|safe)\b",
     _F,
 )
 # A deed that ends a danger, with the word before it: its doer.

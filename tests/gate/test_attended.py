@@ -33,6 +33,8 @@ from tests.utils.shared_eval import SHARED_EVAL
         "police placed him with emergency foster carers an hour later",
         "she's at her nan's now and dad is in a cell",
         "the twins are with their auntie tonight",
+        "he's on the ward with his key worker now",
+        "our duty SW has her now and she's had some toast",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -57,6 +59,7 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "He says when the kids are at their nan's on Sunday he'll finish her.",
         "Mum assumed she was at her aunt's, but her aunt hasn't seen her since Friday.",
         "She's in a refuge but he's found it and is outside shouting.",
+        "She's in hospital with her boyfriend, the one who did it.",
         # Help, then a turn to a danger it does not reach.
         "The caretaker took his keys but he has grabbed the child and is walking off.",
         "The hospital says she's fine but she told the nurse her uncle hurts her.",
