@@ -205,6 +205,11 @@ class Lexicon:
             p in self.first_names or p in self.first_name_words for p in parts
         ):
             return "plain"
+        # "jayden-lee", "lily-rose": a plain first name joined to any name, a surname's too.
+        names = (self.first_names, self.first_name_words, self.surnames, self.surname_words)
+        joined = all(any(p in known for known in names) for p in parts[1:])
+        if len(parts) > 1 and parts[0] in self.first_names and joined:
+            return "plain"
         return None
 
     def surname_kind(self, word: str) -> str | None:

@@ -84,6 +84,8 @@ def test_leadership_language_has_no_names(text: str) -> None:
         ("her partner dean was there", {"dean": "PERSON"}),
         ("i told robin the plan", {"robin": "PERSON"}),
         ("grace said she was scared", {"grace": "PERSON"}),
+        # A first name joined to a name that is not a first name: "lee" is a surname.
+        ("spoke to jayden-lee owusu at school", {"jayden-lee owusu": "PERSON"}),
     ],
 )
 def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str, str]) -> None:
