@@ -69,6 +69,8 @@ class NameFinder(NameContext):
         titled = token.lower in TITLES and self._joined(i)
         if titled and (self._capital(i + 1) or self._lower_surname(i + 1)):
             return self._extend(i + 1, i + 2, surnames_only=False)
+        if titled and (token.capitalised or token.lower != "miss"):  # "i miss brown bread"
+            return self._titled_surname_at(i)
         if not token.capitalised:
             return self._lower_case_at(i)
         if self._blocked(token):
@@ -92,6 +94,23 @@ class NameFinder(NameContext):
             return self._extend(i, i + 1, surnames_only=False)
         if self._listed_with_name(i):
             return i + 1
+        return i
+
+    def _titled_surname_at(self, i: int) -> int:
+        """After a title, a surname however typed: "mrs smith" (a surname that is also a word),
+        "mrs van der berg", "Mrs de Souza" (particles, then any word). Return the index after
+        it, or i."""
+        j = i + 1
+        while j < len(self.tokens) and self.tokens[j].lower in PARTICLES and self._joined(j - 1):
+            j += 1
+        if j >= len(self.tokens) or not self._joined(j - 1):
+            return i
+        key = self.tokens[j].lower
+        if key in self.words.not_names or key in self.words.places or len(key) < 3:
+            return i
+        after_particles = j > i + 1
+        if after_particles or self.words.surname_kind(self.tokens[j].text) is not None:
+            return self._extend(j, j + 1, surnames_only=False)
         return i
 
     def _extend(self, start: int, end: int, *, surnames_only: bool) -> int:

@@ -86,6 +86,10 @@ def test_leadership_language_has_no_names(text: str) -> None:
         ("grace said she was scared", {"grace": "PERSON"}),
         # A first name joined to a name that is not a first name: "lee" is a surname.
         ("spoke to jayden-lee owusu at school", {"jayden-lee owusu": "PERSON"}),
+        # After a title: a surname that is also a word, or one after particles.
+        ("mrs smith came to reception", {"smith": "PERSON"}),
+        ("mrs van der berg rang", {"van der berg": "PERSON"}),
+        ("Mrs de Souza rang", {"de Souza": "PERSON"}),
     ],
 )
 def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str, str]) -> None:
@@ -104,4 +108,11 @@ def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str
     ],
 )
 def test_lower_case_words_that_are_names_need_a_person(text: str) -> None:
+    assert names(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["i miss brown bread", "we chat on ms teams", "the dr appointment is at ten"]
+)
+def test_a_title_word_in_another_sense_takes_no_name(text: str) -> None:
     assert names(text) == {}
