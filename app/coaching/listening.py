@@ -55,11 +55,12 @@ _THINGS = {
     "NHS_NUMBER": "an NHS number",
     "NI_NUMBER": "a National Insurance number",
     "DATE_OF_BIRTH": "a date of birth",
+    "VEHICLE_REG": "a vehicle registration",
 }
 # Identifying details in brackets or after a comma add nothing to a reflection: dropped.
 _DETAIL = re.compile(
     r"\s*[(,]\s*(?:[A-Za-z.]{1,6}:?\s*)?\[(?:DATE_OF_BIRTH|NHS_NUMBER|NI_NUMBER|CASE_REF|PHONE|"
-    r"EMAIL|POSTCODE|ADDRESS)_\d+\]\s*\)?"
+    r"EMAIL|POSTCODE|ADDRESS|VEHICLE_REG)_\d+\]\s*\)?"
 )
 # "My deputy, [PERSON_1], thinks" -> "My deputy thinks".
 _APPOSITIVE_AFTER = re.compile(

@@ -1,4 +1,5 @@
-"""Structured personal data found by pattern: contacts, NHS and NI numbers, references, dates."""
+"""Structured personal data found by pattern: contacts, NHS and NI numbers, references, dates,
+vehicle registrations."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ LONG_NUMBER = re.compile(r"(?<![\w£$€.,])\d{6,}(?![\w%]|[.,]\d)")
 # UK postcodes, outward and inward code; lower case accepted, people type it.
 POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+# A vehicle registration, the current UK shape typed in capitals ("AB12 CDE"), or any shape
+# after a word that announces one ("dad's reg is ab12 cde", "plate M123 ABC").
+VEHICLE_REG = re.compile(r"\b[A-Z]{2}(?:0[2-9]|[1-9]\d)[ ]?[A-Z]{3}\b")
+CUED_VEHICLE_REG = re.compile(
+    r"\b(?:reg|registration|(?:number\s+)?plates?|vrm)(?:\s+(?:is|was|number|no\.?|of))?[:\s]+"
+    r"(?P<reg>[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z])\b",
     re.IGNORECASE,
 )
 # Any two letters, not only the issued prefixes: HMRC's own examples use "QQ".
@@ -163,6 +172,10 @@ def find_structured(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "CASE_REF", match.group())
     for match in POSTCODE.finditer(text):
         yield Span(match.start(), match.end(), "POSTCODE", _compact(match.group()))
+    for match in VEHICLE_REG.finditer(text):
+        yield Span(match.start(), match.end(), "VEHICLE_REG", _compact(match.group()))
+    for match in CUED_VEHICLE_REG.finditer(text):
+        yield Span(match.start("reg"), match.end("reg"), "VEHICLE_REG", _compact(match["reg"]))
     for match in PREFIXED_REF.finditer(text):
         if _has_reference_digits(match.group()):
             yield Span(match.start(), match.end(), "CASE_REF", _compact(match.group()))

@@ -20,6 +20,7 @@ PRIORITY = (
     "NHS_NUMBER",
     "PHONE",
     "POSTCODE",
+    "VEHICLE_REG",
     "DATE_OF_BIRTH",
     "ADDRESS",
     "CASE_REF",

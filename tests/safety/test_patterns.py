@@ -71,6 +71,9 @@ def test_uk_phone_numbers_are_found(phone: str) -> None:
         ("at 7 Elm Close, Hungerford", "7 Elm Close", "ADDRESS"),
         ("Flat 2, 14b Station Rd", "Flat 2, 14b Station Rd", "ADDRESS"),
         ("lives on Meadow Lane now", "Meadow Lane", "ADDRESS"),
+        ("his car, AB12 CDE, was outside", "AB12 CDE", "VEHICLE_REG"),
+        ("dads reg is ab12cde", "ab12cde", "VEHICLE_REG"),
+        ("number plate m123 abc", "m123 abc", "VEHICLE_REG"),
     ],
 )
 def test_identifiers_are_found_and_typed(text: str, value: str, kind: str) -> None:
