@@ -136,22 +136,13 @@ LIVE = (
 )
 
 
-def test_an_attended_crisis_the_score_alone_would_escalate_is_coached(
-    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    decision = gate.decide(HANDLED, embedder.embed([HANDLED])[0])
-    assert decision.probabilities["escalation_score"] >= gate.model.thresholds.escalate
-    assert decision.outcome == "coached_with_safety_line"
-    assert decision.category == "safeguarding" and decision.crisis_now
+def test_a_live_crisis_or_one_that_turns_is_still_escalated(gate: Gate, embedder: Embedder) -> None:
     assert gate.decide(LIVE, embedder.embed([LIVE])[0]).escalated
     turned = (
         "Police are there now but dad has locked himself in with the baby and is threatening "
         "to hurt her."
     )
     assert gate.decide(turned, embedder.embed([turned])[0]).escalated
-    monkeypatch.setattr("app.gate.attended.crisis_attended", lambda written: False)
-    monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
-    assert gate.decide(HANDLED, embedder.embed([HANDLED])[0]).escalated
 
 
 PLACED = (
@@ -160,11 +151,14 @@ PLACED = (
 )
 
 
-def test_a_bystander_rescue_told_by_where_the_child_is_now_is_coached(
-    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("handled", [HANDLED, PLACED])
+def test_an_attended_crisis_the_score_alone_would_escalate_is_coached(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, handled: str
 ) -> None:
-    decision = gate.decide(PLACED, embedder.embed([PLACED])[0])
+    """Help told by a bystander's deed, or by the place of safety the child is in now."""
+    decision = gate.decide(handled, embedder.embed([handled])[0])
     assert decision.probabilities["escalation_score"] >= gate.model.thresholds.escalate
-    assert decision.outcome == "coached_with_safety_line" and decision.crisis_now
+    assert decision.outcome == "coached_with_safety_line"
+    assert decision.category == "safeguarding" and decision.crisis_now
     monkeypatch.setattr("app.gate.cues.crisis_attended", lambda written: False)
-    assert gate.decide(PLACED, embedder.embed([PLACED])[0]).escalated
+    assert gate.decide(handled, embedder.embed([handled])[0]).escalated
