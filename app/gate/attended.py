@@ -66,11 +66,10 @@ SAFE_NOW = re.compile(
 )
 # Where the person is now, told as a place of safety someone arranged: a refuge, a foster
 # home or carer, police protection, a relative's home, or a ward with their worker, in the
-# present tense ("they're in a
-# refuge tonight", "he's with his nan now", "placed him with foster carers"). Never the past
-# or a condition ("he was at his nan's", "when the kids are at their nan's he'll ..."), where
-# the place is no answer to the danger. No uncle or grandad: in the labelled dangers they are
-# often the one the child names.
+# present tense ("they're in a refuge tonight", "he's with his nan now", "placed him with
+# foster carers"). Never the past or a condition ("he was at his nan's", "when the kids are
+# at their nan's he'll ..."), where the place is no answer to the danger. No uncle or
+# grandad: in the labelled dangers they are often the one the child names.
 _RELATIVE = r"(?:gran|nan|nana|nanna|grandma|granny|grandparents|aunt|auntie|aunty)"
 PLACED_SAFE_NOW = re.compile(
     r"(?<!\bwhen\s)(?<!\bif\s)(?<!\bassumed\s)(?<!\bthought\s)"

@@ -110,9 +110,17 @@ SOMEONE_ELSES_SUICIDE_RISK = ("young-person-suicide-risk", "adult-at-risk")
 # The words that say help is in place: someone with them, the harmer held, a rescue, the
 # person somewhere safe or found.
 _HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
-# Those, or words for how it ended ("stable on the ward", "kids all safe"): enough to set the
-# crisis shape, never to overrule the search rule ("still missing; her sisters are all safe").
-_HANDLED_NOW_CUES = ("handled_in_place", *(n for n in _HELP_CUES if n != "handled"), "safe_outcome")
+# Those ("handled" less a duty team named for its load), or words for how it ended ("stable
+# on the ward", "kids all safe"): enough to set the crisis shape, never to overrule the
+# search rule ("still missing; her sisters are all safe").
+_HANDLED_NOW_CUES = (
+    "help_present",
+    "contained",
+    "in_care",
+    "rescued",
+    "handled_in_place",
+    "safe_outcome",
+)
 
 
 def _may_be_the_writers_own(flags: dict[str, bool]) -> bool:
