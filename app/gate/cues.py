@@ -14,6 +14,7 @@ import numpy.typing as npt
 from app.components.contractions import as_written
 from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
+from app.gate.legal_part import names_the_law
 from app.gate.method_research import who_is_researching
 from app.gate.own_plan import tells_own_plan
 from app.safety import risk_cues as risk
@@ -429,6 +430,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
     (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
     `about_balcony` (app/gate/about_balcony.py), `own_plan` (app/gate/own_plan.py),
+    `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
     `someone_else` (anyone but the writer is mentioned), and `method_research`,
     `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
@@ -445,6 +447,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["rescue_last_word"] = help_is_last_word(rescues, written)
     flags["about_balcony"] = asks_about_balcony(written)
     flags["own_plan"] = tells_own_plan(written)
+    flags["legal_part"] = names_the_law(written)
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None

@@ -71,7 +71,7 @@ class Gate:
             None,
             p,
             borderline,
-            legal_pointer=flags["legal"],
+            legal_pointer=flags["legal_part"],
             about_balcony=about,
             about_balcony_only=about and asks_nothing_else(text),
         )

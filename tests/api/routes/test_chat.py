@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
+from app.gate.replies import LEGAL_POINTER
 from devtools.stand_in_provider import StandInProvider, running_provider
 
 CRISIS = (
@@ -154,6 +155,20 @@ def test_a_question_about_balcony_itself_is_answered_then_coached(client: TestCl
     assert body["reply"].startswith("I'm Balcony, an automated coach, not a person.")
     assert "delete the conversation" in body["reply"]
     assert "No one at the council reads it" in body["reply"]
+
+
+def test_the_legal_pointer_opens_a_reply_only_when_the_law_is_named(client: TestClient) -> None:
+    named = (
+        "Councillors want our care leaver offer above the statutory guidance and my PAs "
+        "already carry thirty each. How do I lead that conversation?"
+    )
+    body = client.post("/v1/chat", json={"message": named}).json()
+    assert body["outcome"] == "coached"
+    assert body["reply"].startswith(LEGAL_POINTER)
+    work = "My team are still missing statutory visits since the restructure. Where do I start?"
+    body = client.post("/v1/chat", json={"message": work}).json()
+    assert body["outcome"] == "coached"
+    assert "legal team" not in body["reply"]
 
 
 def test_a_question_only_about_balcony_is_answered_with_an_invitation_not_coached(
