@@ -44,7 +44,7 @@ RESPONDERS_AT_HAND = re.compile(
 )
 _PERSON = (
     r"(?:he|she|they|him|her|them|the\s+(?:baby|child|kids?|children|boy|girl|lad|toddler|twins|"
-    r"\d+\s*yo|\w+-year-old)|(?:both|all)\s+(?:of\s+them|kids|children))"
+    r"\d+\s*yo|\w+-year-old)|(?:both|all)(?:\s+(?:of\s+them|kids|children))?)"
 )
 _IS = r"(?:'s|'re|\s+is|\s+are)"
 # The person's state now says it ended: a medical verdict ("hospital says she's fine"),
@@ -76,12 +76,13 @@ PLACED_SAFE_NOW = re.compile(
     rf"\b{_PERSON}(?:{_IS}|\s+and\s+(?:the\s+)?(?:baby|kids|children|her\s+\w+|his\s+\w+){_IS})?\s+"
     r"(?:now\s+|safely\s+|all\s+)?(?:(?:placed|staying|settled|sleeping)\s+)?"
     r"(?:in\s+(?:a|the)\s+(?:women'?s\s+)?refuge|in\s+(?:a|an)\s+(?:emergency\s+)?foster\s+"
-    r"(?:home|placement)|with\s+(?:a|an|their|her|his)\s+(?:emergency\s+)?foster\s+carers?|"
+    r"(?:home|placement)|with\s+(?:(?:a|an|their|her|his)\s+)?(?:emergency\s+(?:foster\s+)?|foster\s+)"
+    r"carers?|"
     r"in\s+police\s+protection|"
     rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s)\b"
     r"|\b(?:placed|took|taken|moved|drove|driven|brought|got|walked)\s+(?:him|her|them|the\s+\w+)\s+"
     r"(?:straight\s+)?(?:to|with|into)\s+"
-    r"(?:a\s+refuge|(?:emergency\s+)?foster\s+carers?|(?:a|an)\s+(?:emergency\s+)?foster\s+"
+    r"(?:a\s+refuge|(?:emergency\s+(?:foster\s+)?|foster\s+)carers?|(?:a|an)\s+(?:emergency\s+)?foster\s+"
     rf"(?:home|placement)|(?:their|her|his)\s+{_RELATIVE})\b"
     # In hospital with someone whose job is their safety ("on the ward with her PA", "in A&E
     # with his key worker"), or held by our own worker ("our duty SW has her now").

@@ -35,6 +35,7 @@ from tests.utils.shared_eval import SHARED_EVAL
         "the twins are with their auntie tonight",
         "he's on the ward with his key worker now",
         "our duty SW has her now and she's had some toast",
+        "he bought them chips and rang us; both with emergency carers now",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
