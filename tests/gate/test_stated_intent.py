@@ -1,0 +1,64 @@
+"""Someone else who, after an attempt, says they will try again is a suicide risk now,
+however the hospital words around it read; the same words dated or with help beside the
+person are not a danger told alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from app.gate.stated_intent import says_they_will_try_again
+from tests.gate.test_attended import _labelled_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("discharged after the overdose and told her mum she'll do it properly next time", True),
+        ("he took a load of pills on Sunday and says he'll try again when he's home", True),
+        ("she said shell get it right next time, the cuts were deep", True),
+        ("they sent him home from A&E after the tablets and he says he will hang himself", True),
+        # Not a stated intent, or no attempt named.
+        ("she said she won't try again and is glad the tablets didn't work", False),
+        ("the bid failed but he'll try again next year", False),
+        ("he says he'll finish it tonight, she's at her mum's with the kids", False),
+    ],
+)
+def test_a_stated_intent_to_try_again_is_read(text: str, said: bool) -> None:
+    assert says_they_will_try_again(text) is said
+
+
+def test_only_labelled_dangers_read_as_someone_saying_they_will_try_again() -> None:
+    marked = [o for text, o in _labelled_lines() if cue_flags(text)["others_try_again"]]
+    assert len(marked) >= 3, "the check is not empty"
+    assert set(marked) == {"escalated"}
+
+
+SENT_HOME = (
+    "A&E discharged a 16yo at 2am after tablets, no CAMHS bed. she told the receptionist she "
+    "will do it properly tomorrow. mum was told to keep an eye. Who do I escalate this to at "
+    "health?"
+)
+
+
+def test_a_stated_intent_after_discharge_escalates(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vector = embedder.embed([SENT_HOME])[0]
+    decision = gate.decide(SENT_HOME, vector)
+    assert decision.outcome == "escalated"
+    assert decision.category in ("young-person-suicide-risk", "adult-at-risk")
+    # The rule is what escalates it: "discharged" reads as a crisis handled.
+    monkeypatch.setattr("app.gate.cues.says_they_will_try_again", lambda written: False)
+    assert gate.decide(SENT_HOME, vector).outcome != "escalated"
+
+
+def test_a_stated_intent_with_help_beside_the_person_is_not_escalated_by_the_rule() -> None:
+    flags = cue_flags(
+        "After the overdose she told staff she'd try again, so she's on the ward with her "
+        "key worker on one-to-one tonight and the consultant is keeping her in."
+    )
+    assert flags["others_try_again"]
+    assert flags["attended"] or flags["help_present"] or flags["contained"]
