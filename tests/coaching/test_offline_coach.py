@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.coaching.chain import ChainInput, CoachReply
-from app.coaching.first_reply import quotable
+from app.coaching.first_reply import SIGN_CLOSE, quotable
 from app.coaching.measure import question_count, word_count
 from app.coaching.modes import choose_mode
 from app.coaching.offline import Turn
@@ -229,3 +229,32 @@ def test_no_reply_nests_double_quotes(indexed_services: Services) -> None:
     spans = re.findall(r'"([^"\n]*)"', reply.text)
     assert spans, reply.text
     assert all(span == span.strip() for span in spans), reply.text
+
+
+CLOSE = ("describe something close to yours", "written for moments like this one")
+
+
+def test_a_sign_is_called_close_only_when_it_fits_the_message(indexed_services: Services) -> None:
+    away = (
+        "I'm away for three weeks from Friday because of jury service and my deputy has never "
+        "held duty decisions on her own. How do I set her up so she doesn't just wait for me?"
+    )
+    (reply,) = _talk(indexed_services, [away])
+    assert not any(claim in reply.text for claim in CLOSE), reply.text
+    # Every sign said to be close to a dev dilemma fits it at least that well; some are.
+    similarity = indexed_services.similarity
+    close = 0
+    for case in shared_eval_rows("retrieval-dev.jsonl"):
+        query = str(case["query"])
+        (reply,) = _talk(indexed_services, [query])
+        said = re.search(r'(?:close to yours|like this one): "([^"]+)"', reply.text)
+        if said:
+            close += 1
+            lead = reply.sources[0].tool_id
+            signs = [
+                item.text
+                for item in indexed_services.offline.items(lead, "When it helps")
+                if quotable(item.text.rstrip(".")) == said[1]
+            ]
+            assert signs and similarity.cosines(query, signs[:1])[0] >= SIGN_CLOSE, reply.text
+    assert close >= 1, "no dev dilemma got a close sign: the check is empty"
