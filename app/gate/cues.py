@@ -453,9 +453,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["own_plan"] = tells_own_plan(written)
     flags["legal_part"] = names_the_law(written)
     flags["others_try_again"] = says_they_will_try_again(written)
-    rest = without_absences(written)
-    flags["work_absence"] = absence_for_work(written) and not any(
-        p.search(rest) for p in (risk.SELF_HARM, OWN_INTENT, SAYS_OWN_INTENT, risk.OTHERS_SUICIDE)
+    flags["work_absence"] = absence_for_work(written) and not _intent_beside(
+        without_absences(written)
     )
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     researching = who_is_researching(written)
@@ -463,6 +462,13 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["own_method_research"] = researching == "own"
     flags["young_method_research"] = researching == "young"
     return flags
+
+
+def _intent_beside(rest: str) -> bool:
+    """Words of intent to die or self-harm, in a message with its work absences taken out."""
+    return any(
+        p.search(rest) for p in (risk.SELF_HARM, OWN_INTENT, SAYS_OWN_INTENT, risk.OTHERS_SUICIDE)
+    )
 
 
 def cue_features(text: str, flags: dict[str, bool] | None = None) -> npt.NDArray[np.float32]:

@@ -113,7 +113,8 @@ SOMEONE_ELSES_SUICIDE_RISK = ("young-person-suicide-risk", "adult-at-risk")
 
 # The words that say help is in place: someone with them, the harmer held, a rescue, the
 # person somewhere safe or found.
-_HELP_CUES = ("help_present", "contained", "in_care", "rescued", "handled")
+_HELD_CUES = ("help_present", "contained", "in_care", "rescued")
+_HELP_CUES = (*_HELD_CUES, "handled")
 # Those ("handled" less a duty team named for its load), or words for how it ended ("stable
 # on the ward", "kids all safe"): enough to set the crisis shape, never to overrule the
 # search rule ("still missing; her sisters are all safe").
@@ -152,15 +153,14 @@ def _own_plan_told(flags: dict[str, bool]) -> bool:
 def _not_contained(flags: dict[str, bool]) -> bool:
     """Nothing says the danger is past or help is in place: someone looking up a way to die
     escalates unless the words date it or say who is with them now."""
-    return not (flags["past_event"] or flags["attended"] or any(flags[n] for n in _HELP_CUES))
+    return not (flags["handled"] or _held_now(flags))
 
 
 def _held_now(flags: dict[str, bool]) -> bool:
     """Words say someone is with the person now or it is past: a stated intent to try again
     is live otherwise. Not the wider `handled` words: "discharged" or "sent home" after an
     attempt is where such an intent is told, not help in place."""
-    held = ("help_present", "contained", "in_care", "rescued", "attended", "past_event")
-    return any(flags[name] for name in held)
+    return any(flags[name] for name in (*_HELD_CUES, "attended", "past_event"))
 
 
 def _search_still_going(flags: dict[str, bool]) -> bool:

@@ -40,7 +40,7 @@ _COURT_SAYS = (
     r"court\s+orders?|sued|suing|liable|liability"
 )
 # "what the regulations require", "what we are required to do by law".
-_REQUIRED = r"(?:required|obliged|duty)\s+(?:by|under)\s+(?:law|statute|the\s+act)"
+_REQUIRED = r"(?:required|obliged|duty)\s+(?:by|under)\s+(?:law|the\s+act)"  # "statute": _LAWFUL
 
 LEGAL_PART = re.compile(
     rf"\b(?:{_LAW}|{_LAWFUL}|{_LEGAL_THING}|{_STATUTORY_THING}|{_ACT}|{_SECTION}|{_THRESHOLD}|"
