@@ -1,5 +1,6 @@
 """Words that say a crisis is attended: emergency services at the scene now, a bystander's
-deed that ended the danger, the person's safe state now, or the place of safety they are in.
+deed that ended the danger, the person's safe state now, the place of safety they are in, or
+the harmer held.
 
 Read only by the gate's rescue rule, never a feature of the model, so the model runs exactly
 as it was trained. Each family is narrow on purpose: across every labelled line (training,
@@ -46,7 +47,8 @@ _PERSON = (
     r"(?:he|she|they|him|her|them|the\s+(?:baby|child|kids?|children|boy|girl|lad|toddler|twins|"
     r"\d+\s*yo|\w+-year-old)|(?:both|all)(?:\s+(?:of\s+them|kids|children))?)"
 )
-_IS = r"(?:'s|'re|\s+is|\s+are)"
+# "shes back at the home": the apostrophe is often not typed.
+_IS = r"(?:'s|'re|\s+is|\s+are|(?<=\bhe)s|(?<=\bshe)s)"
 # The person's state now says it ended: a medical verdict ("hospital says she's fine"),
 # home or in bed with a word of comfort ("he's home, warm"), or with their own worker.
 # Not family or carers: "the children are with the carers now" can be where the threat goes.
@@ -79,7 +81,13 @@ PLACED_SAFE_NOW = re.compile(
     r"(?:home|placement)|with\s+(?:(?:a|an|their|her|his)\s+)?(?:emergency\s+(?:foster\s+)?|foster\s+)"
     r"carers?|"
     r"in\s+police\s+protection|"
-    rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s)\b"
+    rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s|"
+    # At the home of the worker or carer whose job is their safety ("the lad is at his PA's
+    # tonight"), or back at the children's home or placement ("shes back at the home"): not
+    # "back in the house", which is where a harmer returns.
+    r"at\s+(?:their|her|his)\s+(?:pa|personal\s+advis[eo]r|key\s*worker|support\s+worker|"
+    r"(?:foster\s+)?carers?)'s?|back\s+at\s+(?:the|her|his|their)\s+(?:children'?s\s+)?"
+    r"(?:home|placement|unit))\b"
     r"|\b(?:placed|took|taken|moved|drove|driven|brought|got|walked)\s+(?:him|her|them|the\s+\w+)\s+"
     r"(?:straight\s+)?(?:to|with|into)\s+"
     r"(?:a\s+refuge|(?:emergency\s+(?:foster\s+)?|foster\s+)carers?|(?:a|an)\s+(?:emergency\s+)?foster\s+"
@@ -92,6 +100,16 @@ PLACED_SAFE_NOW = re.compile(
     r"worker|sw|residential\s+staff|staff|nurse)\b"
     r"|\b(?:our|the)\s+(?:duty\s+|allocated\s+|edt\s+)?(?:sw|social\s+worker|worker)\s+(?:has|have)\s+"
     r"(?:him|her|them|the\s+\w+)\s+(?:now|safe)\b",
+    _F,
+)
+# Whoever did the harm is held, named by a noun ("the men were arrested outside", "both
+# lads are in custody"): the classifier's own words for a harmer held read pronouns only.
+HARMER_HELD = re.compile(
+    r"\b(?:the|both|two|three|all|those)\s+(?:\w+\s+)?(?:men|man|males?|lads|blokes|attackers?|"
+    r"suspects?|offenders?|perpetrators?|guys?|adults|youths|gang|driver|stranger)\s+"
+    r"(?:were|was|have\s+been|has\s+been|got|are\s+now|is\s+now|are|is)\s+"
+    r"(?:all\s+|both\s+|since\s+|now\s+|later\s+)?(?:arrested|charged|detained|remanded|nicked|"
+    r"in\s+custody|held\s+by\s+police|in\s+(?:a\s+|the\s+)?cells?)\b",
     _F,
 )
 # A deed that ends a danger, with the word before it: its doer.
@@ -155,11 +173,12 @@ def bystander_deed(written: str) -> bool:
 
 
 def crisis_attended(written: str) -> bool:
-    """Any of the four families, in the text as written (contractions kept), with no turn
+    """Any of the five families, in the text as written (contractions kept), with no turn
     to danger after it."""
     help_told = [
         *RESPONDERS_AT_HAND.finditer(written),
         *SAFE_NOW.finditer(written),
         *PLACED_SAFE_NOW.finditer(written),
+        *HARMER_HELD.finditer(written),
     ]
     return help_is_last_word(help_told, written) or bystander_deed(written)

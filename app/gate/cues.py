@@ -14,9 +14,11 @@ import numpy.typing as npt
 from app.components.contractions import as_written
 from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
+from app.gate.law_ask import asks_the_law
 from app.gate.legal_part import names_the_law
 from app.gate.method_research import who_is_researching
 from app.gate.own_plan import tells_own_plan
+from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_intent import says_they_will_try_again
 from app.gate.work_absence import absence_for_work, without_absences
 from app.safety import risk_cues as risk
@@ -435,6 +437,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
     `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
     `others_try_again` (app/gate/stated_intent.py),
+    `record_ask` (app/gate/record_ask.py), `law_ask` (app/gate/law_ask.py),
     `someone_else` (anyone but the writer is mentioned), and `method_research`,
     `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
@@ -453,6 +456,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["own_plan"] = tells_own_plan(written)
     flags["legal_part"] = names_the_law(written)
     flags["others_try_again"] = says_they_will_try_again(written)
+    flags["record_ask"] = asks_for_a_record(written)
+    flags["law_ask"] = asks_the_law(written)
     flags["work_absence"] = absence_for_work(written) and not _intent_beside(
         without_absences(written)
     )

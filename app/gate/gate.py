@@ -50,10 +50,16 @@ class Gate:
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
         live = _search_still_going(flags) or flags["got_away_again"]
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
-        if (score >= t.escalate and not rescue and not away) or live:
+        law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
+        if (score >= t.escalate and not rescue and not away and not law_ask) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p)
-        if p["declined"] >= t.decline and not rescue:
+        if law_ask and not rescue:
+            return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
+        if (p["declined"] >= t.decline or flags["record_ask"]) and not rescue:
             category = _top(model.decline_category.probabilities(features))
+            if p["declined"] < t.decline:
+                # Declined by the record words alone (app/gate/record_ask.py).
+                category = "casework-record"
             if not _asks_about_balcony(flags):
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)
         borderline = score >= t.borderline
@@ -221,6 +227,19 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
     over the bar of 0.23) and gave them the self-harm script. Across every labelled line
     these words mark four lines, all ordinary."""
     return flags["work_absence"] and not any(flags[name] for name in _DANGER_CUES)
+
+
+# With the law asked about outright, only a score this sure still escalates.
+LAW_ASK_BAR = 0.95
+
+
+def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
+    """The message asks outright what the law says or a court would do (app/gate/law_ask.py),
+    with no words of a threat, harm, a child missing or exploited, an emergency or a suicide
+    risk. A family dispute put as a legal question ("what would a court do if he just keeps
+    them after the weekend?") read to the classifier as a threat to take children (0.79)."""
+    dangers = tuple(name for name in _DANGER_CUES if name != "disclosure")
+    return flags["law_ask"] and not any(flags[name] for name in (*dangers, "self_harm"))
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:

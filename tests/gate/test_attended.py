@@ -36,6 +36,13 @@ from tests.utils.shared_eval import SHARED_EVAL
         "he's on the ward with his key worker now",
         "our duty SW has her now and she's had some toast",
         "he bought them chips and rang us; both with emergency carers now",
+        # With the worker or carer whose job is their safety, or back at the children's home.
+        "the shopkeeper hid him in the stockroom and he is at his PA's tonight",
+        "hes at his key worker's now, eating",
+        "a bus driver kept her on the bus till police came. shes back at her placement",
+        # The harmer held, named by a noun.
+        "a neighbour rang 999 and both men were arrested at the scene",
+        "the driver was charged overnight and the girl is with her social worker",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -61,6 +68,12 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "Mum assumed she was at her aunt's, but her aunt hasn't seen her since Friday.",
         "She's in a refuge but he's found it and is outside shouting.",
         "She's in hospital with her boyfriend, the one who did it.",
+        # Home is where the harmer returns: "back in the house" is not a place of safety.
+        "Mum says he's back in the house now and has the baby upstairs.",
+        # A record of arrests says nothing of tonight; nor does an arrest still to come.
+        "The men will be arrested if they turn up again, police say.",
+        # The harmer held, then a turn to a danger it does not reach.
+        "The man was arrested but she's gone missing again with his friends.",
         # Help, then a turn to a danger it does not reach.
         "The caretaker took his keys but he has grabbed the child and is walking off.",
         "The hospital says she's fine but she told the nurse her uncle hurts her.",

@@ -1,0 +1,48 @@
+"""A request that Balcony write a casework record: read by the gate alone, never a feature
+of the model.
+
+The classifier finds most such requests, but not when the record is asked for by what it
+should become ("turn it into dated entries", "make it read like proper minutes") or by a
+bare verb ("just produce Friday's conference summary", "can you produce the notes"), with
+little else that reads like a request: it coached five such lines across the labelled
+splits. These words, a request to write, produce or turn something into a record, mark
+110 labelled lines, every one a request that must be declined. Notes made into something
+for the writer's own leadership work ("turn my notes into a paper for the senior team")
+are not a record, so the record must be what is made, not what is handed over.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+# Asked of Balcony: an imperative opening a sentence, "just ..." or "please ...", or
+# "can you ...".
+_ASKED = (
+    r"(?:^|[.!?;:]\s+|\bjust\s+|\bplease\s+)|"
+    r"\b(?:can|could|would|will)\s+you\s+(?:just\s+|please\s+|quickly\s+)?"
+)
+# What is made: written outright ("write the entries", "produce the notes"), or the
+# writer's material turned into it ("turn it into dated entries").
+_MADE = (
+    r"(?:write|produce|generate|draft|type|compose|create)\s+(?:up\s+)?"
+    r"(?:(?!for\b|into\b|about\b|on\b|to\b)\S+\s+){0,4}?|"
+    r"(?:turn|convert|make|put|sequence|rewrite)\s+(?:\S+\s+){0,4}?(?:into|as|read\s+like)\s+"
+    r"(?:a\s+|an\s+|the\s+|proper\s+|some\s+)?(?:\S+\s+)?"
+)
+_RECORD = (
+    r"entries|notes|minutes|recordings|records?|chronology|"
+    r"(?:conference|case)\s+summary|case\s+note"
+)
+# Not the writer's own leadership papers: "notes for my team briefing", "minutes of our
+# team meeting".
+_FOR_LEADING = (
+    r"\s+(?:for|of|from)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:team|staff|slt|leadership|managers?|"
+    r"briefing|talk|presentation|away\s*day|session|workshop|programme|course)\b"
+)
+RECORD_ASK = re.compile(rf"(?:{_ASKED})(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})", _F)
+
+
+def asks_for_a_record(text: str) -> bool:
+    """The message asks Balcony to write a casework record."""
+    return bool(RECORD_ASK.search(text))

@@ -1,0 +1,61 @@
+"""A question put outright about what the law says or a court would do is declined as legal
+advice, not escalated for the family dispute it describes; beside danger words the
+classifier still decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.gate import Gate
+from app.gate.law_ask import asks_the_law
+from tests.gate.test_attended import _labelled_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What does the law say about a grandparent keeping a child over half term?", True),
+        ("what would a court do if she moved the kids to her mum's in Wales", True),
+        ("Is it legal for a father to take his son abroad without the mother agreeing?", True),
+        ("Can we lawfully share the referral with the school?", True),
+        # The law named inside a leadership question, asking for nothing legal.
+        ("How do I balance what the law requires with what councillors value?", False),
+        ("Our legal team say the threshold is met; how do I steady my team before court?", False),
+    ],
+)
+def test_a_question_of_law_is_read(text: str, asks: bool) -> None:
+    assert asks_the_law(text) is asks
+
+
+def test_only_requests_to_decline_among_labelled_lines_ask_the_law_outright() -> None:
+    marked = [o for text, o in _labelled_lines() if asks_the_law(text)]
+    assert len(marked) >= 30, "the check is not empty"
+    assert set(marked) == {"declined"}
+
+
+FAMILY = (
+    "My sister's ex won't let her have the kids back after contact and she's asked me, "
+    "because I work in children's services, what a court would do if she just collects them "
+    "from school on Monday. What does the law say?"
+)
+DANGER = (
+    "Dad has just texted that he's taking the baby tonight and will hurt anyone who stops "
+    "him. Is it legal for us to keep her at the foster carer's?"
+)
+
+
+def test_a_family_dispute_asked_as_law_is_declined_not_escalated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vector = embedder.embed([FAMILY])[0]
+    decision = gate.decide(FAMILY, vector)
+    assert (decision.outcome, decision.category) == ("declined", "legal-advice")
+    # The rule is what declines it: the classifier alone reads the dispute as a danger.
+    monkeypatch.setattr("app.gate.cues.asks_the_law", lambda written: False)
+    assert gate.decide(FAMILY, vector).outcome == "escalated"
+
+
+def test_a_question_of_law_beside_a_threat_still_escalates(gate: Gate, embedder: Embedder) -> None:
+    decision = gate.decide(DANGER, embedder.embed([DANGER])[0])
+    assert decision.outcome == "escalated"
