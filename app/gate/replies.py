@@ -114,9 +114,10 @@ def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
         return (
             "I can't give legal advice: whether the law allows something, or whether a threshold "
             "is met, is a question for your council's legal team, through your manager or a "
-            "legal planning meeting. What I can help with is the leadership around it: how you "
-            "hold the uncertainty while you wait, or how you bring your team and partners with "
-            "you. Tell me about that side, if it would help."
+            "legal planning meeting. If it is about your own family rather than a case, a family "
+            "law solicitor or Citizens Advice is the place to ask. What I can help with is the "
+            "leadership around it: how you hold the uncertainty while you wait, or how you bring "
+            "your team and partners with you. Tell me about that side, if it would help."
         )
     if decision.category == "casework-record":
         return (

@@ -9,7 +9,9 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.law_ask import asks_the_law
+from app.gate.replies import decline_reply
 from tests.gate.test_attended import _labelled_lines
+from tests.gate.test_gate import CONTACTS
 
 
 @pytest.mark.parametrize(
@@ -51,6 +53,8 @@ def test_a_family_dispute_asked_as_law_is_declined_not_escalated(
     vector = embedder.embed([FAMILY])[0]
     decision = gate.decide(FAMILY, vector)
     assert (decision.outcome, decision.category) == ("declined", "legal-advice")
+    # A family matter of the writer's own is not for the council's legal team alone.
+    assert "Citizens Advice" in decline_reply(decision, CONTACTS)
     # The rule is what declines it: the classifier alone reads the dispute as a danger.
     monkeypatch.setattr("app.gate.cues.asks_the_law", lambda written: False)
     assert gate.decide(FAMILY, vector).outcome == "escalated"
