@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from app.safety.lexicon import (
     CHILD_AFTER_POSSESSIVE,
+    MONTH_LEAD,
+    MONTH_NAMES,
+    MONTHS,
     MOTION_WORDS,
     PARENT_AFTER_POSSESSIVE,
     PERSON_BEFORE,
@@ -17,6 +20,11 @@ from app.safety.lexicon import (
     fold,
     lexicon,
 )
+
+# Words that join two times, and what may stand before "to" in a span of time.
+_SPAN_JOINS = frozenset({"to", "and", "or", "till", "til"})
+_SPAN_LEADS = frozenset({"through", "up", "right", "forward", "back"})
+_CALL_WORDS = frozenset({"me", "us", "him", "her", "them", "put", "get", "got", "you"})
 
 # Latin letters with the accents of Welsh, Irish, Polish, Romanian, Turkish and Baltic names.
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
@@ -166,6 +174,20 @@ class NameContext:
     def _number_near(self, i: int) -> bool:
         around = self.text[max(0, self.tokens[i].start - 5) : self.tokens[i].end + 6]
         return bool(re.search(r"\d", around))
+
+    def _month_span(self, i: int) -> bool:
+        """Token i ends a span of time: "through to April", "March to May", "May and June".
+        Not a call put through to someone ("put me through to April"), nor two people who
+        may both be named for months ("I spoke to April and June")."""
+        if i < 2:
+            return False
+        prev, before = self.tokens[i - 1].lower, self.tokens[i - 2].lower
+        earlier = self.tokens[i - 3].lower if i > 2 else ""
+        if prev not in _SPAN_JOINS or earlier in _CALL_WORDS:
+            return False
+        if before in MONTH_NAMES:  # "in May and June", never "to April and June"
+            return earlier in MONTH_LEAD
+        return before in MONTHS or before in _SPAN_LEADS
 
     def _unlisted_with_age(self, i: int) -> bool:
         token = self.tokens[i]

@@ -136,7 +136,9 @@ class NameFinder(NameContext):
         if kind == "plain" or self._cued(i) or self.known(token.lower):
             return True
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if token.lower in MONTH_NAMES and (prev in MONTH_LEAD or self._number_near(i)):
+        if token.lower in MONTH_NAMES and (
+            prev in MONTH_LEAD or self._number_near(i) or self._month_span(i)
+        ):
             return False
         if nxt and self._joined(i) and nxt.capitalised and not self.words.first_kind(nxt.text):
             return False  # a title-case phrase such as "Early Help"

@@ -50,6 +50,12 @@ def test_context_types_the_name(text: str, name: str, label: str) -> None:
         ("I spoke to Grace about it.", {"Grace": "PERSON"}),
         ("Grace's mum was there.", {"Grace": "CHILD"}),
         ("The family moved to Chester in June.", {}),
+        # A month ending a span of time; two people who may both be named for months.
+        ("Can I keep the team together through to April?", {}),
+        ("We were inspected in May and June was a blur.", {}),
+        ("From March to May we lost four workers.", {}),
+        ("Put me through to April in admin.", {"April": "PERSON"}),
+        ("I spoke to April and June about it.", {"April": "PERSON", "June": "PERSON"}),
         ("I read Heifetz and Keith Grint on adaptive leadership.", {}),
     ],
 )
