@@ -25,7 +25,9 @@ _TRIED = re.compile(
 )
 _OBSTACLES = re.compile(
     r"\b(?:get in the way|go wrong|goes wrong|obstacles?|barriers?|pitfalls?|risks?|what if|"
-    r"stop (?:me|us|it|this)|resist\w*|push ?back|won't work|doesn't work|fail\w*|"
+    # "they'll push back" is an obstacle; "how do I push back" is the leader's own move.
+    r"stop (?:me|us|it|this)|resist\w*|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)push ?back|won't work|"
+    r"doesn't work|fail\w*|"
     r"trip (?:me|us) up|watch out for|worried that)\b",
     re.IGNORECASE,
 )

@@ -236,6 +236,9 @@ def test_without_a_local_time_the_clock_is_london() -> None:
         ("what next?", "next"),
         ("what could get in the way?", "obstacles"),
         ("what if she goes off sick?", "obstacles"),
+        ("the heads of service will push back", "obstacles"),
+        # The leader's own move, not an obstacle to it.
+        ("how do I push back on the director without looking defensive?", "followup"),
         ("I tried speaking last and two quieter workers came in", "tried"),
         ("I'm going to have a one-to-one with each of them", "tried"),
         ("tell me more", "more"),
