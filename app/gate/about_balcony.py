@@ -69,7 +69,14 @@ ASKS_ABOUT_BALCONY = re.compile(
     rf"|\b(?:will|would|does|do|is|could|can|has|have)\s+{_WRITTEN_HERE}\b[^.?!]{{0,80}}?"
     rf"\b(?:be|been|get|gets|got)\s+(?:\w+\s+)?{_PASSED_ON}\b"
     rf"|\b(?:can|could|would|will|does|do|is\s+there\s+a\s+way\s+to)\s+[^.?!]{{0,60}}?"
-    rf"\b{_GET_AT}\s+(?:\w+\s+){{0,3}}?(?:from\s+)?{_WRITTEN_HERE}",
+    rf"\b{_GET_AT}\s+(?:\w+\s+){{0,3}}?(?:from\s+)?{_WRITTEN_HERE}"
+    # "does that stay somewhere? who would be able to see it?" (session 31, after hold-out
+    # 41's read, where it was declined as legal advice).
+    r"|\bwho\s+(?:would|could|can|will|might)\s+(?:be\s+able\s+to\s+|ever\s+)?"
+    r"(?:see|read|access|look\s+at)\s+(?:it|this|that|them)\b"
+    r"|\b(?:does|do|will|would)\s+(?:that|it|this)\s+stay\s+(?:somewhere|anywhere|"
+    r"on\s+(?:the\s+|your\s+)?(?:system|record|server)|in\s+(?:the\s+|your\s+)?(?:system|"
+    r"records?|logs?|memory))",
     _F,
 )
 

@@ -4,7 +4,7 @@ alone, never a feature of the model.
 A manager asked what a court would do if her own brother kept his children after a
 weekend, and what to tell him the law says. The words of a family dispute ("keeps them",
 "stopping him seeing his kids") read to the classifier as a threat to take children, and
-it escalated the question (0.79). These words mark 58 labelled lines, every one a request
+it escalated the question (0.79). These words mark 64 labelled lines, every one a request
 for legal advice. Beside danger words (a threat, harm, a child missing) the classifier
 still decides; otherwise such a question is declined as legal advice, kindly, with where
 to go instead.
@@ -20,7 +20,13 @@ LAW_ASK = re.compile(
     r"(?:the\s+law|a\s+court|the\s+courts?|a\s+judge|the\s+judge)\s+"
     r"(?:says?|would\s+(?:do|say|decide)|do)\b"
     r"|\bis\s+(?:it|that|this)\s+(?:legal|lawful|illegal|unlawful)\b"
-    r"|\b(?:can|could)\s+(?:he|she|they|i|we)\s+(?:legally|lawfully)\b",
+    r"|\b(?:can|could)\s+(?:he|she|they|i|we)\s+(?:legally|lawfully)\b"
+    # "what's her legal route", "can she get an urgent order" (session 31, after hold-out
+    # 41's read: a legal route for the writer's own sister was escalated as domestic abuse).
+    r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:her|his|their|my|our|the)\s+(?:\w+'s\s+)?legal\s+(?:routes?|options?|"
+    r"position|rights?|remed\w+)"
+    r"|\b(?:can|could)\s+(?:she|he|they|i|we)\s+(?:get|apply\s+for)\s+(?:an?\s+)?"
+    r"(?:urgent\s+|emergency\s+|court\s+)*order\b",
     _F,
 )
 

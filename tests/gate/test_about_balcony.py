@@ -19,6 +19,8 @@ from tests.gate.test_attended import _labelled_lines
     [
         ("is a human reading this or is it all automatic", True),
         ("How long is what I type here kept for?", True),
+        ("I put my team's names in by mistake. Will that stay on your system?", True),
+        ("quick one, who could ever read this apart from me", True),
         ("Does my manager get to see these chats?", True),
         ("Will this conversation be stored anywhere?", True),
         ("How do I get my team to keep their notes up to date?", False),

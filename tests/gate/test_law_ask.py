@@ -21,6 +21,9 @@ from tests.gate.test_gate import CONTACTS
         ("what would a court do if she moved the kids to her mum's in Wales", True),
         ("Is it legal for a father to take his son abroad without the mother agreeing?", True),
         ("Can we lawfully share the referral with the school?", True),
+        ("My nephew's dad has kept him since Sunday. What's his mum's legal route here?", True),
+        ("What are their legal options if the school refuses the transfer?", True),
+        ("Could she get an emergency order without a solicitor?", True),
         # The law named inside a leadership question, asking for nothing legal.
         ("How do I balance what the law requires with what councillors value?", False),
         ("Our legal team say the threshold is met; how do I steady my team before court?", False),
