@@ -18,6 +18,7 @@ from app.gate.law_ask import asks_the_law
 from app.gate.legal_part import names_the_law
 from app.gate.method_research import who_is_researching
 from app.gate.own_plan import tells_own_plan
+from app.gate.past_harm import past_harm_to_a_worker
 from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_intent import says_they_will_try_again
 from app.gate.work_absence import absence_for_work, without_absences
@@ -438,6 +439,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
     `others_try_again` (app/gate/stated_intent.py),
     `record_ask` (app/gate/record_ask.py), `law_ask` (app/gate/law_ask.py),
+    `past_worker_harm` (app/gate/past_harm.py),
     `someone_else` (anyone but the writer is mentioned), and `method_research`,
     `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
     written = as_written(text)
@@ -458,6 +460,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["others_try_again"] = says_they_will_try_again(written)
     flags["record_ask"] = asks_for_a_record(written)
     flags["law_ask"] = asks_the_law(written)
+    flags["past_worker_harm"] = past_harm_to_a_worker(written)
     flags["work_absence"] = absence_for_work(written) and not _intent_beside(
         without_absences(written)
     )

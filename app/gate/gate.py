@@ -51,7 +51,9 @@ class Gate:
         live = _search_still_going(flags) or flags["got_away_again"]
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
-        if (score >= t.escalate and not rescue and not away and not law_ask) or live:
+        past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
+        held_back = rescue or away or law_ask or past_harm
+        if (score >= t.escalate and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
@@ -67,7 +69,10 @@ class Gate:
             return GateDecision(
                 "coached_with_safety_line", "safeguarding", None, p, borderline, crisis_now=True
             )
-        if p["coached_with_safety_line"] >= t.safety_line or after_escalation:
+        # A past harm to a worker held back from escalation (app/gate/past_harm.py) still
+        # carries a safety line.
+        held_past_harm = past_harm and score >= t.escalate
+        if p["coached_with_safety_line"] >= t.safety_line or after_escalation or held_past_harm:
             kind = _top(model.safety_kind.probabilities(features))
             line = "wellbeing" if kind == "strain" and not after_escalation else "safeguarding"
             crisis_now = after_escalation or kind == "handled" or _help_in_place_now(flags)
@@ -229,6 +234,11 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
     return flags["work_absence"] and not any(flags[name] for name in _DANGER_CUES)
 
 
+# With harm to a worker dated in the past and nothing live, only a score this sure still
+# escalates: the five past incidents the words mark that the score escalated scored 0.24 to
+# 0.52; a danger told beside an old assault ("threatened her last week, and he's right
+# behind her car now") scores 0.99.
+PAST_HARM_BAR = 0.6
 # With the law asked about outright, only a score this sure still escalates.
 LAW_ASK_BAR = 0.95
 
