@@ -62,6 +62,13 @@ class Floors:
 # same model retrained (session 18's weights, shipped): 0.840 / 0.953 on it; on hold-outs 1
 # to 8, 0.873 / 0.987, 0.887 / 0.973, 0.887 / 0.953, 0.913 / 0.987, 0.920 / 0.987,
 # 0.833 / 0.973, 0.847 / 0.947, 0.840 / 0.973 (the "today" figures above are session 13's).
+# retrieval-holdout-10.jsonl (150 short dilemmas, 11-23 words, 54 written close to a
+# neighbouring tool), written blind and frozen in session 31 and read once with session
+# 18's weights: 0.860 / 0.947 (0.833 counting the expected tool only). Then 19 training
+# lines that restated 14 of its situations were dropped (tests/data/RETRIEVAL-DATA.md) and
+# the same model retrained (session 31's weights, shipped): 0.860 / 0.940 on it; on
+# hold-outs 1 to 9, 0.880 / 0.987, 0.89 / 0.97, 0.89 / 0.95, 0.91 / 0.99, 0.92 / 0.99,
+# 0.84 / 0.98, 0.85 / 0.95, 0.84 / 0.98, 0.860 / 0.960; out of fold 0.830 / 0.956.
 FLOORS = {
     "retrieval-holdout.jsonl": Floors(0.86, 0.96),
     "retrieval-holdout-2.jsonl": Floors(0.87, 0.95),
@@ -72,6 +79,7 @@ FLOORS = {
     "retrieval-holdout-7.jsonl": Floors(0.83, 0.92),
     "retrieval-holdout-8.jsonl": Floors(0.81, 0.95),
     "retrieval-holdout-9.jsonl": Floors(0.83, 0.94),
+    "retrieval-holdout-10.jsonl": Floors(0.85, 0.93),
 }
 
 
