@@ -58,10 +58,12 @@ class Gate:
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
         if (p["declined"] >= t.decline or flags["record_ask"]) and not rescue:
-            category = _top(model.decline_category.probabilities(features))
-            if p["declined"] < t.decline:
-                # Declined by the record words alone (app/gate/record_ask.py).
-                category = "casework-record"
+            # Below the bar, declined by the record words alone (app/gate/record_ask.py).
+            category = (
+                _top(model.decline_category.probabilities(features))
+                if p["declined"] >= t.decline
+                else "casework-record"
+            )
             if not _asks_about_balcony(flags):
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)
         borderline = score >= t.borderline
@@ -241,6 +243,9 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
 PAST_HARM_BAR = 0.6
 # With the law asked about outright, only a score this sure still escalates.
 LAW_ASK_BAR = 0.95
+# Danger words that keep a question of law with the classifier: "he's asked me" (a
+# disclosure cue) is how such a question is told.
+_DANGER_BESIDE_THE_LAW = (*(n for n in _DANGER_CUES if n != "disclosure"), "self_harm")
 
 
 def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
@@ -248,8 +253,7 @@ def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
     with no words of a threat, harm, a child missing or exploited, an emergency or a suicide
     risk. A family dispute put as a legal question ("what would a court do if he just keeps
     them after the weekend?") read to the classifier as a threat to take children (0.79)."""
-    dangers = tuple(name for name in _DANGER_CUES if name != "disclosure")
-    return flags["law_ask"] and not any(flags[name] for name in (*dangers, "self_harm"))
+    return flags["law_ask"] and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:
