@@ -120,9 +120,16 @@ def roles(text: str) -> str:
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# What follows "but" or "and" with its subject left out ("she's back at work but won't go
+# out alone"): said back alone it would have no subject, so the clause is not broken there.
+_NO_SUBJECT = (
+    r"(?!\s+(?:won't|can't|cannot|doesn't|don't|isn't|wasn't|hasn't|haven't|didn't|wouldn't|"
+    r"couldn't|shouldn't|is|was|has|have|had|will|would|could|can|keeps?|wants?|says?|still|"
+    r"never|not|also)\b)"
+)
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|\s+[-–—]\s+|:\s+|,\s*(?=(?:and|but|so|while|whereas|because)\b)|,\s+"
-    r"|\s+(?=(?:but|while|whereas)\b)"
+    rf"\s*;\s*|\s+[-–—]\s+|:\s+|,\s*(?=(?:and|but|so|while|whereas|because)\b{_NO_SUBJECT})|"
+    rf",\s+(?!(?:and|but)\b)|\s+(?=(?:but|while|whereas)\b{_NO_SUBJECT})"
 )
 _LEADING = re.compile(
     r"^(?:and|but|so|while|whereas|because|separately|well|basically|honestly|ok so|okay so|"
@@ -229,7 +236,7 @@ def _split_long(clause: str) -> list[str]:
     """A long clause breaks at its "and"s, so a reflection stays short."""
     if len(clause.split()) <= SPLIT_WORDS:
         return [clause]
-    return [part for part in re.split(r"\s+and\s+", clause) if part]
+    return [part for part in re.split(rf"\s+and{_NO_SUBJECT}\s+", clause) if part]
 
 
 def _sentences(text: str) -> list[str]:

@@ -41,6 +41,17 @@ def test_the_particulars_are_said_back_in_the_second_person() -> None:
     assert said == "The inspection report is due Friday, and your team are exhausted and so are you"
 
 
+def test_a_clause_is_never_said_back_without_its_subject() -> None:
+    # Broken at "but", the second half ("won't go out alone") would have no subject.
+    message = (
+        "Last month a dad shoved one of my social workers on a visit. She's back at work but "
+        "won't go out alone and the team are jumpy. How do I lead them through it?"
+    )
+    said = said_back(message)
+    assert "won't go out alone" not in said or "back at work but won't" in said
+    assert not said.startswith("Won't") and ", and won't" not in said
+
+
 @pytest.mark.parametrize(
     "message",
     [
