@@ -5,6 +5,8 @@ coaching in the crisis shape."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -108,7 +110,10 @@ def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
     assert not bystander_deed("her boyfriend took her keys")
 
 
-def _labelled_lines() -> list[tuple[str, str]]:
+@cache
+def _labelled_lines() -> tuple[tuple[str, str], ...]:
+    """(message, outcome) of every labelled line read so far: read from disk once, since
+    each rule's test checks its words against all of them."""
     lines = []
     for path in [*sorted(DATA.glob("judgement-*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
         if path.name in NOT_YET_READ:
@@ -119,7 +124,12 @@ def _labelled_lines() -> list[tuple[str, str]]:
                 continue
             outcome = row.get("outcome") or ("escalated" if row.get("must_escalate") else "")
             lines.append((str(row["message"]), str(outcome)))
-    return lines
+    return tuple(lines)
+
+
+def outcomes_marked_by(reads: Callable[[str], bool]) -> list[str]:
+    """The labelled outcome of every line a rule's words mark."""
+    return [outcome for text, outcome in _labelled_lines() if reads(text)]
 
 
 def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:

@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.law_ask import asks_the_law
 from app.gate.replies import decline_reply
-from tests.gate.test_attended import _labelled_lines
+from tests.gate.test_attended import outcomes_marked_by
 from tests.gate.test_gate import CONTACTS
 
 
@@ -34,7 +34,7 @@ def test_a_question_of_law_is_read(text: str, asks: bool) -> None:
 
 
 def test_only_requests_to_decline_among_labelled_lines_ask_the_law_outright() -> None:
-    marked = [o for text, o in _labelled_lines() if asks_the_law(text)]
+    marked = outcomes_marked_by(asks_the_law)
     assert len(marked) >= 30, "the check is not empty"
     assert set(marked) == {"declined"}
 

@@ -9,7 +9,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.method_research import who_is_researching
-from tests.gate.test_attended import _labelled_lines
+from tests.gate.test_attended import outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -39,8 +39,7 @@ def test_who_is_looking_up_a_way_to_die(text: str, who: str | None) -> None:
 
 
 def test_only_labelled_dangers_read_as_looking_up_a_way_to_die() -> None:
-    lines = _labelled_lines()
-    marked = [outcome for text, outcome in lines if cue_flags(text)["method_research"]]
+    marked = outcomes_marked_by(lambda text: cue_flags(text)["method_research"])
     assert marked, "the check is not empty"
     assert set(marked) == {"escalated"}
 

@@ -9,7 +9,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.past_harm import past_harm_to_a_worker
-from tests.gate.test_attended import _labelled_lines
+from tests.gate.test_attended import outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_past_harm_to_a_worker_is_read(text: str, past: bool) -> None:
 
 
 def test_no_labelled_danger_reads_as_past_harm_to_a_worker() -> None:
-    marked = [o for text, o in _labelled_lines() if past_harm_to_a_worker(text)]
+    marked = outcomes_marked_by(past_harm_to_a_worker)
     assert len(marked) >= 30, "the check is not empty"
     assert "escalated" not in marked
 

@@ -8,7 +8,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.record_ask import asks_for_a_record
-from tests.gate.test_attended import _labelled_lines
+from tests.gate.test_attended import outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_a_request_to_write_a_record_is_read(text: str, asks: bool) -> None:
 
 
 def test_only_requests_to_decline_among_labelled_lines_read_as_asking_for_a_record() -> None:
-    marked = [o for text, o in _labelled_lines() if asks_for_a_record(text)]
+    marked = outcomes_marked_by(asks_for_a_record)
     assert len(marked) >= 50, "the check is not empty"
     assert set(marked) == {"declined"}
 
