@@ -4,7 +4,7 @@ alone, never a feature of the model.
 A manager asked what a court would do if her own brother kept his children after a
 weekend, and what to tell him the law says. The words of a family dispute ("keeps them",
 "stopping him seeing his kids") read to the classifier as a threat to take children, and
-it escalated the question (0.79). These words mark 64 labelled lines, every one a request
+it escalated the question (0.79). These words mark 65 labelled lines, every one a request
 for legal advice. Beside danger words (a threat, harm, a child missing) the classifier
 still decides; otherwise such a question is declined as legal advice, kindly, with where
 to go instead.

@@ -4,7 +4,7 @@ of the model.
 The classifier finds most such requests, but not when the record is asked for by what it
 should become ("turn it into dated entries", "make it read like proper minutes") or by a
 bare verb ("just produce Friday's conference summary", "can you produce the notes"), with
-little else that reads like a request: it coached five such lines across the labelled
+little else that reads like a request: it coached six such lines across the labelled
 splits. These words, a request to write, produce or turn something into a record, mark
 110 labelled lines, every one a request that must be declined. Notes made into something
 for the writer's own leadership work ("turn my notes into a paper for the senior team")
