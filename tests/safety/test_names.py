@@ -111,6 +111,9 @@ def test_names_typed_in_lower_case_or_with_accents(text: str, expected: dict[str
         "the may-june recruitment window",
         "mark the register, chase the audits, bill the agency",
         "a local charity wants to co-locate and the charity said yes",
+        # A thing people book rooms with, not a Booker (read as a person, a curse at it read
+        # as a threat to someone).
+        "I would happily chuck the room booker in the canal",
     ],
 )
 def test_lower_case_words_that_are_names_need_a_person(text: str) -> None:
