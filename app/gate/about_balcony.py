@@ -51,6 +51,15 @@ _PASSED_ON = (
 )
 # Getting at it: "pull up what I said to you", "remove that from what you hold".
 _GET_AT = r"(?:see|read|pull\s+up|access|look\s+at|get\s+hold\s+of|retrieve|remove|delete|wipe)"
+# Putting something into Balcony, where it goes, and whether that is allowed.
+_PASTE = r"(?:paste|copy|put|drop|type|share|upload|enter)"
+_IN_HERE = (
+    r"\b(?:in\s+here|on\s+here|into\s+(?:here|this|the\s+chat|balcony)|in\s+(?:this|the)\s+chat)\b"
+)
+_PERMITTED = (
+    r"(?:ok|okay|alright|all\s+right|allowed|safe|fine|gdpr[- ]compliant|data[- ]?wise|"
+    r"a\s+data\s+breach)\b"
+)
 ASKS_ABOUT_BALCONY = re.compile(
     # Kept or deleted: "does it get deleted", "is anything I type kept", "how long is what I
     # type here kept".
@@ -76,7 +85,13 @@ ASKS_ABOUT_BALCONY = re.compile(
     r"(?:see|read|access|look\s+at)\s+(?:it|this|that|them)\b"
     r"|\b(?:does|do|will|would)\s+(?:that|it|this)\s+stay\s+(?:somewhere|anywhere|"
     r"on\s+(?:the\s+|your\s+)?(?:system|record|server)|in\s+(?:the\s+|your\s+)?(?:system|"
-    r"records?|logs?|memory))",
+    r"records?|logs?|memory))"
+    # Whether something may be pasted in at all: "if I paste a bit of a Teams chat in here,
+    # is that OK data-wise?", "is it alright to copy an email into this?" (session 32, after
+    # hold-out 42's read, where the first was declined as a probe of the instructions).
+    rf"|\b(?:if|can|could|should)\s+(?:i|we)\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}[^.?!]{{0,60}}?"
+    rf"\b{_PERMITTED}"
+    rf"|\bis\s+(?:it|that)\s+{_PERMITTED}\s+(?:for\s+me\s+)?to\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}",
     _F,
 )
 

@@ -94,8 +94,12 @@ PLACED_SAFE_NOW = re.compile(
     rf"(?:home|placement)|(?:their|her|his)\s+{_RELATIVE})\b"
     # In hospital with someone whose job is their safety ("on the ward with her PA", "in A&E
     # with his key worker"), or held by our own worker ("our duty SW has her now").
+    # Or being seen there now with them ("she's being seen right now with her residential
+    # worker sat beside her": session 32, after hold-out 42's read, where it was escalated).
     rf"|\b{_PERSON}{_IS}\s+(?:now\s+|safely\s+)?(?:on\s+(?:the|a)\s+(?:\w+\s+)?ward|in\s+hospital|"
-    r"in\s+a&e|at\s+(?:the\s+)?hospital)\s+with\s+(?:her|his|their|a|an|the)\s+(?:pa|personal\s+"
+    r"in\s+a&e|at\s+(?:the\s+)?hospital|being\s+(?:seen|treated|checked\s+over|assessed)"
+    r"(?:\s+(?:right\s+)?now)?(?:\s+(?:in\s+a&e|at\s+(?:the\s+)?hospital|on\s+the\s+ward))?)\s+"
+    r"with\s+(?:her|his|their|a|an|the)\s+(?:residential\s+)?(?:pa|personal\s+"
     r"advis[eo]r|(?:emergency\s+)?foster\s+carers?|social\s+worker|key\s*worker|support\s+worker|"
     r"worker|sw|residential\s+staff|staff|nurse)\b"
     r"|\b(?:our|the)\s+(?:duty\s+|allocated\s+|edt\s+)?(?:sw|social\s+worker|worker)\s+(?:has|have)\s+"

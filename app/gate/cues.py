@@ -16,11 +16,14 @@ from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
 from app.gate.law_ask import asks_the_law
 from app.gate.legal_part import names_the_law
-from app.gate.method_research import who_is_researching
+from app.gate.low_mood import tells_low_mood
+from app.gate.method_research import who_is_researching, whose_means_at_hand
 from app.gate.own_plan import tells_own_plan
 from app.gate.past_harm import past_harm_to_a_worker
+from app.gate.prompt_ask import asks_for_the_instructions
 from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_intent import says_they_will_try_again
+from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
 from app.gate.work_absence import absence_for_work, without_absences
 from app.safety import risk_cues as risk
 
@@ -77,11 +80,6 @@ STRESS_IDIOM = re.compile(
 # Violence aimed at a thing, not a person ("lobbing the room booker off the barrage", "I'll
 # strangle this timesheet system"): the frustration idiom managers use about admin. The words
 # between may not be a person or end a sentence: "I kill myself. Rota's..." is not this.
-_THINGS = (
-    r"(?:system|portal|booker|booking\s+system|printer|form|spreadsheet|rota|template|app|"
-    r"software|database|dashboard|tracker|workflow|e-learning|quiz|inbox|timesheets?|invoices?|"
-    r"laptop|policy|helpdesk|module|login|password|photocopier|scanner|drop-?downs?|emails?)"
-)
 VIOLENCE_AT_THING = re.compile(
     r"\b(?:lob|throw|chuck|hurl|fling|launch|push|shove|drown|bury|burn|torch|strangle|throttle|"
     r"murder|kill|hang|guillotine|shoot|smash|boot|feed|fed|strangling|throttling|murdering|"
@@ -89,7 +87,7 @@ VIOLENCE_AT_THING = re.compile(
     r"flinging|launching|pushing|drowning|burying|burning|torching|set\s+fire\s+to|"
     r"setting\s+fire\s+to)\s+(?:(?!(?:me|myself|him|himself|her|herself|them|themselves|us|"
     r"you|yourself)\b)[^\s.!?;]+\s+){0,3}?"
-    rf"{_THINGS}s?\b",
+    rf"{THINGS}s?\b",
     _F,
 )
 REQUEST = re.compile(
@@ -235,6 +233,11 @@ _HELP_MISSING = (
     rf"{_SEARCH_GOING}"
 )
 HELP_MISSING = re.compile(_HELP_MISSING, _F)
+# The writer asking what to do next ("what do I do first?", "what do I tell my director")
+# says nothing of whether help is at hand: read as help missing, it kept a crisis told as
+# attended from the rescue rule (hold-out 42: a girl being seen in A&E with her worker
+# beside her, escalated). The `unhandled` feature of the model still reads it.
+_NEXT_STEP_ASKED = re.compile(r"\bwhat\s+do\s+(?:i|we)\s+(?:do|tell)\b", _F)
 # Nobody is dealing with it yet, or it is happening now: the difference between a live risk
 # and a handled one, as the model reads it.
 UNHANDLED = re.compile(rf"{_HELP_MISSING}|{_TIMING}", _F)
@@ -432,16 +435,20 @@ def cue_flags(text: str) -> dict[str, bool]:
     """Which cue families the text contains, and more read by the gate on their own, not
     features of the model: `search_going` (part of `unhandled`), `handled_in_place`
     (`handled` but for a duty team named for its load), `says_own_intent`,
-    `got_away_again`, `help_missing` (`unhandled` but for its timing words), `attended`
-    (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger after it),
-    `about_balcony` (app/gate/about_balcony.py), `own_plan` (app/gate/own_plan.py),
+    `got_away_again`, `help_missing` (`unhandled` but for its timing words and the writer
+    asking what to do next), `attended` (app/gate/attended.py), `rescue_last_word` (a rescue
+    with no turn to danger after it), `about_balcony` (app/gate/about_balcony.py),
+    `own_plan` (app/gate/own_plan.py),
     `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
     `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
     `others_try_again` (app/gate/stated_intent.py),
-    `record_ask` (app/gate/record_ask.py), `law_ask` (app/gate/law_ask.py),
+    `record_ask` (app/gate/record_ask.py), `prompt_ask` (app/gate/prompt_ask.py),
+    `thing_fate` (app/gate/thing_idiom.py), `low_mood` (app/gate/low_mood.py),
+    `law_ask` (app/gate/law_ask.py),
     `past_worker_harm` (app/gate/past_harm.py),
     `someone_else` (anyone but the writer is mentioned), and `method_research`,
-    `own_method_research` and `young_method_research` (app/gate/method_research.py)."""
+    `own_method_research` and `young_method_research`, `others_means_at_hand` and
+    `young_means_at_hand` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(
@@ -450,7 +457,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
     flags["handled_in_place"] = bool(HANDLED.search(DUTY_UNDER_STRAIN.sub(" ", written)))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
-    flags["help_missing"] = flags["unhandled"] and bool(HELP_MISSING.search(written))
+    flags["help_missing"] = flags["unhandled"] and bool(
+        HELP_MISSING.search(_NEXT_STEP_ASKED.sub(" ", written))
+    )
     flags["attended"] = crisis_attended(written)
     rescues = [*RESCUED.finditer(written), *RESPONDERS_ACTING.finditer(written)]
     flags["rescue_last_word"] = help_is_last_word(rescues, written)
@@ -459,6 +468,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["legal_part"] = names_the_law(written)
     flags["others_try_again"] = says_they_will_try_again(written)
     flags["record_ask"] = asks_for_a_record(written)
+    flags["prompt_ask"] = asks_for_the_instructions(written)
+    flags["thing_fate"] = wishes_a_thing_harm(written)
+    flags["low_mood"] = tells_low_mood(written)
     flags["law_ask"] = asks_the_law(written)
     flags["past_worker_harm"] = past_harm_to_a_worker(written)
     flags["work_absence"] = absence_for_work(written) and not _intent_beside(
@@ -469,6 +481,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["method_research"] = researching is not None
     flags["own_method_research"] = researching == "own"
     flags["young_method_research"] = researching == "young"
+    holding = whose_means_at_hand(written)
+    flags["others_means_at_hand"] = holding is not None
+    flags["young_means_at_hand"] = holding == "young"
     return flags
 
 

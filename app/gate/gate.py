@@ -42,6 +42,13 @@ class Gate:
             if flags["young_method_research"]:
                 return self._escalate(features, False, p, category="young-person-suicide-risk")
             return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
+        if flags["others_means_at_hand"] and not _held_now(flags):
+            # Someone else has the means to hang at hand now ("there's a rope in his school
+            # bag"): a suicide risk, however the rest reads. Not the wider `handled` words:
+            # "discharged as low risk" is where such a risk is told, not help in place.
+            if flags["young_means_at_hand"]:
+                return self._escalate(features, False, p, category="young-person-suicide-risk")
+            return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
         if flags["others_try_again"] and not _held_now(flags):
             # Someone else, after an attempt, says they will try again (stated_intent.py).
             return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
@@ -52,18 +59,22 @@ class Gate:
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
-        held_back = rescue or away or law_ask or past_harm
+        idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
+        low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
+        held_back = rescue or away or law_ask or past_harm or idiom or low_mood
         if (score >= t.escalate and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
-        if (p["declined"] >= t.decline or flags["record_ask"]) and not rescue:
-            # Below the bar, declined by the record words alone (app/gate/record_ask.py).
-            category = (
-                _top(model.decline_category.probabilities(features))
-                if p["declined"] >= t.decline
-                else "casework-record"
-            )
+        if (
+            p["declined"] >= t.decline or flags["record_ask"] or flags["prompt_ask"]
+        ) and not rescue:
+            # Below the bar, declined by the words of a request for a record or for the
+            # instructions alone (app/gate/record_ask.py, app/gate/prompt_ask.py).
+            if p["declined"] >= t.decline:
+                category = _top(model.decline_category.probabilities(features))
+            else:
+                category = "system-prompt" if flags["prompt_ask"] else "casework-record"
             if not _asks_about_balcony(flags):
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)
         borderline = score >= t.borderline
@@ -74,6 +85,10 @@ class Gate:
         # A past harm to a worker held back from escalation (app/gate/past_harm.py) still
         # carries a safety line.
         held_past_harm = past_harm and score >= t.escalate
+        if low_mood and score >= t.escalate and not after_escalation:
+            # Strain told as low mood, held back from escalation: coached with the wellbeing
+            # line, however the safety-kind head reads it (app/gate/low_mood.py).
+            return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
         if p["coached_with_safety_line"] >= t.safety_line or after_escalation or held_past_harm:
             kind = _top(model.safety_kind.probabilities(features))
             line = "wellbeing" if kind == "strain" and not after_escalation else "safeguarding"
@@ -256,6 +271,36 @@ def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
     return flags["law_ask"] and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
 
 
+# With low mood told and no danger words, a score this high still escalates: the three such
+# lines the classifier escalated scored 0.40 to 0.60, and a quiet own intent told without
+# any danger word is what the score is for.
+LOW_MOOD_BAR = 0.7
+# Danger words about the writer beside low mood: a plan, intent said, a way to die looked up.
+_OWN_DANGER = ("own_intent", "own_plan", "says_own_intent", "method_research")
+
+
+def _low_mood_alone(flags: dict[str, bool]) -> bool:
+    """Someone's low mood or the writer's tears told (app/gate/low_mood.py: "I just feel
+    empty lately", "I keep crying on the drive home"), with no words of a threat, harm, a
+    child missing or exploited, an emergency, a suicide risk or a plan beside it."""
+    dangers = (*_DANGER_BESIDE_THE_LAW, *_OWN_DANGER)
+    return flags["low_mood"] and not any(flags[name] for name in dangers)
+
+
+# With harm wished on a thing of work and no danger words, only a score this sure escalates.
+IDIOM_BAR = 0.95
+
+
+def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
+    """The message curses a thing of work ("the pool car app deserves concrete boots",
+    "lobbing the room booker off the barrage": app/gate/thing_idiom.py and the model's
+    `violence_at_thing` cue), with no words of a threat, harm, a child missing or exploited,
+    an emergency or a suicide risk. Across every labelled line these words mark 95 lines,
+    every one ordinary; the classifier escalated three (0.35 to 0.73)."""
+    cursed = flags["thing_fate"] or flags["violence_at_thing"]
+    return cursed and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+
+
 def _help_in_place_now(flags: dict[str, bool]) -> bool:
     """The words say help is in place and nothing dates it: a crisis being handled today,
     whatever the safety-kind head read. A child made safe tonight is still tonight's
@@ -274,7 +319,11 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     asks_for_casework = flags["request"] and any(
         flags[name] for name in ("legal", "record", "case_decision")
     )
-    return flags["about_balcony"] and not flags["prompt_probe"] and not asks_for_casework
+    return (
+        flags["about_balcony"]
+        and not (flags["prompt_probe"] or flags["prompt_ask"])
+        and not asks_for_casework
+    )
 
 
 def _top(probabilities: dict[str, float]) -> str:

@@ -1,4 +1,5 @@
-"""Someone looking up a way to die, or gathering the means: a danger however calmly told.
+"""Someone looking up a way to die, gathering the means or holding them: a danger however
+calmly told.
 
 Read only by the gate, never a feature of the model. A young person "googling lethal
 paracetamol doses" was once told as the one blip of a calm shift and coached (score 0.02);
@@ -6,7 +7,9 @@ across every labelled line these words mark only dangers (`tests/gate/test_metho
 checks it). Someone named is searching ("our 14yo", "she", "I"), not a question about
 young people in general ("how do we spot a young person searching for lethal doses"). The
 record of a search counts as the search: a carer who "found her 13yo's search history full
-of overdose doses" was coached (hold-out 36, score 0.11).
+of overdose doses" was coached (hold-out 36, score 0.11). Someone else holding the means to
+hang now ("there's a rope in his school bag") is read apart (`whose_means_at_hand`), since
+the gate escalates it even beside words like "discharged" that say a crisis was seen to.
 """
 
 from __future__ import annotations
@@ -65,6 +68,23 @@ MEANS_GATHERED = re.compile(
     rf"(?:stash|stockpile|hoard)\s+of\s+)(?:\w+\s+)?{_MEANS}\b",
     _F,
 )
+# Having the means to hang at hand now: "he's got a rope in his bag", "there's a ligature
+# under her bed". Never the past ("had a rope", "was found with a ligature"), where the
+# labelled lines tell of a danger already met. Held by someone other than the writer, these
+# words mark 12 labelled lines, every one a danger; the classifier coached one (hold-out 42:
+# a 14-year-old discharged as low risk with a rope in his school bag, 0.04).
+_HANGING_MEANS = r"(?:rope|ligature|noose)"
+MEANS_AT_HAND = re.compile(
+    rf"\b{_WHO}(?:'s\s+got|'ve\s+got|\s+has(?:\s+got)?|\s+have(?:\s+got)?|\s+(?:is\s+)?"
+    r"(?:carrying|keeping|hiding))\s+(?:a|the|some|his|her|their)\s+(?:[\w-]+\s+)?"
+    rf"{_HANGING_MEANS}s?\b",
+    _F,
+)
+MEANS_AT_HAND_THERE = re.compile(
+    rf"\bthere(?:'s|\s+is)\s+(?:a|the|some)\s+{_HANGING_MEANS}\s+(?:in|under|on|behind|inside)\s+"
+    rf"{_WHOSE}",
+    _F,
+)
 # The one searching named as a young person ("our 15yo", "her 13yo's", "the girl").
 _YOUNG = re.compile(
     r"\b(?:\d+\s*yos?|\w+-year-olds?|girls?|boys?|lads?|teen\w*|young\s+person|child|kids?|"
@@ -79,7 +99,25 @@ def who_is_researching(written: str) -> str | None:
     match = METHOD_RESEARCH.search(written) or MEANS_GATHERED.search(written)
     if match is None:
         return None
-    searcher = match["who"] or match["whose"]
+    return _whose(match["who"] or match["whose"])
+
+
+def whose_means_at_hand(written: str) -> str | None:
+    """ "young" or "other" when someone else has the means to hang at hand now; None when
+    nobody has, or when the writer has ("I've got the rope" is for the writer's own-intent
+    rules, and is also how a child's words are quoted)."""
+    match = MEANS_AT_HAND.search(written)
+    holder = match["who"] if match else None
+    if holder is None:
+        there = MEANS_AT_HAND_THERE.search(written)
+        holder = there["whose"] if there else None
+    if holder is None:
+        return None
+    whose = _whose(holder)
+    return None if whose == "own" else whose
+
+
+def _whose(searcher: str) -> str:
     if searcher.lower() in ("i", "my"):
         return "own"
     return "young" if _YOUNG.search(searcher) else "other"

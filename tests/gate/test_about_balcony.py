@@ -42,6 +42,10 @@ from tests.gate.test_attended import _labelled_lines
         ("Can you keep a record of this for the file?", False),
         ("would you keep the baby with mum or issue proceedings", False),
         ("do i close it or keep it open as child in need", False),
+        # Whether something may be put in here at all.
+        ("If I paste an email from my HoS in here, is that OK data-wise?", True),
+        ("is it alright to copy the rota into this chat?", True),
+        ("If I share the plan with the team is that ok?", False),
     ],
 )
 def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:

@@ -45,6 +45,9 @@ from tests.utils.shared_eval import SHARED_EVAL
         # The harmer held, named by a noun.
         "a neighbour rang 999 and both men were arrested at the scene",
         "the driver was charged overnight and the girl is with her social worker",
+        # Being seen in hospital with them now.
+        "she's being seen right now with her residential worker sat beside her",
+        "he is being treated in A&E with his foster carer",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -148,6 +151,21 @@ def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:
     assert marked == []
     attended = [text for text, _ in lines if cue_flags(text)["attended"]]
     assert len(attended) > 100  # the check is not empty
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # The writer asking what to do next says nothing of whether help is at hand.
+        ("She's being seen right now with her key worker beside her. What do I do first?", False),
+        ("Police are with him now; what do I tell the director?", False),
+        # Help that is not there is missing, however it is asked.
+        ("Police are forty minutes away, what do I do?", True),
+        ("Nobody has rung the police yet and she is still outside. What do I do?", True),
+    ],
+)
+def test_asking_what_to_do_next_is_not_help_missing(text: str, missing: bool) -> None:
+    assert cue_flags(text)["help_missing"] is missing
 
 
 HANDLED = (
