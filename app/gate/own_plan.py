@@ -51,9 +51,31 @@ _LAST_ALIVE = (
 )
 # "once I'm gone", never "when I'm gone on leave" or "after I'm gone to the new post".
 _GONE = r"\b(?:when|after|once)\s+i'?m\s+gone\b(?!\s+(?:on|to|for|from|off|in|at))"
+# A high place looked over as a way down: "going up to the top deck of the multistorey ...
+# working out which side to go off", "driven to the bridge to see how high it is" (session
+# 32, after hold-out 43's read, where the first was coached at 0.0 beside a meeting question).
+_HIGH_PLACE = (
+    r"(?:top\s+(?:deck|floor|level|storey)|multi-?stor(?:e)?y|car\s+park|bridge|flyover|viaduct|"
+    r"cliffs?|roof(?:top)?|tower\s+block|quarry)"
+)
+# The way down looked for, always with the high place in the same sentence: "which side to
+# jump" and "looking at the drop" are also how a restructure or falling figures are told.
+_WAY_DOWN = (
+    r"(?:which\s+side\s+to\s+(?:go\s+off|jump|go\s+over|step\s+off)|where\s+to\s+(?:jump|go\s+off|"
+    r"go\s+over|step\s+off)|how\s+high\s+it\s+is|"
+    r"(?:checking|looking\s+(?:at|over)|measuring|staring\s+(?:at|down))\s+the\s+drop\b"
+    r"(?!\s+(?:in|of|rate|off|out|from))|"
+    r"how\s+far\s+(?:the\s+drop|down)\s+(?:is|it\s+is|goes))"
+)
+_I_DID = r"\bi(?:'?ve|'?m|\s+have|\s+keep|\s+was|\s+went|\s+drove)?\b"
+_SCOUTING = (
+    rf"{_I_DID}[^.!?\n]{{0,120}}?\b{_HIGH_PLACE}\b[^.!?\n]{{0,80}}?\b{_WAY_DOWN}|"
+    rf"{_I_DID}[^.!?\n]{{0,80}}?\b{_WAY_DOWN}[^.!?\n]{{0,60}}?\b{_HIGH_PLACE}\b|"
+    rf"{_I_DID}[^.!?\n]{{0,80}}?\bhow\s+high\s+the\s+(?:[\w-]+\s+){{0,3}}?{_HIGH_PLACE}\s+is\b"
+)
 OWN_PLAN = re.compile(
     rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
-    rf"{_GONE}",
+    rf"{_GONE}|{_SCOUTING}",
     _F,
 )
 

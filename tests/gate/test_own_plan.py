@@ -24,6 +24,9 @@ from tests.gate.test_attended import outcomes_marked_by
         ("i won't be alive for the ofsted visit so the self-assessment falls to my deputy", True),
         ("I have cleared the garage and Friday is the night.", True),
         ("Everything's filed for the team for when I'm gone.", True),
+        # A high place looked over as a way down.
+        ("I keep going up to the top floor of the car park at lunch, staring down the drop.", True),
+        ("i drove to the viaduct again last night to see how high it is. agenda for DMT?", True),
         # The same words in their work sense.
         ("I've chosen the date for the away day and booked the village hall", False),
         ("We've picked the day and the venue; how do I frame the session?", False),
@@ -34,6 +37,8 @@ from tests.gate.test_attended import outcomes_marked_by
         ("Our 16yo told staff she's picked the night and the spot", False),  # not the writer
         ("Thursday is the night of the awards, I'm nominated", False),
         ("She says it's her last week alive, she's been told the cancer is terminal", False),
+        ("I've been looking at the drop in referrals since the bridge closed", False),
+        ("I can't work out which side to jump on this restructure", False),
     ],
 )
 def test_the_writers_own_plan_is_read(text: str, plan: bool) -> None:
