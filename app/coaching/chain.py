@@ -20,12 +20,13 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from app.catalogue.tools import Catalogue
 from app.coaching.citations import CitedReply, map_citations
 from app.coaching.clock import immediate_period, local_now
-from app.coaching.context import CoachingContext, build_context
+from app.coaching.context import CoachingContext, build_context, rank_tools
 from app.coaching.history import dilemma, history_messages, history_text
 from app.coaching.modes import Mode
 from app.coaching.offline import CoachingRequest, OfflineCoach, Turn
+from app.coaching.pivot import may_turn, turned_to
 from app.coaching.sections import ToolSections
-from app.coaching.stages import leans_back, stage_of
+from app.coaching.stages import Stage, leans_back, stage_of
 from app.core.cpu import cpu_limiter
 from app.prompts.library import PromptLibrary
 from app.retrieval.hybrid import HybridRetriever
@@ -129,18 +130,21 @@ def make_preparer(
         # A follow-up stays with the tool in play even when its words alone find nothing.
         in_play = data.follow_up and bool(previous) and previous[0] in catalogue
         grounded = in_play or is_grounded(passages, relevance_threshold)
+        replied = any(t.role == "assistant" for t in data.history)
+        stage = stage_of(data.message, follow_up=data.follow_up, replied=replied)
+        turned = _turned_to(data, stage, previous[0], passages) if in_play else None
+        focus = (turned,) if turned else tuple(previous[:1]) if data.follow_up else ()
         context = (
             build_context(
                 passages=passages,
                 mode=data.mode,
                 catalogue=catalogue,
                 sections=sections,
-                focus_tools=previous[:1] if data.follow_up else (),
+                focus_tools=focus,
             )
             if grounded
             else CoachingContext()
         )
-        replied = any(t.role == "assistant" for t in data.history)
         request = CoachingRequest(
             message=data.message,
             question=state["question"],
@@ -148,12 +152,23 @@ def make_preparer(
             follow_up=data.follow_up,
             context=context,
             history=data.history,
-            stage=stage_of(data.message, follow_up=data.follow_up, replied=replied),
+            stage=stage,
             period=immediate_period(local_now(data.local_time)),
             first_reply=not data.history,
             dilemma=dilemma(data.history) if data.follow_up else data.message,
+            turned=turned is not None,
         )
         return Prepared(request=request, passages=passages, grounded=grounded)
+
+    def _turned_to(
+        data: ChainInput, stage: Stage, in_play: str, passages: list[Passage]
+    ) -> str | None:
+        """The tool a new ask turns to (app/coaching/pivot.py): the message is retrieved for
+        alone only when it is a new ask of its own."""
+        if not may_turn(data.message, stage):
+            return None
+        alone = rank_tools(retriever.retrieve(data.message, k=data.k), catalogue)
+        return turned_to(in_play, rank_tools(passages, catalogue), alone)
 
     async def arewrite(data: ChainInput) -> dict[str, Any]:
         data = continuing(data)

@@ -76,7 +76,8 @@ def _not_done(coach: OfflineCoach, message: str, steps: Sequence[Item]) -> list[
 def compose_follow_up(coach: OfflineCoach, request: CoachingRequest) -> str:
     context = request.context
     previous = next((t.tools for t in reversed(request.history) if t.tools), [])
-    tool = previous[0] if previous and previous[0] in context.tools else context.tools[0]
+    in_play = not request.turned and previous and previous[0] in context.tools
+    tool = previous[0] if in_play else context.tools[0]
     said = " ".join(t.content for t in request.history if t.role == "assistant")
     said += " " + request.message
     query = f"{request.dilemma} {request.message}".strip()
@@ -105,6 +106,9 @@ def compose_follow_up(coach: OfflineCoach, request: CoachingRequest) -> str:
         pool = [*steps, *pitfalls] if _HARD.search(message) else steps or pitfalls
         chosen = coach.best(query, pool, 1)
         key = "connect_pitfall_leads" if chosen and chosen[0] in pitfalls else "connect_leads"
+        if request.turned:
+            # A new need, met by another tool: say so, then its first step.
+            key, chosen = "turn_leads", coach.best(query, steps or pitfalls, 1)
     if not chosen:
         key, chosen = "obstacle_leads", coach.best(query, coach.items(tool, "Pitfalls"), 2)
     return _render(coach, request, tool, reflection, key, chosen, question)

@@ -56,6 +56,8 @@ class CoachingRequest:
     period: str = "today"  # the time word for "the next few hours" on the leader's clock
     first_reply: bool = False
     dilemma: str = ""  # the leader's last substantive message
+    # A follow-up that turned to a new need and the tool for it (app/coaching/pivot.py).
+    turned: bool = False
 
 
 def first_sentence(text: str) -> str:

@@ -155,6 +155,27 @@ def test_a_pushback_connects_to_the_tool_in_play(indexed_services: Services) -> 
     assert "still takes every decision" in follow.text  # the pitfall that names it
 
 
+def test_a_follow_up_that_turns_to_a_new_need_turns_to_its_tool(
+    indexed_services: Services,
+) -> None:
+    first, turned, obstacles = _talk(
+        indexed_services,
+        [
+            "Experienced social workers leave us every month and agency costs are eating the "
+            "budget. I need a plan that keeps people.",
+            "Now the director wants to cut the family support posts to pay for agency staff. "
+            "That isn't right for the children. How do I push back on the director?",
+            "what could get in the way?",
+        ],
+    )
+    assert first.tools[0] == "workforce-stability"
+    assert turned.tools[0] != "workforce-stability"
+    title = indexed_services.catalogue.get(turned.tools[0]).title
+    assert f"*{title}*" in turned.text
+    assert "A stable workforce" not in turned.text
+    assert obstacles.tools[0] == turned.tools[0]  # the new tool is the one in play now
+
+
 def test_tell_me_more_goes_deeper(indexed_services: Services) -> None:
     first, more = _talk(
         indexed_services,
