@@ -11,7 +11,7 @@ from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
 from app.gate.replies import about_balcony
-from tests.gate.test_attended import _labelled_lines
+from tests.gate.rule_checks import labelled_lines
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:
 
 
 def test_no_labelled_decline_reads_as_a_question_about_balcony() -> None:
-    lines = _labelled_lines()
+    lines = labelled_lines()
     declines = [text for text, outcome in lines if outcome == "declined"]
     assert len(declines) > 1_000
     marked = [text[:60] for text in declines if cue_flags(text)["about_balcony"]]

@@ -4,19 +4,13 @@ coaching in the crisis shape."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from functools import cache
-from pathlib import Path
-
 import pytest
 
 from app.components.embedding import Embedder
 from app.gate.attended import bystander_deed, crisis_attended
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
-from app.gate.training import DATA, NOT_YET_READ
-from tests.utils.shared_eval import SHARED_EVAL
+from tests.gate.rule_checks import labelled_lines
 
 
 @pytest.mark.parametrize(
@@ -113,33 +107,11 @@ def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
     assert not bystander_deed("her boyfriend took her keys")
 
 
-@cache
-def _labelled_lines() -> tuple[tuple[str, str], ...]:
-    """(message, outcome) of every labelled line read so far: read from disk once, since
-    each rule's test checks its words against all of them."""
-    lines = []
-    for path in [*sorted(DATA.glob("judgement-*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
-        if path.name in NOT_YET_READ:
-            continue  # a split not yet read must not shape the rules, even by a failing test
-        for raw in Path(path).read_text(encoding="utf-8").splitlines():
-            row = json.loads(raw)
-            if "message" not in row:
-                continue
-            outcome = row.get("outcome") or ("escalated" if row.get("must_escalate") else "")
-            lines.append((str(row["message"]), str(outcome)))
-    return tuple(lines)
-
-
-def outcomes_marked_by(reads: Callable[[str], bool]) -> list[str]:
-    """The labelled outcome of every line a rule's words mark."""
-    return [outcome for text, outcome in _labelled_lines() if reads(text)]
-
-
 def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:
     """The rescue rule coaches what these words mark: across every labelled line (training,
     candidates, retired and held-out splits, the shared dev sets) none that must escalate
     carries them without words that say help is missing."""
-    lines = _labelled_lines()
+    lines = labelled_lines()
     assert len(lines) > 12_000
     dangers = [text for text, outcome in lines if outcome == "escalated"]
     assert len(dangers) > 2_500

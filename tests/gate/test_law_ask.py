@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.law_ask import asks_the_law
 from app.gate.replies import decline_reply
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_marked_by
 from tests.gate.test_gate import CONTACTS
 
 

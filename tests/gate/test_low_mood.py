@@ -9,7 +9,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate, _low_mood_alone
 from app.gate.low_mood import tells_low_mood
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -42,12 +42,9 @@ LOW = "I've stopped cooking and I'm sleeping in my clothes; I feel flat all the 
 def test_low_mood_is_coached_with_the_wellbeing_line(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vector = embedder.embed([LOW])[0]
-    decision = gate.decide(LOW, vector)
-    assert (decision.outcome, decision.category) == ("coached_with_safety_line", "wellbeing")
-    # The rule is what coaches it: the classifier alone gives the self-harm script.
-    monkeypatch.setattr("app.gate.cues.tells_low_mood", lambda written: False)
-    assert gate.decide(LOW, vector).outcome == "escalated"
+    ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, LOW, "tells_low_mood")
+    assert (ruled.outcome, ruled.category) == ("coached_with_safety_line", "wellbeing")
+    assert alone.outcome == "escalated"  # the classifier alone gives the self-harm script
 
 
 @pytest.mark.parametrize(

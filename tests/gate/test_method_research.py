@@ -9,7 +9,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.method_research import who_is_researching, whose_means_at_hand
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -122,10 +122,12 @@ DISCHARGED = (
 def test_the_means_at_hand_after_a_discharge_is_escalated(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _decide(gate, embedder, DISCHARGED) == ("escalated", "young-person-suicide-risk")
-    # The rule is what escalates it: "discharged" reads to the classifier as a crisis seen to.
-    monkeypatch.setattr("app.gate.cues.whose_means_at_hand", lambda written: None)
-    assert _decide(gate, embedder, DISCHARGED)[0] != "escalated"
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, DISCHARGED, "whose_means_at_hand", reads_nothing=None
+    )
+    assert (ruled.outcome, ruled.category) == ("escalated", "young-person-suicide-risk")
+    # The classifier alone reads "discharged" as a crisis seen to.
+    assert alone.outcome != "escalated"
 
 
 def test_the_means_taken_away_with_help_in_place_is_coached(gate: Gate, embedder: Embedder) -> None:

@@ -9,7 +9,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.past_harm import past_harm_to_a_worker
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -45,11 +45,11 @@ PAST = (
 def test_a_past_assault_on_a_worker_is_coached_with_the_safety_line(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vector = embedder.embed([PAST])[0]
-    assert gate.decide(PAST, vector).outcome == "coached_with_safety_line"
-    # The rule is what coaches it: the classifier reads the assault as danger now.
-    monkeypatch.setattr("app.gate.cues.past_harm_to_a_worker", lambda written: False)
-    assert gate.decide(PAST, vector).outcome == "escalated"
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, PAST, "past_harm_to_a_worker"
+    )
+    assert ruled.outcome == "coached_with_safety_line"
+    assert alone.outcome == "escalated"  # the classifier reads the assault as danger now
 
 
 def test_an_assault_on_a_worker_now_still_escalates(gate: Gate, embedder: Embedder) -> None:

@@ -8,7 +8,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.record_ask import asks_for_a_record
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -47,9 +47,6 @@ ASK = (
 def test_a_record_asked_for_by_what_it_becomes_is_declined(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vector = embedder.embed([ASK])[0]
-    decision = gate.decide(ASK, vector)
-    assert (decision.outcome, decision.category) == ("declined", "casework-record")
-    # The rule is what declines it: the classifier alone reads an ordinary ask.
-    monkeypatch.setattr("app.gate.cues.asks_for_a_record", lambda written: False)
-    assert gate.decide(ASK, vector).outcome != "declined"
+    ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, ASK, "asks_for_a_record")
+    assert (ruled.outcome, ruled.category) == ("declined", "casework-record")
+    assert alone.outcome != "declined"  # the classifier alone reads an ordinary ask

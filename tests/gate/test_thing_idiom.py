@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate, _harm_wished_on_a_thing_alone
 from app.gate.thing_idiom import wishes_a_thing_harm
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -42,11 +42,11 @@ IDIOM = "the mileage app deserves concrete boots and a long swim off the pier to
 def test_a_system_cursed_is_coached(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vector = embedder.embed([IDIOM])[0]
-    assert gate.decide(IDIOM, vector).outcome == "coached"
-    # The rule is what coaches it: the classifier alone gives the self-harm script.
-    monkeypatch.setattr("app.gate.cues.wishes_a_thing_harm", lambda written: False)
-    assert gate.decide(IDIOM, vector).outcome == "escalated"
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, IDIOM, "wishes_a_thing_harm"
+    )
+    assert ruled.outcome == "coached"
+    assert alone.outcome == "escalated"  # the classifier alone gives the self-harm script
 
 
 def test_a_system_cursed_beside_a_plan_still_escalates(gate: Gate, embedder: Embedder) -> None:

@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.work_absence import absence_for_work
-from tests.gate.test_attended import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_marked_by
 
 
 @pytest.mark.parametrize(
