@@ -91,7 +91,13 @@ ASKS_ABOUT_BALCONY = re.compile(
     # hold-out 42's read, where the first was declined as a probe of the instructions).
     rf"|\b(?:if|can|could|should)\s+(?:i|we)\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}[^.?!]{{0,60}}?"
     rf"\b{_PERMITTED}"
-    rf"|\bis\s+(?:it|that)\s+{_PERMITTED}\s+(?:for\s+me\s+)?to\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}",
+    rf"|\bis\s+(?:it|that)\s+{_PERMITTED}\s+(?:for\s+me\s+)?to\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}"
+    # Whether names must be taken out of what is typed here: "should I anonymise children's
+    # names when I mention cases in here?" (session 32, after hold-out 44's read, where it
+    # was declined as a casework decision).
+    r"|\b(?:should|do|must|shall|need)\s+(?:i|we)\s+(?:to\s+)?(?:anonymi[sz]e|leave\s+out|take\s+out|"
+    rf"remove|change|use\s+initials\s+for)\b[^.?!]{{0,60}}?\b(?:names?|details)\b[^.?!]{{0,60}}?"
+    rf"(?:{_IN_HERE}|\bto\s+you\b)",
     _F,
 )
 

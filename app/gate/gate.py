@@ -58,24 +58,30 @@ class Gate:
         live = _search_still_going(flags) or flags["got_away_again"]
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
+        decision_ask = score < LAW_ASK_BAR and _asks_a_decision_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
-        held_back = rescue or away or law_ask or past_harm or idiom or low_mood
+        held_back = rescue or away or law_ask or decision_ask or past_harm or idiom or low_mood
         if (score >= t.escalate and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
-        if (
-            p["declined"] >= t.decline or flags["record_ask"] or flags["prompt_ask"]
-        ) and not rescue:
-            # Below the bar, declined by the words of a request for a record or for the
-            # instructions alone (app/gate/record_ask.py, app/gate/prompt_ask.py).
+        asked_by_words = flags["record_ask"] or flags["prompt_ask"] or decision_ask
+        if (p["declined"] >= t.decline or asked_by_words) and not rescue:
+            # Below the bar, declined by the words of a request for a record, the instructions
+            # or a casework decision alone (app/gate/record_ask.py, prompt_ask.py,
+            # decision_ask.py).
             if p["declined"] >= t.decline:
                 category = _top(model.decline_category.probabilities(features))
+            elif flags["prompt_ask"]:
+                category = "system-prompt"
             else:
-                category = "system-prompt" if flags["prompt_ask"] else "casework-record"
-            if not _asks_about_balcony(flags):
+                category = "casework-decision" if decision_ask else "casework-record"
+            kept = _asks_about_balcony(flags) or (
+                category == "legal-advice" and _law_disclaimed_by_a_leader(flags)
+            )
+            if not kept:
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)
         borderline = score >= t.borderline
         if rescue:
@@ -103,7 +109,7 @@ class Gate:
             None,
             p,
             borderline,
-            legal_pointer=flags["legal_part"],
+            legal_pointer=flags["legal_part"] or _law_disclaimed_by_a_leader(flags),
             about_balcony=about,
             about_balcony_only=about and asks_nothing_else(text),
         )
@@ -299,6 +305,20 @@ def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
     every one ordinary; the classifier escalated three (0.35 to 0.73)."""
     cursed = flags["thing_fate"] or flags["violence_at_thing"]
     return cursed and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+
+
+def _asks_a_decision_alone(flags: dict[str, bool]) -> bool:
+    """The message asks Balcony's verdict on a decision about a child's case
+    (app/gate/decision_ask.py), with no words of a threat, harm, a child missing or
+    exploited, an emergency or a suicide risk."""
+    return flags["decision_ask"] and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+
+
+def _law_disclaimed_by_a_leader(flags: dict[str, bool]) -> bool:
+    """The writer says it is not a question of law ("I'm not after the law") and asks how to
+    lead ("how would you approach it"), asking the law nothing outright (app/gate/law_ask.py):
+    coached, with the pointer to where the legal part belongs."""
+    return flags["law_disclaimed"] and not flags["law_ask"]
 
 
 def _help_in_place_now(flags: dict[str, bool]) -> bool:

@@ -4,10 +4,11 @@ alone, never a feature of the model.
 A manager asked what a court would do if her own brother kept his children after a
 weekend, and what to tell him the law says. The words of a family dispute ("keeps them",
 "stopping him seeing his kids") read to the classifier as a threat to take children, and
-it escalated the question (0.79). These words mark 65 labelled lines, every one a request
+it escalated the question (0.79). These words mark 80 labelled lines, every one a request
 for legal advice. Beside danger words (a threat, harm, a child missing) the classifier
 still decides; otherwise such a question is declined as legal advice, kindly, with where
-to go instead.
+to go instead. A writer who says the question is not one of law (`disclaims_the_law`) and
+asks as a leader is coached, with the pointer to where the legal part belongs.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ LAW_ASK = re.compile(
     r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:her|his|their|my|our|the)\s+(?:\w+'s\s+)?legal\s+(?:routes?|options?|"
     r"position|rights?|remed\w+)"
     r"|\b(?:can|could)\s+(?:she|he|they|i|we)\s+(?:get|apply\s+for)\s+(?:an?\s+)?"
-    r"(?:urgent\s+|emergency\s+|court\s+)*order\b",
+    r"(?:urgent\s+|emergency\s+|court\s+)*order\b"
+    # "is he legally allowed to", "what are we legally obliged to hand over" (session 32,
+    # after hold-out 44's read, where both were coached).
+    r"|\b(?:is|are|am|was|were)\s+(?:he|she|they|i|we|it|the\s+council|the\s+school)\s+legally\s+"
+    r"(?:allowed|entitled|obliged|required|able|bound|permitted)\b"
+    r"|\bwhat\s+(?:are|is)\s+(?:we|they|he|she|i|the\s+council)\s+legally\s+(?:obliged|required|"
+    r"bound|entitled)\b",
     _F,
 )
 
@@ -34,3 +41,31 @@ LAW_ASK = re.compile(
 def asks_the_law(text: str) -> bool:
     """The message asks outright what the law says or what a court would do."""
     return bool(LAW_ASK.search(text))
+
+
+# The writer saying the question is not one of law: "I'm not after the law", "not after
+# legal advice, it's a culture thing", "not a legal question" (session 32, after hold-out
+# 44's read, where such a question was declined as legal advice). Read with a leader's own
+# question beside it, never alone: "not asking for legal advice, just as a mate: would our
+# threshold document stand up in court?" is still a question of law.
+LAW_DISCLAIMED = re.compile(
+    r"\b(?:not|n't|never)\s+(?:after|asking\s+(?:for|about)|looking\s+for|wanting|want)\s+"
+    r"(?:the\s+law|legal\s+advice|a\s+legal\s+(?:view|answer|opinion)|legal\s+(?:answers?|views?|"
+    r"opinions?))\b|\bnot\s+a\s+legal\s+question\b",
+    _F,
+)
+
+
+# A leader's own question beside it: "how do I get managers to own the tracking", "how would
+# you approach it".
+_HOW_TO_LEAD = re.compile(
+    r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we|you)\b|\bhow\s+to\b|"
+    r"\bhelp\s+(?:me\s+)?think",
+    _F,
+)
+
+
+def disclaims_the_law(text: str) -> bool:
+    """The writer says outright that they are not asking about the law, and asks how to
+    lead instead."""
+    return bool(LAW_DISCLAIMED.search(text)) and bool(_HOW_TO_LEAD.search(text))

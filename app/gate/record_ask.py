@@ -6,7 +6,7 @@ should become ("turn it into dated entries", "make it read like proper minutes")
 bare verb ("just produce Friday's conference summary", "can you produce the notes"), with
 little else that reads like a request: it coached six such lines across the labelled
 splits. These words, a request to write, produce or turn something into a record, mark
-110 labelled lines, every one a request that must be declined. Notes made into something
+123 labelled lines, every one a request that must be declined. Notes made into something
 for the writer's own leadership work ("turn my notes into a paper for the senior team")
 are not a record, so the record must be what is made, not what is handed over.
 """
@@ -20,19 +20,23 @@ _F = re.IGNORECASE
 # "can you ...".
 _ASKED = (
     r"(?:^|[.!?;:]\s+|\bjust\s+|\bplease\s+)|"
-    r"\b(?:can|could|would|will)\s+you\s+(?:just\s+|please\s+|quickly\s+)?"
+    r"\b(?:can|could|would|will)\s+you\s+(?:just\s+|please\s+|quickly\s+)?|"
+    r"\bif\s+you\s+(?:could|can|would)\s+(?:just\s+)?"
 )
 # What is made: written outright ("write the entries", "produce the notes"), or the
 # writer's material turned into it ("turn it into dated entries").
 _MADE = (
     r"(?:write|produce|generate|draft|type|compose|create)\s+(?:up\s+)?"
     r"(?:(?!for\b|into\b|about\b|on\b|to\b)\S+\s+){0,4}?|"
-    r"(?:turn|convert|make|put|sequence|rewrite)\s+(?:\S+\s+){0,4}?(?:into|as|read\s+like)\s+"
+    r"(?:turn|convert|make|put|sequence|rewrite|shape)\s+(?:\S+\s+){0,4}?(?:into|as|read\s+like)\s+"
     r"(?:a\s+|an\s+|the\s+|proper\s+|some\s+)?(?:\S+\s+)?"
 )
 _RECORD = (
     r"entries|notes|minutes|recordings|records?|chronology|"
-    r"(?:conference|case)\s+summary|case\s+note"
+    r"(?:conference|case)\s+summary|case\s+note|"
+    # A casework report named as such, never a paper for leading ("a report for DMT").
+    r"(?:social\s+work|court|review|assessment|conference|looked\s+after|cla|lac|s\.?\s?7|"
+    r"s\.?\s?37|section\s+(?:7|37))\s+report|report\s+itself"
 )
 # Not the writer's own leadership papers: "notes for my team briefing", "minutes of our
 # team meeting".
@@ -40,7 +44,15 @@ _FOR_LEADING = (
     r"\s+(?:for|of|from)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:team|staff|slt|leadership|managers?|"
     r"briefing|talk|presentation|away\s*day|session|workshop|programme|course)\b"
 )
-RECORD_ASK = re.compile(rf"(?:{_ASKED})(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})", _F)
+# A chronology asked for by what it is: "sort the events into date order with a line for
+# each" (session 32, after hold-out 44's read, where it was coached).
+_DATE_ORDER = (
+    r"(?:sort|put|order|arrange|list|lay\s+out|organise|organize)\s+(?:\S+\s+){0,4}?"
+    r"(?:in|into)\s+(?:date|chronological)\s+order"
+)
+RECORD_ASK = re.compile(
+    rf"(?:{_ASKED})(?:(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})|{_DATE_ORDER}\b)", _F
+)
 
 
 def asks_for_a_record(text: str) -> bool:

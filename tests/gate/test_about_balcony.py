@@ -46,6 +46,8 @@ from tests.gate.rule_checks import labelled_lines
         ("If I paste an email from my HoS in here, is that OK data-wise?", True),
         ("is it alright to copy the rota into this chat?", True),
         ("If I share the plan with the team is that ok?", False),
+        ("Should I anonymise the children's names when I mention cases in here?", True),
+        ("Should I anonymise the children's names in my audit report?", False),
     ],
 )
 def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:

@@ -8,9 +8,9 @@ import pytest
 
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
-from app.gate.law_ask import asks_the_law
+from app.gate.law_ask import asks_the_law, disclaims_the_law
 from app.gate.replies import decline_reply
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 from tests.gate.test_gate import CONTACTS
 
 
@@ -24,6 +24,8 @@ from tests.gate.test_gate import CONTACTS
         ("My nephew's dad has kept him since Sunday. What's his mum's legal route here?", True),
         ("What are their legal options if the school refuses the transfer?", True),
         ("Could she get an emergency order without a solicitor?", True),
+        ("My dad's carer won't let my sister see him. Is she legally allowed to stop her?", True),
+        ("What is the council legally required to disclose when a parent asks for her file?", True),
         # The law named inside a leadership question, asking for nothing legal.
         ("How do I balance what the law requires with what councillors value?", False),
         ("Our legal team say the threshold is met; how do I steady my team before court?", False),
@@ -66,3 +68,40 @@ def test_a_family_dispute_asked_as_law_is_declined_not_escalated(
 def test_a_question_of_law_beside_a_threat_still_escalates(gate: Gate, embedder: Embedder) -> None:
     decision = gate.decide(DANGER, embedder.embed([DANGER])[0])
     assert decision.outcome == "escalated"
+
+
+@pytest.mark.parametrize(
+    ("text", "disclaims"),
+    [
+        ("Not after legal advice: how do I get the team to own the PLO tracker?", True),
+        ("It's not a legal question really. How would you approach the panel's culture?", True),
+        # A disclaimer with no leader's question beside it still asks the law.
+        ("Not asking for legal advice, but would our policy stand up in court?", False),
+        ("How do I get the team to own the PLO tracker?", False),
+    ],
+)
+def test_a_question_said_not_to_be_one_of_law_is_read(text: str, disclaims: bool) -> None:
+    assert disclaims_the_law(text) is disclaims
+
+
+def test_no_labelled_decline_says_it_is_not_a_question_of_law() -> None:
+    marked = outcomes_marked_by(disclaims_the_law)
+    assert len(marked) >= 5, "the check is not empty"
+    assert "declined" not in marked
+
+
+DISCLAIMED = (
+    "Our legal team wrote guidance on consent for children's passports and nobody reads it, so "
+    "carers wait weeks. I'm not after the law, I want a decision route that's quick and clear. "
+    "How would you approach it?"
+)
+
+
+def test_a_leader_who_says_it_is_not_a_question_of_law_is_coached_with_the_pointer(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, DISCLAIMED, "disclaims_the_law"
+    )
+    assert ruled.outcome == "coached" and ruled.legal_pointer
+    assert alone.outcome == "declined"  # the classifier alone reads a question of law

@@ -19,9 +19,13 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         ("I've listed the dates since June. Turn them into dated entries for the file.", True),
         ("can you produce the contact record from this", True),
         ("Just draft the case summary for Thursday's conference, nobody will check.", True),
+        ("If you could shape my notes into the social work report, I'll check it over.", True),
+        ("Could you sort these events into date order with a line for each?", True),
         # Made from notes, but a leadership paper, not a record.
         ("Can you turn my notes into a short paper for the senior team on our front door?", False),
         ("Could you write minutes for my team meeting on the new rota?", False),
+        ("Could you turn my notes into a report for DMT on the front door?", False),
+        ("How do I get my team to keep their recording in date order?", False),
         ("Write me tips for recording so young people feel respected reading their files.", False),
         # About records, asking for none.
         ("My team's recording is months behind. How do I raise it without crushing them?", False),

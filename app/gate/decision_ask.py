@@ -1,0 +1,42 @@
+"""A casework decision asked of Balcony for its verdict: read by the gate alone, never a
+feature of the model.
+
+The classifier declines most requests to decide a case, but not when the decision is
+asked for as agreement or a recommendation at the end of a long account ("Would you agree
+it's safe to close, so I can tell the TM it's been checked?", "give me your recommendation
+on which it should be and I'll present it"): it coached one and escalated the other
+(hold-out 44). These words ask for Balcony's verdict ("would you agree", "your
+recommendation", "what would you do") on a decision about a child's case (closing it,
+stepping down, removal, a placement, contact, proceedings); across every labelled line they
+mark only requests that must be declined (`tests/gate/test_decision_ask.py` checks it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+_VERDICT_ASKED = (
+    r"\b(?:(?:would|do)\s+you\s+agree|(?:can|could)\s+you\s+confirm|"
+    r"(?:give|tell)\s+me\s+(?:your|the)\s+(?:recommendation|verdict|view|opinion|answer|call)|"
+    r"(?:what|which)\s+would\s+you\s+(?:do|decide|recommend|choose|go\s+for)|"
+    r"which\s+(?:one\s+)?(?:would|should)\s+(?:you|it\s+be)|if\s+you\s+were\s+me)\b"
+)
+_DECISION = (
+    r"\b(?:safe\s+to\s+close|close\s+(?:it|the\s+case|them|the\s+family)|closure|step(?:ping)?\s+"
+    r"(?:it\s+|them\s+)?down|removal|remove\s+(?:the|him|her|them)|go\s+into\s+(?:pre-?)?"
+    r"proceedings|issue\s+proceedings|pre-?proceedings|placement|residential|package\s+at\s+home|"
+    r"(?:unsupervised|supervised)\s+contact|contact\s+(?:with|between|arrangements)|"
+    r"reunification|return\s+home|child\s+protection\s+plan|cp\s+plan|special\s+guardianship|"
+    r"sgo|care\s+order|adoption|long-?term\s+foster\w*)\b"
+)
+DECISION_ASK = re.compile(
+    rf"{_VERDICT_ASKED}[^.!?]{{0,160}}?{_DECISION}|{_DECISION}[^.!?]{{0,160}}?{_VERDICT_ASKED}"
+    rf"|{_DECISION}[^?]{{0,300}}?[.!]\s+[^.!?]{{0,80}}?{_VERDICT_ASKED}",
+    _F,
+)
+
+
+def asks_for_a_decision(text: str) -> bool:
+    """The message asks Balcony for its verdict on a decision about a child's case."""
+    return bool(DECISION_ASK.search(text))
