@@ -58,7 +58,7 @@ class Gate:
         live = _search_still_going(flags) or flags["got_away_again"]
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
-        decision_ask = score < LAW_ASK_BAR and _asks_a_decision_alone(flags)
+        decision_ask = score < DECISION_ASK_BAR and _asks_a_decision_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
@@ -305,6 +305,11 @@ def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
     every one ordinary; the classifier escalated three (0.35 to 0.73)."""
     cursed = flags["thing_fate"] or flags["violence_at_thing"]
     return cursed and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+
+
+# With a verdict asked on a casework decision, only a score this sure still escalates: a
+# panel choice told with "his parents can't keep going" scored 0.63 (hold-out 44).
+DECISION_ASK_BAR = 0.95
 
 
 def _asks_a_decision_alone(flags: dict[str, bool]) -> bool:
