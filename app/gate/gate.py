@@ -264,9 +264,15 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
 PAST_HARM_BAR = 0.6
 # With the law asked about outright, only a score this sure still escalates.
 LAW_ASK_BAR = 0.95
-# Danger words that keep a question of law with the classifier: "he's asked me" (a
-# disclosure cue) is how such a question is told.
-_DANGER_BESIDE_THE_LAW = (*(n for n in _DANGER_CUES if n != "disclosure"), "self_harm")
+# Danger words that keep a message with the classifier when a rule would hold it back from
+# escalation (a question of law, a casework verdict asked, low mood, a curse at a system):
+# "he's asked me" (a disclosure cue) is how such a question is told.
+_DANGER_BESIDE_AN_ASK = (*(n for n in _DANGER_CUES if n != "disclosure"), "self_harm")
+
+
+def _danger_beside(flags: dict[str, bool], more: tuple[str, ...] = ()) -> bool:
+    """Any of those danger words, or of `more`, is in the message."""
+    return any(flags[name] for name in (*_DANGER_BESIDE_AN_ASK, *more))
 
 
 def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
@@ -274,7 +280,7 @@ def _asks_the_law_alone(flags: dict[str, bool]) -> bool:
     with no words of a threat, harm, a child missing or exploited, an emergency or a suicide
     risk. A family dispute put as a legal question ("what would a court do if he just keeps
     them after the weekend?") read to the classifier as a threat to take children (0.79)."""
-    return flags["law_ask"] and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+    return flags["law_ask"] and not _danger_beside(flags)
 
 
 # With low mood told and no danger words, a score this high still escalates: the three such
@@ -289,8 +295,7 @@ def _low_mood_alone(flags: dict[str, bool]) -> bool:
     """Someone's low mood or the writer's tears told (app/gate/low_mood.py: "I just feel
     empty lately", "I keep crying on the drive home"), with no words of a threat, harm, a
     child missing or exploited, an emergency, a suicide risk or a plan beside it."""
-    dangers = (*_DANGER_BESIDE_THE_LAW, *_OWN_DANGER)
-    return flags["low_mood"] and not any(flags[name] for name in dangers)
+    return flags["low_mood"] and not _danger_beside(flags, _OWN_DANGER)
 
 
 # With harm wished on a thing of work and no danger words, only a score this sure escalates.
@@ -304,7 +309,7 @@ def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
     an emergency or a suicide risk. Across every labelled line these words mark 95 lines,
     every one ordinary; the classifier escalated three (0.35 to 0.73)."""
     cursed = flags["thing_fate"] or flags["violence_at_thing"]
-    return cursed and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+    return cursed and not _danger_beside(flags)
 
 
 # With a verdict asked on a casework decision, only a score this sure still escalates: a
@@ -316,7 +321,7 @@ def _asks_a_decision_alone(flags: dict[str, bool]) -> bool:
     """The message asks Balcony's verdict on a decision about a child's case
     (app/gate/decision_ask.py), with no words of a threat, harm, a child missing or
     exploited, an emergency or a suicide risk."""
-    return flags["decision_ask"] and not any(flags[name] for name in _DANGER_BESIDE_THE_LAW)
+    return flags["decision_ask"] and not _danger_beside(flags)
 
 
 def _law_disclaimed_by_a_leader(flags: dict[str, bool]) -> bool:

@@ -106,14 +106,11 @@ def whose_means_at_hand(written: str) -> str | None:
     """ "young" or "other" when someone else has the means to hang at hand now; None when
     nobody has, or when the writer has ("I've got the rope" is for the writer's own-intent
     rules, and is also how a child's words are quoted)."""
-    match = MEANS_AT_HAND.search(written)
-    holder = match["who"] if match else None
-    if holder is None:
-        there = MEANS_AT_HAND_THERE.search(written)
-        holder = there["whose"] if there else None
-    if holder is None:
+    match = MEANS_AT_HAND.search(written) or MEANS_AT_HAND_THERE.search(written)
+    if match is None:
         return None
-    whose = _whose(holder)
+    holder = match.groupdict()
+    whose = _whose(holder.get("who") or holder["whose"])
     return None if whose == "own" else whose
 
 
