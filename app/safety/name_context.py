@@ -16,6 +16,7 @@ from app.safety.lexicon import (
     PERSON_BEFORE,
     PLACE_LEAD,
     RELATION_WORDS,
+    TITLES,
     Lexicon,
     fold,
     lexicon,
@@ -169,6 +170,12 @@ class NameContext:
         if i + 1 >= len(self.tokens) or self.tokens[i].possessive:
             return False
         gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        if gap.startswith("."):
+            # Only a title's or an initial's full stop joins ("Mr. Khan", "J. Okafor"); after
+            # a name a full stop ends the sentence: "with Sam. I've said" is not "Sam I've".
+            word = self.tokens[i]
+            if word.lower not in TITLES and len(word.text) > 1:
+                return False
         return bool(re.fullmatch(r"\.? {1,2}|[ \t]", gap))
 
     def _number_near(self, i: int) -> bool:

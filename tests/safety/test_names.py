@@ -125,3 +125,17 @@ def test_lower_case_words_that_are_names_need_a_person(text: str) -> None:
 )
 def test_a_title_word_in_another_sense_takes_no_name(text: str) -> None:
     assert names(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full stop after a name ends the sentence: the next word is not a surname.
+        ("I've handed over to Sam. I'll be back in May.", {"Sam": "PERSON"}),
+        ("Sabbatical starts in May. I've told the team.", {}),
+        # A title's or an initial's full stop still joins.
+        ("Mr. Khan rang about the hearing.", {"Khan": "PERSON"}),
+    ],
+)
+def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -> None:
+    assert names(text) == expected
