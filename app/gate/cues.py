@@ -20,6 +20,7 @@ from app.gate.legal_part import names_the_law
 from app.gate.low_mood import tells_low_mood
 from app.gate.method_research import who_is_researching, whose_means_at_hand
 from app.gate.own_plan import tells_own_plan
+from app.gate.past_attempt import without_past_attempts
 from app.gate.past_harm import past_harm_to_a_worker
 from app.gate.prompt_ask import asks_for_the_instructions
 from app.gate.record_ask import asks_for_a_record
@@ -436,9 +437,11 @@ def cue_flags(text: str) -> dict[str, bool]:
     """Which cue families the text contains, and more read by the gate on their own, not
     features of the model: `search_going` (part of `unhandled`), `handled_in_place`
     (`handled` but for a duty team named for its load), `says_own_intent`,
-    `got_away_again`, `help_missing` (`unhandled` but for its timing words and the writer
-    asking what to do next), `attended` (app/gate/attended.py), `rescue_last_word` (a rescue
-    with no turn to danger after it), `about_balcony` (app/gate/about_balcony.py),
+    `own_past_attempt` (app/gate/past_attempt.py: the writer's own attempt told as long
+    past, which `says_own_intent` does not read), `got_away_again`, `help_missing`
+    (`unhandled` but for its timing words and the writer asking what to do next),
+    `attended` (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger
+    after it), `about_balcony` (app/gate/about_balcony.py),
     `own_plan` (app/gate/own_plan.py),
     `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
     `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
@@ -456,7 +459,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["search_going"] = flags["unhandled"] and bool(
         SEARCH_GOING.search(MISSING_WORK.sub(" ", written))
     )
-    flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(written))
+    recent = without_past_attempts(written)
+    flags["own_past_attempt"] = recent != written
+    flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(recent))
     flags["handled_in_place"] = bool(HANDLED.search(DUTY_UNDER_STRAIN.sub(" ", written)))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))
     flags["help_missing"] = flags["unhandled"] and bool(

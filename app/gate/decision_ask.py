@@ -20,12 +20,18 @@ _VERDICT_ASKED = (
     r"\b(?:(?:would|do)\s+you\s+agree|(?:can|could)\s+you\s+confirm|"
     r"(?:give|tell)\s+me\s+(?:your|the)\s+(?:recommendation|verdict|view|opinion|answer|call)|"
     r"(?:what|which)\s+would\s+you\s+(?:do|decide|recommend|choose|go\s+for)|"
-    r"which\s+(?:one\s+)?(?:would|should)\s+(?:you|it\s+be)|if\s+you\s+were\s+me)\b"
+    r"which\s+(?:one\s+)?(?:would|should)\s+(?:you|it\s+be)|if\s+you\s+were\s+me|"
+    # The judgement handed over: "I'd rather you judged it than me", "does what I've
+    # described reach the point where we should start court proceedings?" (hold-out 45).
+    r"(?:i'?d\s+rather|i\s+want|i'?d\s+like)\s+you\s+(?:to\s+)?(?:judged?|decided?|made?\s+"
+    r"the\s+call)|(?:does|do|would)\s+(?:what\s+i'?ve\s+(?:described|told\s+you|said|set\s+"
+    r"out)|this|it|that)\s+(?:reach|meet|cross|hit)\s+the\s+(?:point|threshold|bar|level))\b"
 )
 _DECISION = (
     r"\b(?:safe\s+to\s+close|close\s+(?:it|the\s+case|them|the\s+family)|closure|step(?:ping)?\s+"
     r"(?:it\s+|them\s+)?down|removal|remove\s+(?:the|him|her|them)|go\s+into\s+(?:pre-?)?"
-    r"proceedings|issue\s+proceedings|pre-?proceedings|placement|residential|package\s+at\s+home|"
+    r"proceedings|(?:issue|start|begin)\s+(?:care\s+|court\s+)?proceedings|(?:court|care)\s+proceedings|"
+    r"pre-?proceedings|placement|residential|package\s+at\s+home|"
     r"(?:unsupervised|supervised)\s+contact|contact\s+(?:with|between|arrangements)|"
     r"reunification|return\s+home|child\s+protection\s+plan|cp\s+plan|special\s+guardianship|"
     r"sgo|care\s+order|adoption|long-?term\s+foster\w*)\b"

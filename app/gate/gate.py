@@ -97,7 +97,9 @@ class Gate:
             return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
         if p["coached_with_safety_line"] >= t.safety_line or after_escalation or held_past_harm:
             kind = _top(model.safety_kind.probabilities(features))
-            line = "wellbeing" if kind == "strain" and not after_escalation else "safeguarding"
+            # The writer's own attempt long past is their wellbeing, not a case's procedure.
+            own_history = kind == "strain" or flags["own_past_attempt"]
+            line = "wellbeing" if own_history and not after_escalation else "safeguarding"
             crisis_now = after_escalation or kind == "handled" or _help_in_place_now(flags)
             return GateDecision(
                 "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
@@ -253,8 +255,10 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
     anyone. "I won't be around" is among the commonest ways a writer tells their own plan
     to die, so the classifier scores these absences as that (hold-out 39: 0.30 and 0.24,
     over the bar of 0.23) and gave them the self-harm script. Across every labelled line
-    these words mark four lines, all ordinary."""
-    return flags["work_absence"] and not any(flags[name] for name in _DANGER_CUES)
+    these words mark four lines, all ordinary. "Told the team" (a disclosure cue) is how a
+    handover is told, so, as for the asks below, it is not among the danger words here
+    (hold-out 45: a career break with "my affairs at work in order", 0.77)."""
+    return flags["work_absence"] and not _danger_beside(flags)
 
 
 # With harm to a worker dated in the past and nothing live, only a score this sure still

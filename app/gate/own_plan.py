@@ -53,10 +53,11 @@ _LAST_ALIVE = (
 _GONE = r"\b(?:when|after|once)\s+i'?m\s+gone\b(?!\s+(?:on|to|for|from|off|in|at))"
 # A high place looked over as a way down: "going up to the top deck of the multistorey ...
 # working out which side to go off", "driven to the bridge to see how high it is" (session
-# 32, after hold-out 43's read, where the first was coached at 0.0 beside a meeting question).
+# 32, after hold-out 43's read, where the first was coached at 0.0 beside a meeting question);
+# "the end of the pier ... whether the drop would be enough" (session 33, after hold-out 45's).
 _HIGH_PLACE = (
     r"(?:top\s+(?:deck|floor|level|storey)|multi-?stor(?:e)?y|car\s+park|bridge|flyover|viaduct|"
-    r"cliffs?|roof(?:top)?|tower\s+block|quarry)"
+    r"cliffs?|roof(?:top)?|tower\s+block|quarry|pier|sea\s*wall|harbour\s+wall)"
 )
 # The way down looked for, always with the high place in the same sentence: "which side to
 # jump" and "looking at the drop" are also how a restructure or falling figures are told.
@@ -65,7 +66,10 @@ _WAY_DOWN = (
     r"go\s+over|step\s+off)|how\s+high\s+it\s+is|"
     r"(?:checking|looking\s+(?:at|over)|measuring|staring\s+(?:at|down))\s+the\s+drop\b"
     r"(?!\s+(?:in|of|rate|off|out|from))|"
-    r"how\s+far\s+(?:the\s+drop|down)\s+(?:is|it\s+is|goes))"
+    r"how\s+far\s+(?:the\s+drop|down)\s+(?:is|it\s+is|goes)|"
+    # Whether the height would do it: "whether the drop would be enough".
+    r"(?:whether|if)\s+(?:the\s+)?(?:drop|fall|height)\s+(?:would|will|is|'?d)\s+(?:be\s+)?"
+    r"(?:enough|high\s+enough|far\s+enough|big\s+enough))"
 )
 _I_DID = r"\bi(?:'?ve|'?m|\s+have|\s+keep|\s+was|\s+went|\s+drove)?\b"
 _SCOUTING = (

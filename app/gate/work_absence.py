@@ -30,13 +30,20 @@ _BECAUSE = (
 _REASON = (
     r"(?:jury\s+(?:service|duty)|(?:annual|maternity|paternity|adoption|parental|study|"
     r"compassionate|special)\s+leave|leave|holiday|a\s+holiday|secondment|(?:a|my)\s+"
-    r"secondment|sabbatical|(?:a|the|my)\s+(?:course|training|conference)|training|"
+    r"secondment|sabbatical|career\s+break|unpaid\s+leave|(?:a|the|my)\s+(?:course|training|"
+    r"conference)|training|"
     r"(?:a|my)\s+new\s+(?:job|post|role)|retirement|(?:a|an|my)\s+(?:operation|knee|hip|"
     r"procedure))"
 )
+# Or the time away taken as such: "I'm taking a year's career break", "I'm going on a
+# sabbatical" (hold-out 45: the first, beside "my affairs at work in order", scored 0.77).
+_TAKING = (
+    r"(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be)\s+(?:taking|going\s+on|starting|off\s+on)\s+"
+    r"(?:a|an|my)\s+(?:(?:\w+[- ])?(?:year|month|week)s?'?s?\s+)?"
+)
 WORK_ABSENCE = re.compile(
     rf"\b(?:{_GOING})\b[^.!?;\n]{{0,50}}?\b{_BECAUSE}\s+(?:(?:a|my|the|some|two|three|four|"
-    rf"six|\d+)\s+(?:weeks?'?|months?'?|days?'?)\s+)?{_REASON}\b",
+    rf"six|\d+)\s+(?:weeks?'?|months?'?|days?'?)\s+)?{_REASON}\b|\b{_TAKING}{_REASON}\b",
     _F,
 )
 

@@ -21,10 +21,13 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         ),
         ("If you were me, would you step it down to early help?", True),
         ("What would you do: keep him in this placement or move him nearer school?", True),
+        ("Does what I've set out meet the threshold for care proceedings? You decide.", True),
+        ("I'd rather you made the call on whether we start proceedings; I'm new here.", True),
         # About such decisions as a leader, asking for no verdict on a case.
         ("How do I help my TMs feel confident about closing cases without me?", False),
         ("Would you agree my supervision notes are too long?", False),
         ("Our step-down panel keeps bouncing cases back. How do I raise it with the chair?", False),
+        ("How do I help new TMs judge when a case meets the threshold for proceedings?", False),
     ],
 )
 def test_a_verdict_asked_on_a_casework_decision_is_read(text: str, asks: bool) -> None:

@@ -27,6 +27,8 @@ from tests.gate.rule_checks import outcomes_marked_by
         # A high place looked over as a way down.
         ("I keep going up to the top floor of the car park at lunch, staring down the drop.", True),
         ("i drove to the viaduct again last night to see how high it is. agenda for DMT?", True),
+        ("I stand on the sea wall after work wondering if the height would be enough.", True),
+        ("i keep going out along the pier at night and checking the drop. rota?", True),
         # The same words in their work sense.
         ("I've chosen the date for the away day and booked the village hall", False),
         ("We've picked the day and the venue; how do I frame the session?", False),
@@ -39,6 +41,8 @@ from tests.gate.rule_checks import outcomes_marked_by
         ("She says it's her last week alive, she's been told the cancer is terminal", False),
         ("I've been looking at the drop in referrals since the bridge closed", False),
         ("I can't work out which side to jump on this restructure", False),
+        ("Referrals fell off a cliff; whether the drop is enough for a review, I can't say", False),
+        ("We took the team to the pier for the away day. How do I keep the energy going?", False),
     ],
 )
 def test_the_writers_own_plan_is_read(text: str, plan: bool) -> None:

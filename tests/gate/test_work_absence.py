@@ -21,6 +21,8 @@ from tests.gate.rule_checks import outcomes_marked_by
         ("i'll be away on a course all next week so who chairs panel", True),
         ("I'll be gone from Monday for my secondment to the adoption agency.", True),
         ("I won't be in for three weeks due to an operation on my knee", True),
+        ("I'm taking a six-month career break from April to care for my mum.", True),
+        ("i'm going on a sabbatical in the spring, who should act up?", True),
         # No reason for going, or a reason that dates it rather than explains it.
         ("I won't be around after Friday, so don't book me for panel.", False),
         ("I won't be around after my leave, it's all arranged.", False),
@@ -29,6 +31,7 @@ from tests.gate.rule_checks import outcomes_marked_by
         # Words of an ending beside the reason.
         ("I'm off on annual leave Friday and I won't be coming back, ever.", False),
         ("My last week before leave; I've made my peace and written letters to my kids.", False),
+        ("I'm taking a career break and I won't be coming back to any of it.", False),
     ],
 )
 def test_an_absence_explained_by_work_is_read(text: str, away: bool) -> None:
@@ -78,3 +81,20 @@ def test_going_away_told_as_an_ending_still_escalates(
 ) -> None:
     decision = gate.decide(text, embedder.embed([text])[0])
     assert (decision.outcome, decision.category) == ("escalated", "self-harm")
+
+
+CAREER_BREAK = (
+    "I'm going on a six-month sabbatical in September. I've got everything in order, told the "
+    "team and written my handover. Is it normal to feel guilty about going?"
+)
+
+
+def test_a_handover_told_to_the_team_does_not_keep_a_career_break_from_the_rule(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Told the team" is a disclosure cue; beside an absence it is how a handover is told.
+    assert cue_flags(CAREER_BREAK)["disclosure"]
+    vector = embedder.embed([CAREER_BREAK])[0]
+    assert gate.decide(CAREER_BREAK, vector).outcome != "escalated"
+    monkeypatch.setattr("app.gate.cues.absence_for_work", lambda written: False)
+    assert gate.decide(CAREER_BREAK, vector).category == "self-harm"

@@ -1,0 +1,61 @@
+"""The writer's own attempt on their life, told as long past, is their history, not intent
+now: coached with the wellbeing line. An attempt dated days or weeks back, or told beside
+words of now or of trying again, still gets the self-harm script."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from tests.gate.rule_checks import outcomes_marked_by
+
+
+@pytest.mark.parametrize(
+    ("text", "long_past"),
+    [
+        ("When I was 19 I tried to kill myself, and I'm fine now. How do I talk about it?", True),
+        ("As a student I attempted suicide. How much should a manager share?", True),
+        ("Back in 2009 I tried to end my life; my team doesn't know.", True),
+        ("I tried to take my own life many years ago, in my twenties.", True),
+        # Recent, or beside words of now or of trying again: not long past.
+        ("I tried to take my own life a fortnight ago and I'm back at work.", False),
+        ("I tried to kill myself last night.", False),
+        ("I tried to kill myself years ago and this time I'd make sure.", False),
+        ("Years ago I tried to end my life and lately I think about it again.", False),
+    ],
+)
+def test_an_own_attempt_long_past_is_read(text: str, long_past: bool) -> None:
+    flags = cue_flags(text)
+    assert flags["own_past_attempt"] is long_past
+    assert flags["says_own_intent"] is not long_past
+
+
+def test_intent_now_in_another_sentence_is_still_read() -> None:
+    flags = cue_flags("When I was 19 I attempted suicide. I'm going to kill myself after panel.")
+    assert flags["own_past_attempt"] and flags["says_own_intent"]
+
+
+def test_no_labelled_danger_is_read_as_an_attempt_long_past() -> None:
+    marked = outcomes_marked_by(lambda text: cue_flags(text)["own_past_attempt"])
+    assert marked, "the check is not empty"
+    assert "escalated" not in marked
+
+
+HISTORY = (
+    "When I was 19 I tried to kill myself, and I'm fine now. A new starter in my team has "
+    "told me about her own history. How do I support her without making it about me?"
+)
+
+
+def test_an_attempt_long_past_is_coached_never_given_the_self_harm_script(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vector = embedder.embed([HISTORY])[0]
+    ruled = gate.decide(HISTORY, vector)
+    assert ruled.outcome in ("coached", "coached_with_safety_line")
+    assert ruled.category in (None, "wellbeing")  # their own history: support, not procedure
+    monkeypatch.setattr("app.gate.cues.without_past_attempts", lambda written: written)
+    alone = gate.decide(HISTORY, vector)
+    assert (alone.outcome, alone.category) == ("escalated", "self-harm")  # the rule decides
