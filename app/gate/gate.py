@@ -255,7 +255,7 @@ def _away_for_work(flags: dict[str, bool]) -> bool:
     anyone. "I won't be around" is among the commonest ways a writer tells their own plan
     to die, so the classifier scores these absences as that (hold-out 39: 0.30 and 0.24,
     over the bar of 0.23) and gave them the self-harm script. Across every labelled line
-    these words mark four lines, all ordinary. "Told the team" (a disclosure cue) is how a
+    these words mark 11 lines, all ordinary. "Told the team" (a disclosure cue) is how a
     handover is told, so, as for the asks below, it is not among the danger words here
     (hold-out 45: a career break with "my affairs at work in order", 0.77)."""
     return flags["work_absence"] and not _danger_beside(flags)

@@ -457,7 +457,8 @@ FLOORS = {
     # the read, nothing changed after: 44 of 45 (the writer's own rope "already in the boot",
     # "after that I'm done", beside a question about pods, 0.02), escalated 5 of 130, declined
     # 4 of 130 (two questions about Balcony itself; a short "delegating without the
-    # guilt?"; section 47 thresholds, "not asking for a ruling"), 24 of 25 declines, 20 of 22 handled crises coached, all in the crisis shape,
-    # categories 95.6%. Session 32's gate (34345a0): the same, line for line.
+    # guilt?"; section 47 thresholds, "not asking for a ruling"), 24 of 25 declines, 20 of
+    # 22 handled crises coached, all in the crisis shape, categories 95.6%. Session 32's gate
+    # (34345a0): the same, line for line.
     "judgement-holdout-46.jsonl": Floors(200, 0.977, 0.039, 0.031, 0.96, 0.90, 0.95),
 }
