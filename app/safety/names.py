@@ -71,6 +71,8 @@ class NameFinder(NameContext):
             return self._extend(i + 1, i + 2, surnames_only=False)
         if titled and (token.capitalised or token.lower != "miss"):  # "i miss brown bread"
             return self._titled_surname_at(i)
+        if self._initial_before_surname(i):
+            return self._extend(i, i + 2, surnames_only=True)
         if not token.capitalised:
             return self._lower_case_at(i)
         if self._blocked(token):
@@ -95,6 +97,22 @@ class NameFinder(NameContext):
         if self._listed_with_name(i):
             return i + 1
         return i
+
+    def _initial_before_surname(self, i: int) -> bool:
+        """An initial and its full stop before a listed surname: "J. Okafor", "R. Hughes"
+        ("I." is the writer)."""
+        token = self.tokens[i]
+        if len(token.text) != 1 or not token.text.isupper() or token.text == "I":
+            return False
+        if i + 1 >= len(self.tokens) or not self.text.startswith(".", token.end):
+            return False
+        nxt = self.tokens[i + 1]
+        return (
+            self._joined(i)
+            and self._capital(i + 1)
+            and self.words.surname_kind(nxt.text) == "plain"  # not "Plan A. Price rises"
+            and nxt.lower not in self.words.places
+        )
 
     def _titled_surname_at(self, i: int) -> int:
         """After a title, a surname however typed: "mrs smith" (a surname that is also a word),

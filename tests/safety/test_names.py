@@ -135,6 +135,9 @@ def test_a_title_word_in_another_sense_takes_no_name(text: str) -> None:
         ("Sabbatical starts in May. I've told the team.", {}),
         # A title's or an initial's full stop still joins.
         ("Mr. Khan rang about the hearing.", {"Khan": "PERSON"}),
+        ("J. Okafor from the school rang.", {"J. Okafor": "PERSON"}),
+        # A letter before a surname that is also a word is left: "Plan A. Price rises".
+        ("Plan A. Price rises hit the budget.", {}),
     ],
 )
 def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -> None:
