@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from app.components.embedding import Embedder
 from app.gate.training import DATA, NEVER_TRAINED, training_files, training_rows
@@ -42,6 +43,9 @@ def test_no_training_line_is_a_near_copy_of_an_evaluation_line() -> None:
 RESTATES = 0.8
 
 
+# Embedding every training line and every held-out line takes about nine minutes on two
+# busy cores; with hold-out 47 it passed the suite's 600 s timeout, which kills the worker.
+@pytest.mark.timeout(1800)
 def test_no_training_line_restates_a_held_out_line(embedder: Embedder) -> None:
     training = _training()
     held_out = _held_out()
