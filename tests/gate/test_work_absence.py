@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.work_absence import absence_for_work
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -83,18 +83,19 @@ def test_going_away_told_as_an_ending_still_escalates(
     assert (decision.outcome, decision.category) == ("escalated", "self-harm")
 
 
-CAREER_BREAK = (
+SABBATICAL = (
     "I'm going on a six-month sabbatical in September. I've got everything in order, told the "
     "team and written my handover. Is it normal to feel guilty about going?"
 )
 
 
-def test_a_handover_told_to_the_team_does_not_keep_a_career_break_from_the_rule(
+def test_a_handover_told_to_the_team_does_not_keep_a_sabbatical_from_the_rule(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # "Told the team" is a disclosure cue; beside an absence it is how a handover is told.
-    assert cue_flags(CAREER_BREAK)["disclosure"]
-    vector = embedder.embed([CAREER_BREAK])[0]
-    assert gate.decide(CAREER_BREAK, vector).outcome != "escalated"
-    monkeypatch.setattr("app.gate.cues.absence_for_work", lambda written: False)
-    assert gate.decide(CAREER_BREAK, vector).category == "self-harm"
+    assert cue_flags(SABBATICAL)["disclosure"]
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, SABBATICAL, "absence_for_work"
+    )
+    assert ruled.outcome != "escalated"
+    assert alone.category == "self-harm"
