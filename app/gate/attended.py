@@ -1,6 +1,6 @@
 """Words that say a crisis is attended: emergency services at the scene now, a bystander's
-deed that ended the danger, the person's safe state now, the place of safety they are in, or
-the harmer held.
+deed that ended the danger, the person's safe state now, the place of safety they are in,
+the harmer held or questioned, or the person talked down.
 
 Read only by the gate's rescue rule, never a feature of the model, so the model runs exactly
 as it was trained. Each family is narrow on purpose: across every labelled line (training,
@@ -40,11 +40,17 @@ RESPONDERS_AT_HAND = re.compile(
     rf"(?:(?!{_NOT_YET_THERE})\w+ing\s+(?:\w+\s+){{0,3}}?now|there(?:\s+now)?|here(?:\s+now)?|"
     r"on\s+scene|at\s+the\s+scene|took\s+over|taken\s+over|pulled\s+up|arrived|turned\s+up|"
     r"got\s+there|with\s+(?:him|her|them))\b"
-    r"|\b(?:he|she|they|the\s+\w+)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+)?in\s+(?:an|the)\s+ambulance\b",
+    r"|\b(?:he|she|they|the\s+\w+)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+)?in\s+(?:an|the)\s+ambulance\b"
+    # Already taken to hospital by them: "an ambulance has taken her to hospital accompanied
+    # by a social worker" (session 34, after hold-out 47's read, where it was escalated).
+    rf"|{_NOT_AT_HAND}\b{_RESPONDERS}\s+(?:has|have|had|'s|'ve)\s+(?:just\s+|already\s+)?"
+    r"(?:taken|rushed|brought|blue-?lighted)\s+(?:him|her|them|the\s+\w+)\s+(?:in\s+)?"
+    r"(?:to|into)\s+(?:the\s+)?(?:hospital|a&e)\b",
     _F,
 )
 _PERSON = (
-    r"(?:he|she|they|him|her|them|the\s+(?:baby|child|kids?|children|boy|girl|lad|toddler|twins|"
+    r"(?:he|she|they|him|her|them|the\s+(?:\w+\s+)?(?:baby|child|kids?|children|boy|girl|lad|toddler|twins|"
+    r"brothers|sisters|siblings|boys|girls|lads|"
     r"\d+\s*yo|\w+-year-old)|(?:both|all)(?:\s+(?:of\s+them|kids|children))?)"
 )
 # "shes back at the home": the apostrophe is often not typed.
@@ -72,16 +78,25 @@ SAFE_NOW = re.compile(
 # foster carers"). Never the past or a condition ("he was at his nan's", "when the kids are
 # at their nan's he'll ..."), where the place is no answer to the danger. No uncle or
 # grandad: in the labelled dangers they are often the one the child names.
-_RELATIVE = r"(?:gran|nan|nana|nanna|grandma|granny|grandparents|aunt|auntie|aunty)"
+# A grandmother and a mother's sister too (session 34, after hold-outs 46 and 47: "now with
+# her grandmother while her father is interviewed", "living with their mum's sister now").
+_RELATIVE = (
+    r"(?:gran|nan|nana|nanna|grandma|granny|grandmother|grandparents|aunt|auntie|aunty|"
+    r"(?:mum|mam|mother)'?s\s+sister)"
+)
+# Dictated words confuse "their" and "there" ("living with there mums sister now").
+_THEIR = r"(?:their|her|his|there)"
 PLACED_SAFE_NOW = re.compile(
     r"(?<!\bwhen\s)(?<!\bif\s)(?<!\bassumed\s)(?<!\bthought\s)"
     rf"\b{_PERSON}(?:{_IS}|\s+and\s+(?:the\s+)?(?:baby|kids|children|her\s+\w+|his\s+\w+){_IS})?\s+"
-    r"(?:now\s+|safely\s+|all\s+)?(?:(?:placed|staying|settled|sleeping)\s+)?"
+    r"(?:now\s+|safely\s+|all\s+)?(?:(?:placed|staying|settled|sleeping|living)\s+)?"
     r"(?:in\s+(?:a|the)\s+(?:women'?s\s+)?refuge|in\s+(?:a|an)\s+(?:emergency\s+)?foster\s+"
     r"(?:home|placement)|with\s+(?:(?:a|an|their|her|his)\s+)?(?:emergency\s+(?:foster\s+)?|foster\s+)"
-    r"carers?|"
+    # A foster mum is a foster carer ("she's with her foster mum and the police": session 34,
+    # after hold-out 46's read, where it was escalated).
+    r"(?:carers?|mum|mam|mother|dad|parents|family)|"
     r"in\s+police\s+protection|"
-    rf"with\s+(?:their|her|his)\s+{_RELATIVE}|at\s+(?:their|her|his)\s+{_RELATIVE}'?s|"
+    rf"with\s+{_THEIR}\s+{_RELATIVE}(?:\s+now)?|at\s+{_THEIR}\s+{_RELATIVE}'?s|"
     # At the home of the worker or carer whose job is their safety ("the lad is at his PA's
     # tonight"), or back at the children's home or placement ("shes back at the home"): not
     # "back in the house", which is where a harmer returns.
@@ -113,7 +128,21 @@ HARMER_HELD = re.compile(
     r"suspects?|offenders?|perpetrators?|guys?|adults|youths|gang|driver|stranger)\s+"
     r"(?:were|was|have\s+been|has\s+been|got|are\s+now|is\s+now|are|is)\s+"
     r"(?:all\s+|both\s+|since\s+|now\s+|later\s+)?(?:arrested|charged|detained|remanded|nicked|"
-    r"in\s+custody|held\s+by\s+police|in\s+(?:a\s+|the\s+)?cells?)\b",
+    r"in\s+custody|held\s+by\s+police|in\s+(?:a\s+|the\s+)?cells?)\b"
+    # A family member questioned by police now: "while her father is interviewed", "police are
+    # speaking to her mother's partner at the station" (session 34, after hold-out 47's read,
+    # where both were escalated).
+    r"|\b(?:her|his|their|the)\s+(?:[\w']+\s+)?(?:father|dad|stepdad|stepfather|partner|"
+    r"boyfriend|husband|uncle|brother|mother|mum|stepmum)\s+(?:is|was|has\s+been|are)\s+"
+    r"(?:now\s+|still\s+)?(?:being\s+)?(?:interviewed|questioned)\b"
+    r"|\b(?:police|officers)\s+(?:are|is|were)\s+(?:now\s+)?(?:speaking|talking)\s+to\s+"
+    r"(?:[\w']+\s+){1,4}?at\s+the\s+(?:police\s+)?station\b",
+    _F,
+)
+# Talked down by those there ("has been talked down by police negotiators": session 34,
+# after hold-out 46's read, where it was escalated).
+TALKED_DOWN = re.compile(
+    r"\b(?:been|was|were|got)\s+(?:safely\s+)?(?:talked|coaxed)\s+(?:down|back\s+in(?:side)?)\b",
     _F,
 )
 # A deed that ends a danger, with the word before it: its doer.
@@ -177,12 +206,13 @@ def bystander_deed(written: str) -> bool:
 
 
 def crisis_attended(written: str) -> bool:
-    """Any of the five families, in the text as written (contractions kept), with no turn
+    """Any of the six families, in the text as written (contractions kept), with no turn
     to danger after it."""
     help_told = [
         *RESPONDERS_AT_HAND.finditer(written),
         *SAFE_NOW.finditer(written),
         *PLACED_SAFE_NOW.finditer(written),
         *HARMER_HELD.finditer(written),
+        *TALKED_DOWN.finditer(written),
     ]
     return help_is_last_word(help_told, written) or bystander_deed(written)

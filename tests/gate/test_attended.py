@@ -42,6 +42,14 @@ from tests.gate.rule_checks import labelled_lines
         # Being seen in hospital with them now.
         "she's being seen right now with her residential worker sat beside her",
         "he is being treated in A&E with his foster carer",
+        # Taken to hospital by the crew; with a foster mum, a grandmother, a mother's sister.
+        "an ambulance has taken him to A&E and his key worker went with him",
+        "she's with her foster mum now, cold but unhurt",
+        "the boy is now with his grandmother while his stepdad is being interviewed",
+        "the two girls are living with there mum's sister now",
+        # The harmer questioned by police; the person talked down.
+        "police are talking to mum's boyfriend at the station",
+        "he has been talked down by the negotiator and is in the van",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -76,6 +84,8 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         # Help, then a turn to a danger it does not reach.
         "The caretaker took his keys but he has grabbed the child and is walking off.",
         "The hospital says she's fine but she told the nurse her uncle hurts her.",
+        "He was talked down last month but now he's back on the roof saying he'll jump.",
+        "Police are coming to take her to hospital; she has locked herself in the bathroom.",
     ],
 )
 def test_harm_or_help_not_yet_there_is_not_read_as_attended(text: str) -> None:
