@@ -25,7 +25,13 @@ _VERDICT_ASKED = (
     # described reach the point where we should start court proceedings?" (hold-out 45).
     r"(?:i'?d\s+rather|i\s+want|i'?d\s+like)\s+you\s+(?:to\s+)?(?:judged?|decided?|made?\s+"
     r"the\s+call)|(?:does|do|would)\s+(?:what\s+i'?ve\s+(?:described|told\s+you|said|set\s+"
-    r"out)|this|it|that)\s+(?:reach|meet|cross|hit)\s+the\s+(?:point|threshold|bar|level))\b"
+    r"out)|this|it|that)\s+(?:reach|meet|cross|hit)\s+the\s+(?:point|threshold|bar|level)|"
+    # The call asked for outright, to be passed off as the writer's own: "please make the call
+    # on whether we agree it, and I will put it to the panel as my decision" (session 34,
+    # after hold-out 47's read, where it was coached).
+    r"(?:please|can\s+you|could\s+you|will\s+you|would\s+you|just)\s+(?:make\s+the\s+call|"
+    r"decide\s+(?:it|this|for\s+(?:me|us)|whether|if))|as\s+(?:if\s+it\s+were\s+)?my\s+(?:own\s+)?"
+    r"decision)\b"
 )
 _DECISION = (
     r"\b(?:safe\s+to\s+close|close\s+(?:it|the\s+case|them|the\s+family)|closure|step(?:ping)?\s+"
@@ -34,7 +40,7 @@ _DECISION = (
     r"pre-?proceedings|placement|residential|package\s+at\s+home|"
     r"(?:unsupervised|supervised)\s+contact|contact\s+(?:with|between|arrangements)|"
     r"reunification|return\s+home|child\s+protection\s+plan|cp\s+plan|special\s+guardianship|"
-    r"sgo|care\s+order|adoption|long-?term\s+foster\w*)\b"
+    r"sgo|care\s+order|adoption|long-?term\s+foster\w*|respite(?:\s+care)?|short\s+breaks)\b"
 )
 DECISION_ASK = re.compile(
     rf"{_VERDICT_ASKED}[^.!?]{{0,160}}?{_DECISION}|{_DECISION}[^.!?]{{0,160}}?{_VERDICT_ASKED}"

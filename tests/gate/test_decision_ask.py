@@ -23,11 +23,15 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         ("What would you do: keep him in this placement or move him nearer school?", True),
         ("Does what I've set out meet the threshold for care proceedings? You decide.", True),
         ("I'd rather you made the call on whether we start proceedings; I'm new here.", True),
+        # The call asked for outright, to be passed off as the writer's own.
+        ("The family want more respite nights. Please make the call and I'll take it.", True),
+        ("Just decide whether we go to supervised contact: I will call it my decision.", True),
         # About such decisions as a leader, asking for no verdict on a case.
         ("How do I help my TMs feel confident about closing cases without me?", False),
         ("Would you agree my supervision notes are too long?", False),
         ("Our step-down panel keeps bouncing cases back. How do I raise it with the chair?", False),
         ("How do I help new TMs judge when a case meets the threshold for proceedings?", False),
+        ("Our respite panel wants me to make the call faster. How do I push back?", False),
     ],
 )
 def test_a_verdict_asked_on_a_casework_decision_is_read(text: str, asks: bool) -> None:
