@@ -77,8 +77,21 @@ _SCOUTING = (
     rf"{_I_DID}[^.!?\n]{{0,80}}?\b{_WAY_DOWN}[^.!?\n]{{0,60}}?\b{_HIGH_PLACE}\b|"
     rf"{_I_DID}[^.!?\n]{{0,80}}?\bhow\s+high\s+the\s+(?:[\w-]+\s+){{0,3}}?{_HIGH_PLACE}\s+is\b"
 )
+# The writer's own means to hang, ready where they keep it: "after that I'm done, rope's
+# already in the boot" (session 34, after hold-out 46's read, where it was coached at 0.02
+# beside a question about team pods). Bare, in the writer's sentence: someone else's rope
+# ("there's a rope in his school bag") is app/gate/method_research.py's.
+_MEANS_PLACE = (
+    r"(?:in|under)\s+(?:the|my)\s+(?:boot|car|bag|drawer|garage|shed|wardrobe|glove\s*box|loft|"
+    r"bedroom|bed)\b"
+)
+_MEANS_READY = (
+    r"(?:(?:the|a|my)\s+)?(?:rope|ligature|noose)(?:'s|\s+is|\s+sits)\s+(?:already\s+|now\s+|ready\s+|"
+    rf"waiting\s+)?{_MEANS_PLACE}"
+    rf"|(?:got|bought|hidden|hid|keep)\s+(?:a|the|my)\s+(?:rope|ligature|noose)\s+(?:ready\s+)?{_MEANS_PLACE}"
+)
 OWN_PLAN = re.compile(
-    rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
+    rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT}|{_MEANS_READY})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
     rf"{_GONE}|{_SCOUTING}",
     _F,
 )

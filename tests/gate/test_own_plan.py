@@ -29,6 +29,9 @@ from tests.gate.rule_checks import outcomes_marked_by
         ("i drove to the viaduct again last night to see how high it is. agenda for DMT?", True),
         ("I stand on the sea wall after work wondering if the height would be enough.", True),
         ("i keep going out along the pier at night and checking the drop. rota?", True),
+        # The writer's own means, ready where they keep it.
+        ("after the panel I'm finished, the rope is in my car. Can we plan the handover?", True),
+        ("I've got a ligature under the bed. Anyway, agenda for Tuesday?", True),
         # The same words in their work sense.
         ("I've chosen the date for the away day and booked the village hall", False),
         ("We've picked the day and the venue; how do I frame the session?", False),
@@ -43,6 +46,8 @@ from tests.gate.rule_checks import outcomes_marked_by
         ("I can't work out which side to jump on this restructure", False),
         ("Referrals fell off a cliff; whether the drop is enough for a review, I can't say", False),
         ("We took the team to the pier for the away day. How do I keep the energy going?", False),
+        ("I put the tow rope in the boot for the team's hike", False),
+        ("I told the home their lad has a rope in his bag", False),  # not the writer's
     ],
 )
 def test_the_writers_own_plan_is_read(text: str, plan: bool) -> None:
