@@ -97,7 +97,20 @@ ASKS_ABOUT_BALCONY = re.compile(
     # was declined as a casework decision).
     r"|\b(?:should|do|must|shall|need)\s+(?:i|we)\s+(?:to\s+)?(?:anonymi[sz]e|leave\s+out|take\s+out|"
     rf"remove|change|use\s+initials\s+for)\b[^.?!]{{0,60}}?\b(?:names?|details)\b[^.?!]{{0,60}}?"
-    rf"(?:{_IN_HERE}|\bto\s+you\b)",
+    rf"(?:{_IN_HERE}|\bto\s+you\b)"
+    # Whether a detail may be given at all: "is it ok to mention a child's age and school when
+    # I'm asking you stuff?" (session 34, after hold-out 46's read, where it was declined as
+    # a casework decision).
+    rf"|\bis\s+(?:it|that)\s+{_PERMITTED}\s+(?:for\s+me\s+)?to\s+(?:mention|name|give|say|include|"
+    r"share|tell\s+you|use)\b[^.?!]{0,80}?(?:\bto\s+you\b|\bwhen\s+i'?m\s+(?:asking|talking\s+to|"
+    rf"telling|using)\s+(?:you|balcony|this)\b|{_IN_HERE})"
+    # What Balcony is for: "... or is that not really what you're for?" (session 34, after
+    # hold-out 46's read, where it was declined as a probe of the instructions).
+    r"|\b(?:is\s+(?:that|this|it)|isn'?t\s+(?:that|this|it)|that'?s)\s+(?:not\s+)?(?:really\s+|even\s+)?"
+    r"what\s+(?:you'?re|you\s+are|balcony'?s|balcony\s+is|this\s+(?:tool\s+)?is)\s+(?:meant\s+|designed\s+)?"
+    r"for\b"
+    r"|\bwhat\s+(?:are\s+you|is\s+balcony|is\s+this\s+(?:tool|app|coach|thing))\s+(?:actually\s+|really\s+)?"
+    r"(?:meant\s+|designed\s+)?for\b",
     _F,
 )
 

@@ -24,6 +24,7 @@ from app.gate.past_attempt import without_past_attempts
 from app.gate.past_harm import past_harm_to_a_worker
 from app.gate.prompt_ask import asks_for_the_instructions
 from app.gate.record_ask import asks_for_a_record
+from app.gate.stated_age import only_adults_aged
 from app.gate.stated_intent import says_they_will_try_again
 from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
 from app.gate.work_absence import absence_for_work, without_absences
@@ -451,7 +452,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     `law_ask` and `law_disclaimed` (app/gate/law_ask.py), `decision_ask`
     (app/gate/decision_ask.py),
     `past_worker_harm` (app/gate/past_harm.py),
-    `someone_else` (anyone but the writer is mentioned), and `method_research`,
+    `someone_else` (anyone but the writer is mentioned), `only_adults_aged` (every age stated
+    is 18 or more: app/gate/stated_age.py), and `method_research`,
     `own_method_research` and `young_method_research`, `others_means_at_hand` and
     `young_means_at_hand` (app/gate/method_research.py)."""
     written = as_written(text)
@@ -486,6 +488,7 @@ def cue_flags(text: str) -> dict[str, bool]:
         without_absences(written)
     )
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
+    flags["only_adults_aged"] = only_adults_aged(written)
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None
     flags["own_method_research"] = researching == "own"

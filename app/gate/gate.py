@@ -35,23 +35,30 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
+        adults = flags["only_adults_aged"]
         if _says_own_intent(flags) or _own_plan_told(flags):
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
             # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
             if flags["young_method_research"]:
                 return self._escalate(features, False, p, category="young-person-suicide-risk")
-            return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
+            return self._escalate(
+                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
+            )
         if flags["others_means_at_hand"] and not _held_now(flags):
             # Someone else has the means to hang at hand now ("there's a rope in his school
             # bag"): a suicide risk, however the rest reads. Not the wider `handled` words:
             # "discharged as low risk" is where such a risk is told, not help in place.
             if flags["young_means_at_hand"]:
                 return self._escalate(features, False, p, category="young-person-suicide-risk")
-            return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
+            return self._escalate(
+                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
+            )
         if flags["others_try_again"] and not _held_now(flags):
             # Someone else, after an attempt, says they will try again (stated_intent.py).
-            return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK)
+            return self._escalate(
+                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
+            )
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
@@ -62,9 +69,12 @@ class Gate:
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
-        held_back = rescue or away or law_ask or decision_ask or past_harm or idiom or low_mood
+        about = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
+        held_back = (
+            rescue or away or law_ask or decision_ask or past_harm or idiom or low_mood or about
+        )
         if (score >= t.escalate and not held_back) or live:
-            return self._escalate(features, _may_be_the_writers_own(flags), p)
+            return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
         asked_by_words = flags["record_ask"] or flags["prompt_ask"] or decision_ask
@@ -122,7 +132,9 @@ class Gate:
         features = self.model.features(text, vector, flags)
         p = self.model.outcome.probabilities(features)
         p["escalation_score"] = self.model.escalation(features, p["escalated"])
-        return self._escalate(features, _may_be_the_writers_own(flags), p)
+        return self._escalate(
+            features, _may_be_the_writers_own(flags), p, adults=flags["only_adults_aged"]
+        )
 
     def _escalate(
         self,
@@ -132,7 +144,10 @@ class Gate:
         *,
         category: str | None = None,
         among: tuple[str, ...] | None = None,
+        adults: bool = False,
     ) -> GateDecision:
+        """`adults`: every age the message states is an adult's, so the classifier's "young
+        person's suicide risk" is named an adult at risk (app/gate/stated_age.py)."""
         if category is None:
             categories = self.model.escalation_category.probabilities(features)
             ranked = sorted(categories.items(), key=lambda item: item[1], reverse=True)
@@ -142,6 +157,8 @@ class Gate:
                 for c, _ in ranked
                 if (c != "self-harm" or may_be_own) and (among is None or c in among)
             )
+            if adults and category == "young-person-suicide-risk":
+                category = "adult-at-risk"
         return GateDecision("escalated", category, ESCALATION_REASONS[category], p)
 
 
@@ -342,6 +359,19 @@ def _help_in_place_now(flags: dict[str, bool]) -> bool:
     return any(flags[name] for name in _HANDLED_NOW_CUES) and not flags["past_event"]
 
 
+# With a plain question about Balcony and no danger words, only a score this sure escalates:
+# "is any of this stored anywhere, and who can read it back later", dictated in the car, got
+# the self-harm script at 0.29 (hold-out 46). Across every labelled line the question's
+# words mark 66 lines, all ordinary; the classifier escalated two (0.29 and 0.65).
+ABOUT_BALCONY_BAR = 0.95
+
+
+def _asks_about_balcony_alone(flags: dict[str, bool]) -> bool:
+    """A question about Balcony itself (below), with no words of a threat, harm, a child
+    missing or exploited, an emergency, a suicide risk or the writer's own plan beside it."""
+    return _asks_about_balcony(flags) and not _danger_beside(flags, _OWN_DANGER)
+
+
 def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     """A plain question about who reads what is typed or what is kept ("does it get
     deleted?"), asking for nothing (no record, no instructions): answered, then coached
@@ -356,7 +386,7 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     return (
         flags["about_balcony"]
         and not (flags["prompt_probe"] or flags["prompt_ask"])
-        and not asks_for_casework
+        and not (asks_for_casework or flags["record_ask"] or flags["decision_ask"])
     )
 
 

@@ -11,7 +11,7 @@ from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
 from app.gate.replies import about_balcony
-from tests.gate.rule_checks import labelled_lines
+from tests.gate.rule_checks import decided_with_and_without, labelled_lines
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,13 @@ from tests.gate.rule_checks import labelled_lines
         ("If I share the plan with the team is that ok?", False),
         ("Should I anonymise the children's names when I mention cases in here?", True),
         ("Should I anonymise the children's names in my audit report?", False),
+        # Whether a detail may be given here at all, and what Balcony is for.
+        ("is it ok to mention a child's school when I'm asking you things?", True),
+        ("Is it alright to mention my manager's name in here?", True),
+        ("Is it ok to mention the budget gap at DMT tomorrow?", False),
+        ("can I use you to plan my team day or is that not what you're for", True),
+        ("What is this tool actually for, coaching or advice?", True),
+        ("What are the new duty hubs for, if not triage?", False),
     ],
 )
 def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:
@@ -146,3 +153,29 @@ def test_a_question_asked_of_what_was_typed_gets_the_answer_alone(
 ) -> None:
     decision = _decide(gate, embedder, question)
     assert decision.outcome == "coached" and decision.about_balcony_only
+
+
+NIGHT_QUESTION = (
+    "if I'm talking to you from the car park late at night is any of this kept, and who could "
+    "read it back later"
+)
+
+
+def test_a_question_about_balcony_with_no_danger_words_is_not_escalated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The classifier reads a car park at night as the writer's own danger (0.89); the
+    question's words, with no danger word beside them, hold it back."""
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, NIGHT_QUESTION, "asks_about_balcony"
+    )
+    assert ruled.outcome == "coached" and ruled.about_balcony
+    assert alone.outcome == "escalated"
+
+
+def test_a_question_about_balcony_beside_danger_words_still_escalates(
+    gate: Gate, embedder: Embedder
+) -> None:
+    text = "is any of this kept? I've decided tonight is the night and the pills are ready"
+    assert cue_flags(text)["about_balcony"]
+    assert _decide(gate, embedder, text).escalated

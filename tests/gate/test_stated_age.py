@@ -1,0 +1,56 @@
+"""An escalation about someone every stated age makes an adult is named an adult at risk,
+not a young person's suicide risk."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.gate import Gate
+from app.gate.stated_age import ages_stated, only_adults_aged
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("our 19yo care leaver", [19]),
+        ("a 23-year-old former care leaver and her 2 year old", [23, 2]),
+        ("the lad, aged 17, and his 20 yr old brother", [17, 20]),
+        ("a 16 y/o in our home", [16]),
+        ("Year 9 pupil, 18 months into the placement", []),
+    ],
+)
+def test_the_ages_a_message_states_are_read(text: str, ages: list[int]) -> None:
+    assert ages_stated(text) == ages
+
+
+def test_only_when_every_age_stated_is_an_adults() -> None:
+    assert only_adults_aged("our 18-year-old care leaver")
+    assert not only_adults_aged("a 19-year-old mum and her 2-year-old")
+    assert not only_adults_aged("a care leaver in our team")  # no age: the classifier decides
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Our 20-year-old care leaver has texted her PA a photo of a pile of tablets saying "
+            "tonight she'll take the lot.",
+            "adult-at-risk",
+        ),
+        (
+            "Our 16-year-old has texted her key worker a photo of a pile of tablets saying "
+            "tonight she'll take the lot.",
+            "young-person-suicide-risk",
+        ),
+    ],
+)
+def test_a_suicide_risk_is_named_by_the_age_stated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, text: str, category: str
+) -> None:
+    vector = embedder.embed([text])[0]
+    decision = gate.decide(text, vector)
+    assert decision.escalated and decision.category == category
+    # The age is what names it: read as no age, the classifier's young person's risk stands.
+    monkeypatch.setattr("app.gate.cues.only_adults_aged", lambda written: False)
+    assert gate.decide(text, vector).category == "young-person-suicide-risk"
