@@ -40,25 +40,17 @@ class Gate:
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
             # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
-            if flags["young_method_research"]:
-                return self._escalate(features, False, p, category="young-person-suicide-risk")
-            return self._escalate(
-                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
-            )
+            young = flags["young_method_research"]
+            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
         if flags["others_means_at_hand"] and not _held_now(flags):
             # Someone else has the means to hang at hand now ("there's a rope in his school
             # bag"): a suicide risk, however the rest reads. Not the wider `handled` words:
             # "discharged as low risk" is where such a risk is told, not help in place.
-            if flags["young_means_at_hand"]:
-                return self._escalate(features, False, p, category="young-person-suicide-risk")
-            return self._escalate(
-                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
-            )
+            young = flags["young_means_at_hand"]
+            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
         if flags["others_try_again"] and not _held_now(flags):
             # Someone else, after an attempt, says they will try again (stated_intent.py).
-            return self._escalate(
-                features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults
-            )
+            return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
@@ -135,6 +127,15 @@ class Gate:
         return self._escalate(
             features, _may_be_the_writers_own(flags), p, adults=flags["only_adults_aged"]
         )
+
+    def _someone_elses_suicide_risk(
+        self, features: Features, p: dict[str, float], *, young: bool, adults: bool
+    ) -> GateDecision:
+        """A young person's when the words say so; else the category head chooses between a
+        young person's and an adult's."""
+        if young:
+            return self._escalate(features, False, p, category="young-person-suicide-risk")
+        return self._escalate(features, False, p, among=SOMEONE_ELSES_SUICIDE_RISK, adults=adults)
 
     def _escalate(
         self,
