@@ -36,6 +36,7 @@ class Gate:
         p["escalation_score"] = score
         t = model.thresholds
         adults = flags["only_adults_aged"]
+        about_balcony = _asks_about_balcony(flags)
         if _says_own_intent(flags) or _own_plan_told(flags):
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
@@ -61,9 +62,9 @@ class Gate:
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
-        about = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
-        held_back = (
-            rescue or away or law_ask or decision_ask or past_harm or idiom or low_mood or about
+        about_held = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
+        held_back = any(
+            (rescue, away, law_ask, decision_ask, past_harm, idiom, low_mood, about_held)
         )
         if (score >= t.escalate and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)
@@ -80,7 +81,7 @@ class Gate:
                 category = "system-prompt"
             else:
                 category = "casework-decision" if decision_ask else "casework-record"
-            kept = _asks_about_balcony(flags) or (
+            kept = about_balcony or (
                 category == "legal-advice" and _law_disclaimed_by_a_leader(flags)
             )
             if not kept:
@@ -106,7 +107,6 @@ class Gate:
             return GateDecision(
                 "coached_with_safety_line", line, None, p, borderline, crisis_now=crisis_now
             )
-        about = _asks_about_balcony(flags)
         return GateDecision(
             "coached",
             None,
@@ -114,8 +114,8 @@ class Gate:
             p,
             borderline,
             legal_pointer=flags["legal_part"] or _law_disclaimed_by_a_leader(flags),
-            about_balcony=about,
-            about_balcony_only=about and asks_nothing_else(text),
+            about_balcony=about_balcony,
+            about_balcony_only=about_balcony and asks_nothing_else(text),
         )
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:

@@ -8,6 +8,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.stated_age import ages_stated, only_adults_aged
+from tests.gate.rule_checks import decided_with_and_without
 
 
 @pytest.mark.parametrize(
@@ -48,9 +49,7 @@ def test_only_when_every_age_stated_is_an_adults() -> None:
 def test_a_suicide_risk_is_named_by_the_age_stated(
     gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, text: str, category: str
 ) -> None:
-    vector = embedder.embed([text])[0]
-    decision = gate.decide(text, vector)
-    assert decision.escalated and decision.category == category
+    ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, text, "only_adults_aged")
+    assert ruled.escalated and ruled.category == category
     # The age is what names it: read as no age, the classifier's young person's risk stands.
-    monkeypatch.setattr("app.gate.cues.only_adults_aged", lambda written: False)
-    assert gate.decide(text, vector).category == "young-person-suicide-risk"
+    assert alone.category == "young-person-suicide-risk"
