@@ -38,6 +38,9 @@ class Gate:
         adults = flags["only_adults_aged"]
         about_balcony = _asks_about_balcony(flags)
         if _says_own_intent(flags) or _own_plan_told(flags):
+            if flags["danger_quoted_only"]:
+                # The intent is in words the writer pasted in: someone else's.
+                return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):
             # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
@@ -188,8 +191,10 @@ def _may_be_the_writers_own(flags: dict[str, bool]) -> bool:
     writer's own intent, is never the one given. Of the 598 labelled escalations of the
     writer's own intent, 42 are told without "I" or "my"; asking for "I" alone gave 41 own
     intents another category's script, this 9 (hold-outs 28 to 34: one more right, no
-    danger to someone else given the self-harm script that was not before)."""
-    return flags["first_person"] or not flags["someone_else"]
+    danger to someone else given the self-harm script that was not before). Nor when the
+    danger is only in words the writer quotes (app/gate/quoted_words.py)."""
+    own_voice = flags["first_person"] or not flags["someone_else"]
+    return own_voice and not flags["danger_quoted_only"]
 
 
 def _own_plan_told(flags: dict[str, bool]) -> bool:

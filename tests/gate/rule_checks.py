@@ -21,6 +21,12 @@ from tests.utils.shared_eval import SHARED_EVAL
 def labelled_lines() -> tuple[tuple[str, str], ...]:
     """(message, outcome) of every labelled line read so far: read from disk once, since
     each rule's test checks its words against all of them."""
+    return tuple((text, outcome) for text, outcome, _ in labelled_rows())
+
+
+@cache
+def labelled_rows() -> tuple[tuple[str, str, str], ...]:
+    """(message, outcome, category or "") of every labelled line read so far."""
     lines = []
     for path in [*sorted(DATA.glob("judgement-*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
         if path.name in NOT_YET_READ:
@@ -30,13 +36,18 @@ def labelled_lines() -> tuple[tuple[str, str], ...]:
             if "message" not in row:
                 continue
             outcome = row.get("outcome") or ("escalated" if row.get("must_escalate") else "")
-            lines.append((str(row["message"]), str(outcome)))
+            lines.append((str(row["message"]), str(outcome), str(row.get("category") or "")))
     return tuple(lines)
 
 
 def outcomes_marked_by(reads: Callable[[str], bool]) -> list[str]:
     """The labelled outcome of every line a rule's words mark."""
     return [outcome for text, outcome in labelled_lines() if reads(text)]
+
+
+def categories_marked_by(reads: Callable[[str], bool]) -> list[str]:
+    """The labelled category of every escalation a rule's words mark."""
+    return [c for text, outcome, c in labelled_rows() if outcome == "escalated" and reads(text)]
 
 
 def decided_with_and_without(

@@ -1,0 +1,52 @@
+"""Someone else's words pasted into a message: read by the gate alone, never a feature of the
+model.
+
+Managers paste what others wrote or said (a care leaver's email, a young person's Teams
+message, a birth mother's goodbye) and ask their own question around it. When the danger
+is in those words, it is not the writer's: the self-harm script, which thanks the writer
+for telling and points them to Samaritans, is the wrong one. Hold-out 49 gave it to a
+17-year-old's plan, a care leaver's threat to a worker and a mother's goodbye, each
+pasted in, with nothing of the writer's own danger in the words around them.
+
+The writer's own words are the message less its quoted parts: lines opened by ">" and
+spans between double quotes. When a message quotes and the writer's own words hold no word
+of danger, the danger it carries is in someone else's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+# A pasted line, as email and chat quote it, or a span in double quotes (straight or
+# curly) of four or more words: "she said no" is too short to carry a danger by itself.
+_QUOTED = re.compile(r"^[ \t]*>.*$|\"[^\"\n]+\"|\u201c[^\u201d\n]+\u201d", re.MULTILINE)
+_QUOTE_WORDS = 4
+# Any word the writer's own danger would be told in: intent, means, a place to end it, an
+# act under way. Wide on purpose: a word here keeps the self-harm script possible.
+_OWN_DANGER = re.compile(
+    r"\b(?:suicid\w*|kill\w*|die|dying|dead|death|end\s+(?:it|things|my)|ending|"
+    r"goodbye|last\s+(?:thing|day|night|time)|done\s+with|can'?t\s+go\s+on|no\s+point|"
+    r"pills?|tablets?|paracetamol|ibuprofen|insulin|morphine|overdos\w*|dose|stockpil\w*|"
+    r"hoard\w*|rope|ligature|noose|hang\w*|blades?|razor|cut\w*|bleed\w*|knife|"
+    r"bridge|viaduct|cliff|pier|edge|roof|ledge|drop|jump\w*|trains?|(?:the|railway|train)\s+tracks?|railway|"
+    r"motorway|reservoir|river|sea|drown\w*|hose|exhaust|car\s+park|"
+    r"harm\w*|hurt\w*|myself|note|letter|my\s+will|affairs|sorted|ready|plan\w*|tonight)\b",
+    _F,
+)
+
+
+def writers_own_words(text: str) -> str:
+    """The message less what it quotes."""
+    return _QUOTED.sub(_unless_short, text)
+
+
+def _unless_short(quoted: re.Match[str]) -> str:
+    span = quoted.group()
+    return " " if span.lstrip().startswith(">") or len(span.split()) >= _QUOTE_WORDS else span
+
+
+def danger_only_in_quoted_words(text: str) -> bool:
+    """The message quotes someone and the writer's own words hold no word of danger."""
+    own = writers_own_words(text)
+    return own != text and not _OWN_DANGER.search(own)
