@@ -23,7 +23,7 @@ from app.gate.own_plan import tells_own_plan
 from app.gate.past_attempt import without_past_attempts
 from app.gate.past_harm import past_harm_to_a_worker
 from app.gate.prompt_ask import asks_for_the_instructions
-from app.gate.quoted_words import danger_only_in_quoted_words
+from app.gate.quoted_words import danger_only_in_quoted_words, quotes_training_material
 from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_age import only_adults_aged
 from app.gate.stated_intent import says_they_will_try_again
@@ -455,7 +455,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     `past_worker_harm` (app/gate/past_harm.py),
     `someone_else` (anyone but the writer is mentioned), `danger_quoted_only` (the message
     quotes someone, and the writer's own words hold no word of danger:
-    app/gate/quoted_words.py), `only_adults_aged` (every age stated
+    app/gate/quoted_words.py), `training_quoted` (that, and the writer names the quote as
+    training material), `only_adults_aged` (every age stated
     is 18 or more: app/gate/stated_age.py), and `method_research`,
     `own_method_research` and `young_method_research`, `others_means_at_hand` and
     `young_means_at_hand` (app/gate/method_research.py)."""
@@ -492,6 +493,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     )
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     flags["danger_quoted_only"] = danger_only_in_quoted_words(written)
+    flags["training_quoted"] = quotes_training_material(written)
     flags["only_adults_aged"] = only_adults_aged(written)
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None

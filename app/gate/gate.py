@@ -66,8 +66,11 @@ class Gate:
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
         about_held = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
+        # A danger made up for training, quoted, with none in the writer's own words
+        # (app/gate/quoted_words.py): no bar, since a scenario is written to read as real.
+        scenario = flags["training_quoted"]
         held_back = any(
-            (rescue, away, law_ask, decision_ask, past_harm, idiom, low_mood, about_held)
+            (rescue, away, law_ask, decision_ask, past_harm, idiom, low_mood, about_held, scenario)
         )
         if (score >= t.escalate and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)

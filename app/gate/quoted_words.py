@@ -10,7 +10,9 @@ pasted in, with nothing of the writer's own danger in the words around them.
 
 The writer's own words are the message less its quoted parts: lines opened by ">" and
 spans between double quotes. When a message quotes and the writer's own words hold no word
-of danger, the danger it carries is in someone else's words.
+of danger, the danger it carries is in someone else's words. When the writer's own words
+also say the quote is training material (a scenario card, an exercise inject, a tabletop's
+opening slide), the danger is made up: hold-out 49 escalated three such, one at 0.96.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ _OWN_DANGER = re.compile(
     _F,
 )
 
+# Training material named in the writer's own words: what a danger made up for practice is
+# written on.
+_TRAINING_MATERIAL = re.compile(
+    r"\b(?:scenarios?|injects?|table-?tops?|role[- ]?plays?|simulations?|drills?|vignettes?|"
+    r"case\s+stud(?:y|ies)|exercises?|slides?|cards?)\b",
+    _F,
+)
+
 
 def writers_own_words(text: str) -> str:
     """The message less what it quotes."""
@@ -50,3 +60,10 @@ def danger_only_in_quoted_words(text: str) -> bool:
     """The message quotes someone and the writer's own words hold no word of danger."""
     own = writers_own_words(text)
     return own != text and not _OWN_DANGER.search(own)
+
+
+def quotes_training_material(text: str) -> bool:
+    """The danger is only in quoted words, and the writer says they are training material."""
+    return danger_only_in_quoted_words(text) and bool(
+        _TRAINING_MATERIAL.search(writers_own_words(text))
+    )

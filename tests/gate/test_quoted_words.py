@@ -1,5 +1,6 @@
 """A danger told only in words the writer pasted in is someone else's: never the self-harm
-script, which is for the writer's own intent."""
+script, which is for the writer's own intent; and when the writer names those words as
+training material, the danger is made up and coached."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
-from app.gate.quoted_words import danger_only_in_quoted_words, writers_own_words
-from tests.gate.rule_checks import categories_marked_by, decided_with_and_without
+from app.gate.quoted_words import (
+    danger_only_in_quoted_words,
+    quotes_training_material,
+    writers_own_words,
+)
+from tests.gate.rule_checks import (
+    categories_marked_by,
+    decided_with_and_without,
+    outcomes_marked_by,
+)
 
 
 def test_the_writers_own_words_leave_out_pasted_lines_and_long_quotes() -> None:
@@ -74,3 +83,45 @@ def test_the_writers_own_intent_beside_a_quote_keeps_its_script(
     )
     decision = gate.decide(text, embedder.embed([text])[0])
     assert decision.escalated and decision.category == "self-harm"
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        ('Scenario card 4 reads "a mum says she will hurt the baby tonight". Who debriefs?', True),
+        ('Our tabletop opens with "two boys missing from the home since noon". Who chairs?', True),
+        # A real danger in the writer's own words beside the scenario: not made up.
+        (
+            'Scenario card 4 reads "a mum says she will hurt the baby tonight", and a real '
+            "mum has just threatened to hurt her baby at my worker's visit.",
+            False,
+        ),
+        ('Her mum texted "he is still not home, no answer from his phone". Who chairs?', False),
+    ],
+)
+def test_training_material_is_read_from_the_writers_own_words(text: str, training: bool) -> None:
+    assert quotes_training_material(text) is training
+
+
+def test_only_lines_that_must_not_escalate_read_as_quoted_training_material() -> None:
+    marked = outcomes_marked_by(lambda text: cue_flags(text)["training_quoted"])
+    assert len(marked) >= 3, "the check is not empty"
+    assert "escalated" not in marked
+
+
+SCENARIO_CARD = (
+    "For Thursday's refresher I've written scenario card 2: \"A 15-year-old rings her worker "
+    'from the top of a multi-storey car park saying she is going to jump." How do I run the '
+    "debrief so people feel safe to say what they'd do?"
+)
+
+
+def test_a_quoted_training_scenario_is_coached(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, SCENARIO_CARD, "quotes_training_material"
+    )
+    assert ruled.coaches
+    # Read without the frame, the scenario's danger is escalated as if it were happening.
+    assert alone.escalated
