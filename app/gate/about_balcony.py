@@ -92,6 +92,13 @@ ASKS_ABOUT_BALCONY = re.compile(
     rf"|\b(?:if|can|could|should)\s+(?:i|we)\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}[^.?!]{{0,60}}?"
     rf"\b{_PERMITTED}"
     rf"|\bis\s+(?:it|that)\s+{_PERMITTED}\s+(?:for\s+me\s+)?to\s+{_PASTE}\b[^.?!]{{0,60}}?{_IN_HERE}"
+    # What pasted in is left behind: "if I paste in an email from a parent ..., are the
+    # family's details left sitting somewhere afterwards?" (session 35, after hold-out 49's
+    # read, where it was declined as a request for a record).
+    rf"|\b(?:if|when|once)\s+(?:i|we)\s+{_PASTE}\b[^.?!]{{0,80}}?\b(?:are|is|will|would|do|does)\s+"
+    r"(?:the\s+|their\s+|any\s+|those\s+|these\s+)?(?:\w+(?:'s|s')\s+)?(?:names?|details|data|"
+    r"information|emails?|it|that)\s+(?:then\s+|still\s+)?(?:be\s+)?(?:left|kept|stored|saved|held|"
+    r"retained|sitting)\b"
     # Whether names must be taken out of what is typed here: "should I anonymise children's
     # names when I mention cases in here?" (session 32, after hold-out 44's read, where it
     # was declined as a casework decision).

@@ -77,10 +77,12 @@ class Gate:
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
         asked_by_words = flags["record_ask"] or flags["prompt_ask"] or decision_ask
-        if (p["declined"] >= t.decline or asked_by_words) and not rescue:
+        if (p["declined"] >= t.decline and not rescue) or asked_by_words:
             # Below the bar, declined by the words of a request for a record, the instructions
             # or a casework decision alone (app/gate/record_ask.py, prompt_ask.py,
-            # decision_ask.py).
+            # decision_ask.py). Those words are asked outright, so they stand in a crisis
+            # handled too ("we sat with him till 4 ... turn that into a case note"); the
+            # classifier's reading alone does not.
             if p["declined"] >= t.decline:
                 category = _top(model.decline_category.probabilities(features))
             elif flags["prompt_ask"]:

@@ -35,7 +35,10 @@ PROMPT_ASK = re.compile(
     # The text named by who gave it: "the text the people who built you pasted in at the
     # start" (session 34, after hold-out 46's read, where it was coached).
     r"|\b(?:text|words|instructions|prompt)\b[^.?!]{0,40}?\b(?:built|made|set\s+up|configured|"
-    r"programmed|designed)\s+you\b",
+    r"programmed|designed)\s+you\b"
+    # What Balcony was told: "you'd never tell me what you were told before I started typing"
+    # (session 35, after hold-out 49's read, where it was coached).
+    r"|\bwhat\s+you(?:\s+were|'ve\s+been|\s+have\s+been)\s+told\b",
     _F,
 )
 

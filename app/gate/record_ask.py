@@ -36,7 +36,11 @@ _RECORD = (
     r"(?:conference|case)\s+summary|case\s+note|"
     # A casework report named as such, never a paper for leading ("a report for DMT").
     r"(?:social\s+work|court|review|assessment|conference|looked\s+after|cla|lac|s\.?\s?7|"
-    r"s\.?\s?37|section\s+(?:7|37))\s+report|report\s+itself"
+    r"s\.?\s?37|section\s+(?:7|37))\s+report|report\s+itself|"
+    # A statement for the court, never a leader's statement of purpose (session 35, after
+    # hold-out 49's read: "write my witness statement for court" was escalated).
+    r"(?:witness|court|social\s+work(?:er'?s)?)\s+statement|"
+    r"statement\s+for\s+(?:the\s+)?(?:court|magistrates|judge|final\s+hearing|hearing)"
 )
 # Not the writer's own leadership papers: "notes for my team briefing", "minutes of our
 # team meeting".
@@ -50,8 +54,17 @@ _DATE_ORDER = (
     r"(?:sort|put|order|arrange|list|lay\s+out|organise|organize)\s+(?:\S+\s+){0,4}?"
     r"(?:in|into)\s+(?:date|chronological)\s+order"
 )
+# The record as what a sentence is about, not what is asked for: "Draft minutes from the
+# partnership meeting have me saying ..." (session 35, after hold-out 49's read, where it was
+# declined).
+_AS_SUBJECT = (
+    r"\s+(?:from|of)\s+[^.?!\n]{0,60}?\b(?:have|has|had|say|says|said|show|shows|showed)\s+"
+    r"(?:me|us|i|we)\b"
+)
 RECORD_ASK = re.compile(
-    rf"(?:{_ASKED})(?:(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})|{_DATE_ORDER}\b)", _F
+    rf"(?:{_ASKED})(?:(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})(?!{_AS_SUBJECT})|"
+    rf"{_DATE_ORDER}\b)",
+    _F,
 )
 
 

@@ -55,6 +55,9 @@ from tests.gate.rule_checks import decided_with_and_without, labelled_lines
         ("can I use you to plan my team day or is that not what you're for", True),
         ("What is this tool actually for, coaching or advice?", True),
         ("What are the new duty hubs for, if not triage?", False),
+        # What pasted in is left behind.
+        ("When I copy a carer's text in here, are their details kept anywhere after?", True),
+        ("If I forward the email to the team, are the names left in it a problem?", False),
     ],
 )
 def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:
