@@ -1,6 +1,6 @@
 """Words that say a crisis is attended: emergency services at the scene now, a bystander's
 deed that ended the danger, the person's safe state now, the place of safety they are in,
-the harmer held or questioned, or the person talked down.
+the harmer held or questioned, the person talked down, or the weapon given up.
 
 Read only by the gate's rescue rule, never a feature of the model, so the model runs exactly
 as it was trained. Each family is narrow on purpose: across every labelled line (training,
@@ -136,7 +136,20 @@ HARMER_HELD = re.compile(
     r"boyfriend|husband|uncle|brother|mother|mum|stepmum)\s+(?:is|was|has\s+been|are)\s+"
     r"(?:now\s+|still\s+)?(?:being\s+)?(?:interviewed|questioned)\b"
     r"|\b(?:police|officers)\s+(?:are|is|were)\s+(?:now\s+)?(?:speaking|talking)\s+to\s+"
-    r"(?:[\w']+\s+){1,4}?at\s+the\s+(?:police\s+)?station\b",
+    r"(?:[\w']+\s+){1,4}?at\s+the\s+(?:police\s+)?station\b"
+    # Held where it happened: "uncle arrested at the scene" (session 35, after hold-out 49's
+    # read, where it was escalated).
+    r"|\barrested\s+(?:at\s+the\s+scene|on\s+the\s+spot|there\s+and\s+then)\b",
+    _F,
+)
+# The weapon given up and put away: "I talked him into handing it over, it's locked away"
+# (session 35, after hold-out 49's read, where it was escalated).
+WEAPON_GIVEN_UP = re.compile(
+    r"\b(?:knife|knives|blades?|weapon|it|the\s+\w+)\s+(?:is|'s|are|has\s+been|have\s+been|was|"
+    r"were)\s+(?:now\s+)?(?:locked\s+away|locked\s+up|confiscated|taken\s+off\s+(?:him|her))\b"
+    r"|\b(?:talked|persuaded|got)\s+(?:him|her|them)\s+(?:into\s+handing|to\s+hand)\s+"
+    r"(?:it|the\s+\w+|them)\s+over\b"
+    r"|\bhanded\s+(?:it|the\s+\w+|them)\s+over\b",
     _F,
 )
 # Talked down by those there ("has been talked down by police negotiators": session 34,
@@ -206,7 +219,7 @@ def bystander_deed(written: str) -> bool:
 
 
 def crisis_attended(written: str) -> bool:
-    """Any of the six families, in the text as written (contractions kept), with no turn
+    """Any of the seven families, in the text as written (contractions kept), with no turn
     to danger after it."""
     help_told = [
         *RESPONDERS_AT_HAND.finditer(written),
@@ -214,5 +227,6 @@ def crisis_attended(written: str) -> bool:
         *PLACED_SAFE_NOW.finditer(written),
         *HARMER_HELD.finditer(written),
         *TALKED_DOWN.finditer(written),
+        *WEAPON_GIVEN_UP.finditer(written),
     ]
     return help_is_last_word(help_told, written) or bystander_deed(written)

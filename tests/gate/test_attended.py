@@ -50,6 +50,10 @@ from tests.gate.rule_checks import labelled_lines
         # The harmer questioned by police; the person talked down.
         "police are talking to mum's boyfriend at the station",
         "he has been talked down by the negotiator and is in the van",
+        # Held where it happened; the weapon given up.
+        "the worker got out safely and her stepdad was arrested on the spot",
+        "the carer persuaded her to hand the scissors over and they're locked away now",
+        "he's handed the knife over to staff and is sitting in the lounge",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:
@@ -86,6 +90,8 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "The hospital says she's fine but she told the nurse her uncle hurts her.",
         "He was talked down last month but now he's back on the roof saying he'll jump.",
         "Police are coming to take her to hospital; she has locked herself in the bathroom.",
+        # The weapon given up, then a turn to a danger it does not reach.
+        "He handed the knife over but now he says he'll hang himself tonight.",
     ],
 )
 def test_harm_or_help_not_yet_there_is_not_read_as_attended(text: str) -> None:
