@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.safety import risk_cues as risk
+
 _F = re.IGNORECASE
 # "I" and then, in the same sentence with nobody else named as the doer, the choice made.
 _I_THEN = r"\bi(?:'ve|'d|'m|\s+have|\s+had)?\b(?:(?!\b(?:she|he|they|we|you)\b)[^.!?\n]){0,80}?"
@@ -90,10 +92,28 @@ _MEANS_READY = (
     rf"waiting\s+)?{_MEANS_PLACE}"
     rf"|(?:got|bought|hidden|hid|keep)\s+(?:a|the|my)\s+(?:rope|ligature|noose)\s+(?:ready\s+)?{_MEANS_PLACE}"
 )
+# Tablets gathered and ready: "the paracetamol's stockpiled", "the tablets are counted out
+# on the kitchen table", "I've stockpiled my sleeping tablets" (session 35, after hold-out
+# 49's read, where the first, after a pasted email chain, was coached at 0.10). Told in a
+# sentence that names nobody else (not "her tablets are counted out by the nurse"), so
+# with or without "I": seven labelled lines say it so, every one the writer's own plan.
+_PILLS = r"(?:paracetamol|tablets|pills|meds|medication)"
+_GATHERED = r"(?:stockpiled|hoarded|saved\s+up|counted\s+out|lined\s+up)"
+_SOMEONE = rf"(?:{risk.SOMEONE_ELSE.pattern}|\b(?:they|their|them|you|your|nurse|pharmacy)\b)"
+_NOBODY_ELSE_BEFORE = rf"(?:^|(?<=[.!?;\n]))(?:(?!{_SOMEONE})[^.!?;\n])*?"
+# Nor by someone else after it: "counted out by staff at eight".
+_NOBODY_ELSE_AFTER = rf"(?![^.!?;\n]*?\b(?:by|for)\s+(?:the\s+)?{_SOMEONE})"
+_PILLS_READY = (
+    rf"{_NOBODY_ELSE_BEFORE}\b(?:the|my)\s+(?:\w+\s+)?{_PILLS}(?:'s|\s+is|\s+are|'re)\s+"
+    rf"(?:all\s+)?{_GATHERED}{_NOBODY_ELSE_AFTER}"
+    r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:stockpil(?:ed|ing)|hoard(?:ed|ing)|sav(?:ed|ing)\s+up|"
+    r"count(?:ed|ing)\s+out|lin(?:ed|ing)\s+up)\s+(?:the|my|enough|all\s+(?:the|my))\s+"
+    rf"(?:\w+\s+)?{_PILLS}"
+)
 OWN_PLAN = re.compile(
     rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT}|{_MEANS_READY})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
-    rf"{_GONE}|{_SCOUTING}",
-    _F,
+    rf"{_GONE}|{_SCOUTING}|{_PILLS_READY}",
+    _F | re.MULTILINE,
 )
 
 

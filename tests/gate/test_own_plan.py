@@ -32,6 +32,12 @@ from tests.gate.rule_checks import outcomes_marked_by
         # The writer's own means, ready where they keep it.
         ("after the panel I'm finished, the rope is in my car. Can we plan the handover?", True),
         ("I've got a ligature under the bed. Anyway, agenda for Tuesday?", True),
+        # Tablets gathered and ready, with or without "I", nobody else named beside them.
+        ("Budget's done. My sleeping pills are all stockpiled, so Sunday's sorted.", True),
+        ("Can't face Monday. I've been saving up my tablets for a fortnight.", True),
+        ("The 15yo's meds are counted out by staff at eight", False),
+        ("His tablets are lined up in a dosette box for the week", False),
+        ("The nurse told me the tablets are counted out each morning", False),
         # The same words in their work sense.
         ("I've chosen the date for the away day and booked the village hall", False),
         ("We've picked the day and the venue; how do I frame the session?", False),
