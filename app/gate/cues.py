@@ -16,6 +16,7 @@ from app.gate.about_balcony import asks_about_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
 from app.gate.decision_ask import asks_for_a_decision
 from app.gate.law_ask import asks_the_law, disclaims_the_law
+from app.gate.left_unreported import missing_and_unreported
 from app.gate.legal_part import names_the_law
 from app.gate.low_mood import tells_low_mood
 from app.gate.method_research import who_is_researching, whose_means_at_hand
@@ -28,6 +29,7 @@ from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_age import only_adults_aged
 from app.gate.stated_intent import says_they_will_try_again
 from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
+from app.gate.veiled_threat import says_a_veiled_threat
 from app.gate.work_absence import absence_for_work, without_absences
 from app.safety import risk_cues as risk
 
@@ -456,7 +458,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     `someone_else` (anyone but the writer is mentioned), `danger_quoted_only` (the message
     quotes someone, and the writer's own words hold no word of danger:
     app/gate/quoted_words.py), `training_quoted` (that, and the writer names the quote as
-    training material), `only_adults_aged` (every age stated
+    training material), `missing_unreported` (app/gate/left_unreported.py),
+    `veiled_threat` (app/gate/veiled_threat.py), `only_adults_aged` (every age stated
     is 18 or more: app/gate/stated_age.py), and `method_research`,
     `own_method_research` and `young_method_research`, `others_means_at_hand` and
     `young_means_at_hand` (app/gate/method_research.py)."""
@@ -494,6 +497,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     flags["danger_quoted_only"] = danger_only_in_quoted_words(written)
     flags["training_quoted"] = quotes_training_material(written)
+    flags["missing_unreported"] = missing_and_unreported(written)
+    flags["veiled_threat"] = says_a_veiled_threat(written)
     flags["only_adults_aged"] = only_adults_aged(written)
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None

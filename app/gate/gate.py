@@ -58,7 +58,11 @@ class Gate:
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
-        live = _search_still_going(flags) or flags["got_away_again"]
+        live = (
+            _search_still_going(flags)
+            or flags["got_away_again"]
+            or (flags["missing_unreported"] and not _held_now(flags))
+        )
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
         decision_ask = score < DECISION_ASK_BAR and _asks_a_decision_alone(flags)
@@ -72,7 +76,9 @@ class Gate:
         held_back = any(
             (rescue, away, law_ask, decision_ask, past_harm, idiom, low_mood, about_held, scenario)
         )
-        if (score >= t.escalate and not held_back) or live:
+        # A threat promised without the act named lowers the bar to the borderline one.
+        bar = t.borderline if flags["veiled_threat"] else t.escalate
+        if (score >= bar and not held_back) or live:
             return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)

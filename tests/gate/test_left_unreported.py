@@ -1,0 +1,48 @@
+"""A child missing whom nobody has reported to the police is a danger now, however calmly
+it is logged."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from app.gate.left_unreported import missing_and_unreported
+from tests.gate.rule_checks import outcomes_marked_by
+
+
+@pytest.mark.parametrize(
+    ("text", "unreported"),
+    [
+        ("she absconded on Monday and nobody has reported her missing", True),
+        (
+            "14yo missing since Friday, not reported to police yet, carer thinks she'll turn up",
+            True,
+        ),
+        ("he ran away twice last year; both times it was reported to police", False),
+        ("she went missing overnight, wasn't reported to police, and came home at 7am", False),
+        ("the theft wasn't reported to the police and staff are unhappy", False),  # nobody missing
+    ],
+)
+def test_a_missing_child_left_unreported_is_read(text: str, unreported: bool) -> None:
+    assert missing_and_unreported(text) is unreported
+
+
+def test_only_labelled_dangers_read_as_a_missing_child_left_unreported() -> None:
+    marked = outcomes_marked_by(lambda text: cue_flags(text)["missing_unreported"])
+    assert len(marked) >= 3, "the check is not empty"
+    assert set(marked) == {"escalated"}
+
+
+def test_a_missing_child_left_unreported_in_a_pasted_log_is_escalated(
+    gate: Gate, embedder: Embedder
+) -> None:
+    text = (
+        "Our duty log for the quality board. Entries: mileage query from a carer; a carer "
+        "reporting J (12) absent since Wednesday with men from the takeaway, not reported to "
+        "the police yet; a request for a respite form. Should the log be in the first or "
+        "third person?"
+    )
+    decision = gate.decide(text, embedder.embed([text])[0])
+    assert decision.escalated and decision.category == "missing-child"

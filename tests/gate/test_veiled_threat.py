@@ -1,0 +1,52 @@
+"""A threat promised without the act named lowers the escalation bar to the borderline one."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
+from app.gate.gate import Gate
+from app.gate.veiled_threat import says_a_veiled_threat
+from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+
+
+@pytest.mark.parametrize(
+    ("text", "veiled"),
+    [
+        ("he says she'll find out what happens if she speaks to the school", True),
+        ("You'll learn what happens when you cross me", True),
+        ("she'll pay for it when she gets in tonight", True),
+        ("anyone who takes my kids will regret it", True),
+        # The words in their ordinary senses.
+        ("We'll find out what works by piloting it in one team", False),
+        ("Let's see what happens at panel before we decide", False),
+        ("The council will pay for it in the end, through agency costs", False),
+        ("I regret it now, I should have challenged the DCS", False),
+    ],
+)
+def test_a_veiled_threat_is_read(text: str, veiled: bool) -> None:
+    assert says_a_veiled_threat(text) is veiled
+
+
+def test_only_labelled_dangers_read_as_a_veiled_threat() -> None:
+    marked = outcomes_marked_by(lambda text: cue_flags(text)["veiled_threat"])
+    assert len(marked) >= 3, "the check is not empty"
+    assert set(marked) == {"escalated"}
+
+
+COPIED_IN = (
+    'Dad emailed the worker this morning, copying me in: "Just so you know, when she gets back '
+    "from your office today she'll find out what happens when she talks to you.\" Mum is at our "
+    "office now with the baby. How do I support the worker?"
+)
+
+
+def test_a_veiled_threat_below_the_bar_is_escalated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, COPIED_IN, "says_a_veiled_threat"
+    )
+    assert ruled.escalated
+    assert not alone.escalated  # the score alone is under the escalation bar
