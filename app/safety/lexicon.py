@@ -40,6 +40,18 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
+# Police ranks before a name ("DI Carver", "DS Patel"), read only as typed: "pc" and "ds" in
+# lower case are as often a computer or a console.
+POLICE_RANKS = frozenset({"DI", "DS", "DC", "DCI", "DSI", "PC", "PCSO", "Sgt", "Insp", "Det"})
+# After "the" and a listed surname, the people of a case: "the Hendry case", "the Bianchi
+# boy's placement".
+CASE_NOUNS = frozenset(
+    _words(
+        """
+        case cases boy boys girl girls kids twins siblings brothers sisters lad lads baby
+        """
+    )
+)
 # Lower-case words that announce a name: "her mum, Karen", "his son Jayden", "a boy called Kai".
 CHILD_WORDS = frozenset(
     _words(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.safety.lexicon import (
+    CASE_NOUNS,
     CHILD_AFTER_POSSESSIVE,
     MONTH_LEAD,
     MONTH_NAMES,
@@ -133,12 +134,14 @@ class NameContext:
         return None
 
     def _family(self, i: int) -> bool:
-        """ "the Thompson family", "the Thompsons": a surname on its own."""
+        """ "the Thompson family", "the Thompsons", "the Thompson case": a surname on its own."""
         token = self.tokens[i]
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         if self.words.surname_kind(token.text) and nxt in {"family", "household", "children"}:
             return True
         prev = self.tokens[i - 1].lower if i > 0 else ""
+        if prev == "the" and nxt in CASE_NOUNS and self.words.surname_kind(token.text) == "plain":
+            return True  # "the Hendry case", "the Bianchi boy's move"
         return (
             prev == "the"
             and token.text.endswith("s")

@@ -22,6 +22,7 @@ from app.safety.lexicon import (
     PARTICLES,
     PERSON_BEFORE,
     PERSON_VERBS,
+    POLICE_RANKS,
     SAID_VERBS,
     SPEECH_VERBS,
     SPOKE_WORDS,
@@ -71,6 +72,8 @@ class NameFinder(NameContext):
             return self._extend(i + 1, i + 2, surnames_only=False)
         if titled and (token.capitalised or token.lower != "miss"):  # "i miss brown bread"
             return self._titled_surname_at(i)
+        if token.text in POLICE_RANKS and self._joined(i) and self._capital(i + 1):
+            return self._extend(i + 1, i + 2, surnames_only=False)  # "DI Carver"
         if self._initial_before_surname(i):
             return self._extend(i, i + 2, surnames_only=True)
         if not token.capitalised:
@@ -291,7 +294,7 @@ class NameFinder(NameContext):
 
     def _span(self, i: int, end: int) -> NameSpan | None:
         title = ""
-        if self.tokens[i].lower in TITLES:
+        if self.tokens[i].lower in TITLES or self.tokens[i].text in POLICE_RANKS:
             # "Mrs Thompson" is her own person, not whoever else shares the surname.
             title = self.tokens[i].lower + " "
             i += 1

@@ -142,3 +142,22 @@ def test_a_title_word_in_another_sense_takes_no_name(text: str) -> None:
 )
 def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A police rank before a name, as typed: the rank stays, the name goes.
+        ("DI Carver confirmed the officer is withdrawn.", {"Carver": "PERSON"}),
+        ("DS Patel rang the duty desk.", {"Patel": "PERSON"}),
+        # In lower case the same letters are a computer or a console.
+        ("my pc crashed before the ds meeting", {}),
+        # A listed surname before the people of a case.
+        ("sorry about the Hendry case", {"Hendry": "PERSON"}),
+        ("the reasons for the Bianchi boy's move", {"Bianchi": "PERSON"}),
+        # A surname that is also a word is left.
+        ("the Green case was heard today", {}),
+    ],
+)
+def test_a_rank_or_a_case_marks_a_surname(text: str, expected: dict[str, str]) -> None:
+    assert names(text) == expected
