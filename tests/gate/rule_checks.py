@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
 from app.gate.training import DATA, NOT_YET_READ
@@ -45,9 +46,31 @@ def outcomes_marked_by(reads: Callable[[str], bool]) -> list[str]:
     return [outcome for text, outcome in labelled_lines() if reads(text)]
 
 
-def categories_marked_by(reads: Callable[[str], bool]) -> list[str]:
-    """The labelled category of every escalation a rule's words mark."""
-    return [c for text, outcome, c in labelled_rows() if outcome == "escalated" and reads(text)]
+@cache
+def labelled_flags() -> tuple[dict[str, bool], ...]:
+    """The gate's word flags of every labelled line, in `labelled_rows` order: read once per
+    test process (each takes a few milliseconds, and a dozen rules check all 17,000 lines)."""
+    return tuple(cue_flags(text) for text, _, _ in labelled_rows())
+
+
+def outcomes_flagged_by(reads: Callable[[dict[str, bool]], bool]) -> list[str]:
+    """The labelled outcome of every line whose flags a rule reads as marked."""
+    rows = labelled_rows()
+    return [
+        outcome
+        for (_, outcome, _), flags in zip(rows, labelled_flags(), strict=True)
+        if reads(flags)
+    ]
+
+
+def categories_flagged_by(reads: Callable[[dict[str, bool]], bool]) -> list[str]:
+    """The labelled category of every escalation whose flags a rule reads as marked."""
+    rows = labelled_rows()
+    return [
+        category
+        for (_, outcome, category), flags in zip(rows, labelled_flags(), strict=True)
+        if outcome == "escalated" and reads(flags)
+    ]
 
 
 def decided_with_and_without(

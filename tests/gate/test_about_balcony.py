@@ -11,7 +11,7 @@ from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
 from app.gate.replies import about_balcony
-from tests.gate.rule_checks import decided_with_and_without, labelled_lines
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -65,12 +65,10 @@ def test_a_question_about_balcony_is_read(text: str, about: bool) -> None:
 
 
 def test_no_labelled_decline_reads_as_a_question_about_balcony() -> None:
-    lines = labelled_lines()
-    declines = [text for text, outcome in lines if outcome == "declined"]
-    assert len(declines) > 1_000
-    marked = [text[:60] for text in declines if cue_flags(text)["about_balcony"]]
-    assert marked == []
-    assert sum(cue_flags(text)["about_balcony"] for text, _ in lines) >= 10  # not empty
+    assert outcomes_flagged_by(lambda flags: True).count("declined") > 1_000
+    marked = outcomes_flagged_by(lambda flags: flags["about_balcony"])
+    assert "declined" not in marked
+    assert len(marked) >= 10  # the check is not empty
 
 
 def _decide(gate: Gate, embedder: Embedder, text: str) -> GateDecision:

@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.attended import bystander_deed, crisis_attended
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
-from tests.gate.rule_checks import labelled_lines
+from tests.gate.rule_checks import labelled_lines, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -127,18 +127,11 @@ def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:
     """The rescue rule coaches what these words mark: across every labelled line (training,
     candidates, retired and held-out splits, the shared dev sets) none that must escalate
     carries them without words that say help is missing."""
-    lines = labelled_lines()
-    assert len(lines) > 12_000
-    dangers = [text for text, outcome in lines if outcome == "escalated"]
-    assert len(dangers) > 2_500
-    marked = []
-    for text in dangers:
-        flags = cue_flags(text)
-        if flags["attended"] and not flags["help_missing"]:
-            marked.append(text[:60])
-    assert marked == []
-    attended = [text for text, _ in lines if cue_flags(text)["attended"]]
-    assert len(attended) > 100  # the check is not empty
+    assert len(labelled_lines()) > 12_000
+    assert outcomes_flagged_by(lambda flags: True).count("escalated") > 2_500
+    marked = outcomes_flagged_by(lambda flags: flags["attended"] and not flags["help_missing"])
+    assert "escalated" not in marked
+    assert len(outcomes_flagged_by(lambda flags: flags["attended"])) > 100  # not empty
 
 
 @pytest.mark.parametrize(

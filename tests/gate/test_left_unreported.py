@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.left_unreported import missing_and_unreported
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -30,7 +29,7 @@ def test_a_missing_child_left_unreported_is_read(text: str, unreported: bool) ->
 
 
 def test_only_labelled_dangers_read_as_a_missing_child_left_unreported() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["missing_unreported"])
+    marked = outcomes_flagged_by(lambda flags: flags["missing_unreported"])
     assert len(marked) >= 3, "the check is not empty"
     assert set(marked) == {"escalated"}
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate, _low_mood_alone
 from app.gate.low_mood import tells_low_mood
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -31,7 +30,7 @@ def test_low_mood_is_read(text: str, low: bool) -> None:
 
 
 def test_no_labelled_danger_tells_low_mood_with_no_danger_word_beside() -> None:
-    marked = outcomes_marked_by(lambda text: _low_mood_alone(cue_flags(text)))
+    marked = outcomes_flagged_by(_low_mood_alone)
     assert len(marked) >= 20, "the check is not empty"
     assert "escalated" not in marked
 

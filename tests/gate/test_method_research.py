@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.method_research import who_is_researching, whose_means_at_hand
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -39,7 +38,7 @@ def test_who_is_looking_up_a_way_to_die(text: str, who: str | None) -> None:
 
 
 def test_only_labelled_dangers_read_as_looking_up_a_way_to_die() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["method_research"])
+    marked = outcomes_flagged_by(lambda flags: flags["method_research"])
     assert marked, "the check is not empty"
     assert set(marked) == {"escalated"}
 
@@ -108,7 +107,7 @@ def test_who_holds_the_means_to_hang(text: str, whose: str | None) -> None:
 
 
 def test_only_labelled_dangers_read_as_someone_else_holding_the_means() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["others_means_at_hand"])
+    marked = outcomes_flagged_by(lambda flags: flags["others_means_at_hand"])
     assert len(marked) >= 10, "the check is not empty"
     assert set(marked) == {"escalated"}
 

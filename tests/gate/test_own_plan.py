@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.own_plan import tells_own_plan
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_help_beside_the_writer_is_not_a_plan_told_alone() -> None:
 
 
 def test_only_labelled_dangers_read_as_the_writers_own_plan() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["own_plan"])
+    marked = outcomes_flagged_by(lambda flags: flags["own_plan"])
     assert len(marked) >= 20, "the check is not empty"
     assert set(marked) == {"escalated"}
 

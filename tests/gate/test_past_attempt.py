@@ -9,7 +9,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_intent_now_in_another_sentence_is_still_read() -> None:
 
 
 def test_no_labelled_danger_is_read_as_an_attempt_long_past() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["own_past_attempt"])
+    marked = outcomes_flagged_by(lambda flags: flags["own_past_attempt"])
     assert marked, "the check is not empty"
     assert "escalated" not in marked
 

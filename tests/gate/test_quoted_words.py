@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.quoted_words import (
     danger_only_in_quoted_words,
@@ -15,9 +14,9 @@ from app.gate.quoted_words import (
     writers_own_words,
 )
 from tests.gate.rule_checks import (
-    categories_marked_by,
+    categories_flagged_by,
     decided_with_and_without,
-    outcomes_marked_by,
+    outcomes_flagged_by,
 )
 
 
@@ -51,7 +50,7 @@ def test_a_danger_is_read_as_only_in_quoted_words(text: str, quoted_only: bool) 
 def test_no_labelled_escalation_of_the_writers_own_intent_is_marked() -> None:
     # Every escalation these words mark is someone else's danger: across all labelled lines
     # read so far, none is the writer's own self-harm.
-    marked = categories_marked_by(lambda text: cue_flags(text)["danger_quoted_only"])
+    marked = categories_flagged_by(lambda flags: flags["danger_quoted_only"])
     assert len(marked) >= 50, "the check is not empty"
     assert "self-harm" not in marked
 
@@ -104,7 +103,7 @@ def test_training_material_is_read_from_the_writers_own_words(text: str, trainin
 
 
 def test_only_lines_that_must_not_escalate_read_as_quoted_training_material() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["training_quoted"])
+    marked = outcomes_flagged_by(lambda flags: flags["training_quoted"])
     assert len(marked) >= 3, "the check is not empty"
     assert "escalated" not in marked
 

@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.stated_intent import says_they_will_try_again
-from tests.gate.rule_checks import outcomes_marked_by
+from tests.gate.rule_checks import outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_a_stated_intent_to_try_again_is_read(text: str, said: bool) -> None:
 
 
 def test_only_labelled_dangers_read_as_someone_saying_they_will_try_again() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["others_try_again"])
+    marked = outcomes_flagged_by(lambda flags: flags["others_try_again"])
     assert len(marked) >= 3, "the check is not empty"
     assert set(marked) == {"escalated"}
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate, _harm_wished_on_a_thing_alone
 from app.gate.thing_idiom import wishes_a_thing_harm
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -31,7 +30,7 @@ def test_a_fate_wished_on_a_thing_is_read(text: str, wishes: bool) -> None:
 
 
 def test_no_labelled_line_but_an_ordinary_one_curses_a_thing_with_no_danger_beside() -> None:
-    marked = outcomes_marked_by(lambda text: _harm_wished_on_a_thing_alone(cue_flags(text)))
+    marked = outcomes_flagged_by(_harm_wished_on_a_thing_alone)
     assert len(marked) >= 50, "the check is not empty"
     assert set(marked) == {"coached"}
 

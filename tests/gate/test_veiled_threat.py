@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.veiled_threat import says_a_veiled_threat
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -30,7 +29,7 @@ def test_a_veiled_threat_is_read(text: str, veiled: bool) -> None:
 
 
 def test_only_labelled_dangers_read_as_a_veiled_threat() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["veiled_threat"])
+    marked = outcomes_flagged_by(lambda flags: flags["veiled_threat"])
     assert len(marked) >= 3, "the check is not empty"
     assert set(marked) == {"escalated"}
 

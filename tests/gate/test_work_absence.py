@@ -10,7 +10,7 @@ from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.work_absence import absence_for_work
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_intent_words_beside_an_absence_clear_nothing() -> None:
 
 
 def test_only_ordinary_labelled_lines_read_as_an_absence_for_work() -> None:
-    marked = outcomes_marked_by(lambda text: cue_flags(text)["work_absence"])
+    marked = outcomes_flagged_by(lambda flags: flags["work_absence"])
     assert len(marked) >= 3, "the check is not empty"
     assert set(marked) == {"coached"}
 
