@@ -36,10 +36,12 @@ _AS_A_NOUN = "".join(
 # A decision's words end where a new clause starts ("restructure the rota and the team is
 # falling apart" parks "restructuring the rota").
 _CLAUSE = r"(?:(?!\s(?:and|but|so|because|while|since)\s)[^.,;!?])"
+# "Close" as near, never a closure: "too close to home", "closely", "a close call".
+_NEAR = r"(?!clos(?:e|er|est)\s+(?:to|by|call|friends?)\b|closely\b)"
 _DECISION = re.compile(
     r"\b(?:decide(?: on| about)?|decision (?:about|on)|(?:make|take) a (?:long-term )?decision "
     rf"(?:about|on))\s+(?P<what>(?:the|a|an|my|our|whether|how|what|if|\w+ing)\b{_CLAUSE}{{4,80}})"
-    rf"|{_AS_A_NOUN}\b(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+{_CLAUSE}{{4,80}})"
+    rf"|{_AS_A_NOUN}\b{_NEAR}(?P<change>(?:redesign|restructur|clos|merg|cut)\w*\s+{_CLAUSE}{{4,80}})"
     r"|\b(?P<agree>(?:a |an |the )?new [^.,;!?]{3,40}?) (?:agreed|signed off|decided)\b"
     r"|\b(?:asking|wants to know|deciding) (?P<whether>whether [^.,;!?]{4,80})",
     re.IGNORECASE,

@@ -62,6 +62,9 @@ def test_a_clause_is_never_said_back_without_its_subject() -> None:
         "How do I support her tomorrow?",
         "She cut her arm again during contact, the carer took her to the walk-in centre. "
         "How do I lead the review meeting?",
+        # "Close" as near, never a closure.
+        "My scenario card was too close to home for two staff. How do I debrief them?",
+        "It was a close call on the visit last night; the worker is fine. What now?",
     ],
 )
 def test_the_incident_is_never_taken_for_the_decision_to_park(message: str) -> None:
