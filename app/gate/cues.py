@@ -496,7 +496,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     )
     flags["someone_else"] = bool(risk.SOMEONE_ELSE.search(written))
     flags["danger_quoted_only"] = danger_only_in_quoted_words(written)
-    flags["training_quoted"] = quotes_training_material(written)
+    # Read only where the danger is in quoted words: most messages quote nothing.
+    flags["training_quoted"] = flags["danger_quoted_only"] and quotes_training_material(written)
     flags["missing_unreported"] = missing_and_unreported(written)
     flags["veiled_threat"] = says_a_veiled_threat(written)
     flags["only_adults_aged"] = only_adults_aged(written)
