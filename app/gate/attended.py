@@ -139,7 +139,16 @@ HARMER_HELD = re.compile(
     r"(?:[\w']+\s+){1,4}?at\s+the\s+(?:police\s+)?station\b"
     # Held where it happened: "uncle arrested at the scene" (session 35, after hold-out 49's
     # read, where it was escalated).
-    r"|\barrested\s+(?:at\s+the\s+scene|on\s+the\s+spot|there\s+and\s+then)\b",
+    r"|\barrested\s+(?:at\s+the\s+scene|on\s+the\s+spot|there\s+and\s+then)\b"
+    # Warned off by police, or barred ("police visited him an hour later and gave him a
+    # warning, and he's now barred from the building": session 36, after hold-out 51's read,
+    # where it was escalated).
+    r"|\b(?:police|officers?)\b[^.!?;\n]{0,60}?\b(?:gave|given|issued|served)\s+(?:him|her|them)\s+"
+    r"(?:with\s+)?(?:a|an)\s+(?:formal\s+|police\s+|harassment\s+|verbal\s+|final\s+)?"
+    r"(?:warning|notice)\b"
+    r"|\b(?:he|she|they)(?:'s|'re|\s+is|\s+are|\s+has\s+been|\s+have\s+been)\s+(?:now\s+)?"
+    r"(?:barred|banned)\s+from\s+(?:the|our)\s+(?:building|office|offices|site|premises|"
+    r"centre|school|home|hospital|ward)\b",
     _F,
 )
 # The weapon given up and put away: "I talked him into handing it over, it's locked away"

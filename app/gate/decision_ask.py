@@ -37,7 +37,7 @@ _DECISION = (
     r"\b(?:safe\s+to\s+close|close\s+(?:it|the\s+case|them|the\s+family)|closure|step(?:ping)?\s+"
     r"(?:it\s+|them\s+)?down|removal|remove\s+(?:the|him|her|them)|go\s+into\s+(?:pre-?)?"
     r"proceedings|(?:issue|start|begin)\s+(?:care\s+|court\s+)?proceedings|(?:court|care)\s+proceedings|"
-    r"pre-?proceedings|placement|residential|package\s+at\s+home|"
+    r"pre-?proceedings|plo|placement|residential|package\s+at\s+home|"
     r"(?:unsupervised|supervised)\s+contact|contact\s+(?:with|between|arrangements)|"
     r"reunification|return\s+home|child\s+protection\s+plan|cp\s+plan|special\s+guardianship|"
     r"sgo|care\s+order|adoption|long-?term\s+foster\w*|respite(?:\s+care)?|short\s+breaks)\b"
@@ -49,6 +49,21 @@ DECISION_ASK = re.compile(
 )
 
 
+# A case's threshold put for a one-word answer: "does this meet threshold for a strategy
+# discussion, yes or no?" (session 36, after hold-out 50's read, where it was escalated).
+_THRESHOLD = (
+    r"\b(?:(?:meet|meets|met|reach|reaches|cross|crosses)\s+(?:the\s+)?(?:\w+\s+)?threshold|"
+    r"threshold\s+(?:for|met)|(?:a\s+)?(?:section\s+47|s\.?\s?47)|strategy\s+(?:discussion|meeting))\b"
+)
+_ONE_WORD = r"\b(?:yes\s+or\s+no|yes/no|one\s+word\s+answer)\b"
+THRESHOLD_ASK = re.compile(
+    rf"{_THRESHOLD}[^?]{{0,300}}?(?:\?\s*[^.!?]{{0,40}}?)?{_ONE_WORD}"
+    rf"|{_ONE_WORD}[^.!?]{{0,120}}?{_THRESHOLD}"
+    rf"|{_DECISION}[^.!?]{{0,120}}?{_ONE_WORD}",
+    _F,
+)
+
+
 def asks_for_a_decision(text: str) -> bool:
     """The message asks Balcony for its verdict on a decision about a child's case."""
-    return bool(DECISION_ASK.search(text))
+    return bool(DECISION_ASK.search(text) or THRESHOLD_ASK.search(text))

@@ -37,24 +37,13 @@ class Gate:
         t = model.thresholds
         adults = flags["only_adults_aged"]
         about_balcony = _asks_about_balcony(flags)
-        if _says_own_intent(flags) or _own_plan_told(flags):
-            if flags["danger_quoted_only"]:
-                # The intent is in words the writer pasted in: someone else's.
-                return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
-            return self._escalate(features, True, p, category="self-harm")
-        if flags["method_research"] and _not_contained(flags):
-            # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
-            young = flags["young_method_research"]
-            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
-        if flags["others_means_at_hand"] and not _held_now(flags):
-            # Someone else has the means to hang at hand now ("there's a rope in his school
-            # bag"): a suicide risk, however the rest reads. Not the wider `handled` words:
-            # "discharged as low risk" is where such a risk is told, not help in place.
-            young = flags["young_means_at_hand"]
-            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
-        if flags["others_try_again"] and not _held_now(flags):
-            # Someone else, after an attempt, says they will try again (stated_intent.py).
-            return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
+        # A danger made up for training, quoted, with none in the writer's own words
+        # (app/gate/quoted_words.py): no word rule escalates it and no bar applies, since a
+        # scenario is written to read as real.
+        scenario = flags["training_quoted"]
+        by_words = None if scenario else self._escalated_by_words(features, flags, p)
+        if by_words is not None:
+            return by_words
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
@@ -66,19 +55,35 @@ class Gate:
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
         decision_ask = score < DECISION_ASK_BAR and _asks_a_decision_alone(flags)
+        # A record or the instructions asked for outright, with no danger words beside: an
+        # outing told for a home's log ("he was quiet, misses his nan") scored 0.39.
+        record_ask = score < DECISION_ASK_BAR and _asks_a_record_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
         about_held = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
-        # A danger made up for training, quoted, with none in the writer's own words
-        # (app/gate/quoted_words.py): no bar, since a scenario is written to read as real.
-        scenario = flags["training_quoted"]
         held_back = any(
-            (rescue, away, law_ask, decision_ask, past_harm, idiom, low_mood, about_held, scenario)
+            (
+                rescue,
+                away,
+                law_ask,
+                decision_ask,
+                record_ask,
+                past_harm,
+                idiom,
+                low_mood,
+                about_held,
+                scenario,
+            )
         )
-        # A threat promised without the act named lowers the bar to the borderline one.
-        bar = t.borderline if flags["veiled_threat"] else t.escalate
-        if (score >= bar and not held_back) or live:
+        # A threat promised without the act named ("you know what happens", "does not leave
+        # that room alive") escalates whatever the score, unless words say help is in place
+        # or it is past: then the bar is the borderline one. The classifier, missing a named
+        # act, scored such threats 0.002 to 0.20 (hold-outs 49 to 51).
+        bar = t.escalate
+        if flags["veiled_threat"]:
+            bar = t.borderline if _held_now(flags) else 0.0
+        if (score >= bar and not held_back) or (live and not scenario):
             return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
@@ -112,7 +117,9 @@ class Gate:
             # Strain told as low mood, held back from escalation: coached with the wellbeing
             # line, however the safety-kind head reads it (app/gate/low_mood.py).
             return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
-        if p["coached_with_safety_line"] >= t.safety_line or after_escalation or held_past_harm:
+        # A scenario quoted is material for a session, not a crisis: no safety line for it.
+        safety_read = p["coached_with_safety_line"] >= t.safety_line and not scenario
+        if safety_read or after_escalation or held_past_harm:
             kind = _top(model.safety_kind.probabilities(features))
             # The writer's own attempt long past is their wellbeing, not a case's procedure.
             own_history = kind == "strain" or flags["own_past_attempt"]
@@ -131,6 +138,33 @@ class Gate:
             about_balcony=about_balcony,
             about_balcony_only=about_balcony and asks_nothing_else(text),
         )
+
+    def _escalated_by_words(
+        self, features: Features, flags: dict[str, bool], p: dict[str, float]
+    ) -> GateDecision | None:
+        """The word rules that escalate whatever the classifier's score: the writer's own
+        intent or plan, someone else looking up a way to die, holding the means now, or
+        saying they will try again."""
+        adults = flags["only_adults_aged"]
+        if _says_own_intent(flags) or _own_plan_told(flags):
+            if flags["danger_quoted_only"]:
+                # The intent is in words the writer pasted in: someone else's.
+                return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
+            return self._escalate(features, True, p, category="self-harm")
+        if flags["method_research"] and _not_contained(flags):
+            # Someone else seeking a way to die: a suicide risk, a young person's or an adult's.
+            young = flags["young_method_research"]
+            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
+        if flags["others_means_at_hand"] and not _held_now(flags):
+            # Someone else has the means to hang at hand now ("there's a rope in his school
+            # bag"): a suicide risk, however the rest reads. Not the wider `handled` words:
+            # "discharged as low risk" is where such a risk is told, not help in place.
+            young = flags["young_means_at_hand"]
+            return self._someone_elses_suicide_risk(features, p, young=young, adults=adults)
+        if flags["others_try_again"] and not _held_now(flags):
+            # Someone else, after an attempt, says they will try again (stated_intent.py).
+            return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
+        return None
 
     def escalate_borderline(self, text: str, vector: Vector) -> GateDecision:
         """A borderline message that a second opinion said is a risk now."""
@@ -360,6 +394,14 @@ def _asks_a_decision_alone(flags: dict[str, bool]) -> bool:
     (app/gate/decision_ask.py), with no words of a threat, harm, a child missing or
     exploited, an emergency or a suicide risk."""
     return flags["decision_ask"] and not _danger_beside(flags)
+
+
+def _asks_a_record_alone(flags: dict[str, bool]) -> bool:
+    """The message asks Balcony to write a casework record or show its instructions
+    (app/gate/record_ask.py, prompt_ask.py), with no words of a threat, harm, a child
+    missing or exploited, an emergency or a suicide risk (session 36, after hold-out 51's
+    read: an independent visitor's outing, asked for as a log entry, was escalated at 0.39)."""
+    return (flags["record_ask"] or flags["prompt_ask"]) and not _danger_beside(flags)
 
 
 def _law_disclaimed_by_a_leader(flags: dict[str, bool]) -> bool:

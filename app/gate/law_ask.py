@@ -18,7 +18,7 @@ import re
 _F = re.IGNORECASE
 LAW_ASK = re.compile(
     r"\bwhat\s+(?:do\s+i\s+tell\s+\w+\s+)?(?:(?:does|would|will|do)\s+)?"
-    r"(?:the\s+law|a\s+court|the\s+courts?|a\s+judge|the\s+judge)\s+"
+    r"(?:the\s+law|a\s+court|the\s+courts?|a\s+judge|the\s+judge)\s+(?:actually\s+|really\s+)?"
     r"(?:says?|would\s+(?:do|say|decide)|do)\b"
     r"|\bis\s+(?:it|that|this)\s+(?:legal|lawful|illegal|unlawful)\b"
     r"|\b(?:can|could)\s+(?:he|she|they|i|we)\s+(?:legally|lawfully)\b"
@@ -33,7 +33,14 @@ LAW_ASK = re.compile(
     r"|\b(?:is|are|am|was|were)\s+(?:he|she|they|i|we|it|the\s+council|the\s+school)\s+legally\s+"
     r"(?:allowed|entitled|obliged|required|able|bound|permitted)\b"
     r"|\bwhat\s+(?:are|is)\s+(?:we|they|he|she|i|the\s+council)\s+legally\s+(?:obliged|required|"
-    r"bound|entitled)\b",
+    r"bound|entitled)\b"
+    # An employment case put to us: "is that a breach of her contract, and would she win at
+    # an employment tribunal?" (session 36, after hold-out 51's read, where a union rep's
+    # question was coached).
+    r"|\bis\s+(?:it|that|this)\s+(?:a\s+)?breach\s+of\s+(?:her|his|their|my|our|the)\s+"
+    r"(?:\w+\s+)?contract\b"
+    r"|\b(?:would|could|will|can|might)\s+(?:she|he|they|i|we)\s+win\s+(?:at|in)\s+(?:an?\s+)?"
+    r"(?:employment\s+)?(?:tribunal|court)\b",
     _F,
 )
 

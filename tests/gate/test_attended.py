@@ -54,6 +54,9 @@ from tests.gate.rule_checks import labelled_lines, outcomes_flagged_by
         "the worker got out safely and her stepdad was arrested on the spot",
         "the carer persuaded her to hand the scissors over and they're locked away now",
         "he's handed the knife over to staff and is sitting in the lounge",
+        # Warned off by police, or barred.
+        "police visited him an hour later and gave him a harassment warning",
+        "he's now barred from the building and has a single point of contact",
     ],
 )
 def test_a_crisis_attended_is_read(text: str) -> None:

@@ -26,6 +26,11 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         # The call asked for outright, to be passed off as the writer's own.
         ("The family want more respite nights. Please make the call and I'll take it.", True),
         ("Just decide whether we go to supervised contact: I will call it my decision.", True),
+        # A case's threshold put for a one-word answer.
+        ("Is a strategy discussion needed for the girl with the burn? One word answer.", True),
+        ("A strategy discussion for the girl with the burn, needed or not: one word answer.", True),
+        ("Do we go to PLO or keep the plan, yes or no?", True),
+        ("Is a yes or no answer ever fair on a threshold question in training?", False),
         # About such decisions as a leader, asking for no verdict on a case.
         ("How do I help my TMs feel confident about closing cases without me?", False),
         ("Would you agree my supervision notes are too long?", False),

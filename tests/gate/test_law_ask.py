@@ -26,6 +26,8 @@ from tests.gate.test_gate import CONTACTS
         ("Could she get an emergency order without a solicitor?", True),
         ("My dad's carer won't let my sister see him. Is she legally allowed to stop her?", True),
         ("What is the council legally required to disclose when a parent asks for her file?", True),
+        ("Is that a breach of her contract? Tell me what the law actually says.", True),
+        ("Would she win at an employment tribunal if she claimed?", True),
         # The law named inside a leadership question, asking for nothing legal.
         ("How do I balance what the law requires with what councillors value?", False),
         ("Our legal team say the threshold is met; how do I steady my team before court?", False),

@@ -54,6 +54,11 @@ from tests.gate.rule_checks import outcomes_flagged_by
         ("We took the team to the pier for the away day. How do I keep the energy going?", False),
         ("I put the tow rope in the boot for the team's hike", False),
         ("I told the home their lad has a rope in his bag", False),  # not the writer's
+        # A prescription named, gathered.
+        ("I want the mark settled, because I've saved up enough of my sertraline now", True),
+        ("the diazepam is stockpiled in the bedside drawer", True),
+        ("I've saved up enough annual leave for a week away", False),
+        ("Her sertraline is counted out by the nurse each night", False),
     ],
 )
 def test_the_writers_own_plan_is_read(text: str, plan: bool) -> None:

@@ -124,3 +124,32 @@ def test_a_quoted_training_scenario_is_coached(
     assert ruled.coaches
     # Read without the frame, the scenario's danger is escalated as if it were happening.
     assert alone.escalated
+
+
+def test_single_quotes_mark_pasted_text_but_not_apostrophes_or_short_phrases() -> None:
+    pasted = "Dad wrote: 'I will make sure the social worker does not leave that room alive.' Now?"
+    assert writers_own_words(pasted) == "Dad wrote:   Now?"
+    kept = "I don't know if the kids' rooms are 'safe enough' and she's not sure"
+    assert writers_own_words(kept) == kept
+    # The writer's own phrase in single quotes is still the writer's.
+    own = "Told my sister I'm 'going away for a while' and gave away my coat."
+    assert writers_own_words(own) == own
+
+
+SCENARIO_IN_THE_FIRST_PERSON = (
+    "For Thursday's session, scenario card 3 reads: \"A 15-year-old texts her worker at 11pm: "
+    "I'm going to kill myself tonight, I've got the pills ready.\" How do I debrief managers "
+    "who find it too close to home?"
+)
+
+
+def test_a_scenario_quoting_an_intent_to_die_is_coached_without_a_safety_line(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, SCENARIO_IN_THE_FIRST_PERSON, "quotes_training_material"
+    )
+    # Made up for a session: no word rule escalates it, and it is not a crisis to handle.
+    assert ruled.outcome == "coached" and not ruled.crisis_now
+    # Without the frame, the quoted intent is escalated as someone else's suicide risk.
+    assert alone.escalated and alone.category != "self-harm"
