@@ -18,7 +18,18 @@ from tests.gate.rule_checks import decided_with_and_without
         ("a 23-year-old former care leaver and her 2 year old", [23, 2]),
         ("the lad, aged 17, and his 20 yr old brother", [17, 20]),
         ("a 16 y/o in our home", [16]),
-        ("Year 9 pupil, 18 months into the placement", []),
+        # A school year says a child's age; months are no age.
+        ("Year 9 pupil, 18 months into the placement", [14]),
+        # Told as a fact about the person, by pronoun or by a name's placeholder.
+        ("she is 19 and lives alone", [19]),
+        ("[PERSON_1] is 20 now", [20]),
+        ("he has just turned 18", [18]),
+        ("our care leaver, 18, rang", [18]),
+        ("Tamsin (19) emailed", [19]),
+        # Not ages.
+        ("she's 20 minutes away", []),
+        ("he's 15 stone and angry", []),
+        ("Room 5 is free", []),
     ],
 )
 def test_the_ages_a_message_states_are_read(text: str, ages: list[int]) -> None:
