@@ -189,6 +189,19 @@ def test_contractions_typed_without_apostrophes_are_read(typed: str, cue: str) -
     assert cue_flags(typed)[cue]
 
 
+def test_text_speak_is_spelled_out_for_the_cues() -> None:
+    assert as_written("u'll regret it, her bf is outside rn") == (
+        "you'll regret it, her boyfriend is outside right now"
+    )
+    assert as_written("gonna do it 2nite tbh") == "going to do it tonight to be honest"
+    # Not inside other words, abbreviations or placeholders.
+    assert as_written("a U-turn in the U.K. by [PERSON_1]") == "a U-turn in the U.K. by [PERSON_1]"
+
+
+def test_text_speak_reads_as_its_words() -> None:
+    assert cue_flags("her ex says u'll pay for it 2nite")["veiled_threat"]
+
+
 def test_only_bare_contractions_that_are_not_words_are_restored() -> None:
     assert as_written("shes sure hes ok and im fine") == "she's sure he's ok and i'm fine"
     # "its", "were", "well", "ill" and "id" are words in their own right and stay as typed.
