@@ -26,6 +26,15 @@ from app.safety.lexicon import (
 # Words that join two times, and what may stand before "to" in a span of time.
 _SPAN_JOINS = frozenset({"to", "and", "or", "till", "til"})
 _SPAN_LEADS = frozenset({"through", "up", "right", "forward", "back"})
+# The people of a household after a surname ("the Okonjo children"), and the words after
+# "family" that make it a service's name ("family support", "family hub").
+_HOUSEHOLD = frozenset({"family", "children", "household", "siblings", "twins", "kids"})
+_SERVICE_AFTER = frozenset(
+    {"support", "hub", "hubs", "centre", "center", "court", "group", "team", "worker", "workers",
+     "service", "services", "time", "meeting", "plan", "network", "home", "homes", "room",
+     "days", "law", "liaison", "practitioner", "practitioners", "programme", "partnership",
+     "nurse", "nurses"}
+)  # fmt: skip
 _CALL_WORDS = frozenset({"me", "us", "him", "her", "them", "put", "get", "got", "you"})
 
 # Latin letters with the accents of Welsh, Irish, Polish, Romanian, Turkish and Baltic names.
@@ -142,10 +151,27 @@ class NameContext:
         prev = self.tokens[i - 1].lower if i > 0 else ""
         if prev == "the" and nxt in CASE_NOUNS and self.words.surname_kind(token.text) == "plain":
             return True  # "the Hendry case", "the Bianchi boy's move"
+        if prev == "the" and nxt in _HOUSEHOLD and self._unlisted_surname(i):
+            return True  # "the Pemberton family", "the Okonjo children"
         return (
             prev == "the"
             and token.text.endswith("s")
             and self.words.surname_kind(token.text[:-1]) == "plain"
+        )
+
+    def _unlisted_surname(self, i: int) -> bool:
+        """A capitalised word, not opening a sentence, that is no place and no service's name:
+        "the Okonjo children", never "the Early Help family support team"."""
+        token = self.tokens[i]
+        after = self.tokens[i + 2].lower if i + 2 < len(self.tokens) else ""
+        return (
+            token.capitalised
+            and not token.initial
+            and not token.text.isupper()  # "the IDVA, kids with her"
+            and self._joined(i)
+            and token.lower not in self.words.not_names
+            and token.lower not in self.words.places
+            and after not in _SERVICE_AFTER
         )
 
     def _listed_with_name(self, i: int) -> bool:

@@ -33,6 +33,11 @@ from app.safety.lexicon import (
 )
 from app.safety.name_context import AGE, NameContext
 
+# Words a sender's or signer's name follows: "email from P. Nwankwo", "cc R. Lal".
+_SENDER_BEFORE = frozenset(
+    ("from", "to", "by", "cc", "regards", "thanks", "cheers", "wishes", "sincerely", "dear",
+     "signed", "with", "and", "love", "hi", "hello", "fao", "attn")
+)  # fmt: skip
 BORN = re.compile(r"^[^.!?\n]{0,40}?\bborn\b[^.!?\n]{0,20}?(?P<y>(?:19|20)\d{2})")
 
 
@@ -110,12 +115,30 @@ class NameFinder(NameContext):
         if i + 1 >= len(self.tokens) or not self.text.startswith(".", token.end):
             return False
         nxt = self.tokens[i + 1]
+        if not (self._joined(i) and self._capital(i + 1) and nxt.lower not in self.words.places):
+            return False
+        kind = self.words.surname_kind(nxt.text)
+        if kind == "plain":  # not "Plan A. Price rises"
+            return True
+        # An unlisted surname ("Regards, P. Nwankwo", "from K. Adeyemi-Brown"), only where a
+        # name is signed or sent: "Plan B. Then we ..." has a word before the initial.
         return (
-            self._joined(i)
-            and self._capital(i + 1)
-            and self.words.surname_kind(nxt.text) == "plain"  # not "Plan A. Price rises"
-            and nxt.lower not in self.words.places
+            kind is None
+            and len(nxt.text) >= 3
+            and nxt.lower not in self.words.not_names
+            and nxt.lower not in self.words.first_name_words
+            and nxt.lower not in CLAUSE_OPENERS
+            and self._signed_or_sent_before(i)
         )
+
+    def _signed_or_sent_before(self, i: int) -> bool:
+        """The initial opens the text, follows a comma or colon, or a word a sender's or
+        signer's name follows ("from", "regards", "cc")."""
+        before = self.text[: self.tokens[i].start].rstrip()
+        if not before or before.endswith((",", ":", "\n")):
+            return True
+        last = fold(re.split(r"\W+", before)[-1]) if re.search(r"\w$", before) else ""
+        return last in _SENDER_BEFORE
 
     def _titled_surname_at(self, i: int) -> int:
         """After a title, a surname however typed: "mrs smith" (a surname that is also a word),

@@ -138,6 +138,10 @@ def test_a_title_word_in_another_sense_takes_no_name(text: str) -> None:
         ("J. Okafor from the school rang.", {"J. Okafor": "PERSON"}),
         # A letter before a surname that is also a word is left: "Plan A. Price rises".
         ("Plan A. Price rises hit the budget.", {}),
+        # An unlisted surname after an initial, where a name is signed or sent.
+        ("Regards, P. Nwankwo.", {"P. Nwankwo": "PERSON"}),
+        ("An email from K. Adeyemi-Brown came in.", {"K. Adeyemi-Brown": "PERSON"}),
+        ("We tried plan B. Then we rang the school.", {}),
     ],
 )
 def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -> None:
@@ -157,6 +161,11 @@ def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -
         ("the reasons for the Bianchi boy's move", {"Bianchi": "PERSON"}),
         # A surname that is also a word is left.
         ("the Green case was heard today", {}),
+        # Any surname before a household's people; never a service or an acronym.
+        ("the meeting on the Okonjo children went well", {"Okonjo": "PERSON"}),
+        ("a visit to the Pemberton family yesterday", {"Pemberton": "PERSON"}),
+        ("a referral to the Early Help family support team", {}),
+        ("she went with the IDVA, kids with her", {}),
     ],
 )
 def test_a_rank_or_a_case_marks_a_surname(text: str, expected: dict[str, str]) -> None:
