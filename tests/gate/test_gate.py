@@ -507,4 +507,3 @@ FLOORS = {
     # line for line; one category differs (a provider manager's goodbye, wrong both ways).
     "judgement-holdout-51.jsonl": Floors(200, 0.955, 0.016, 0.0, 0.92, 0.95, 0.90),
 }
-
