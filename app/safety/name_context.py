@@ -33,7 +33,8 @@ _SERVICE_AFTER = frozenset(
     {"support", "hub", "hubs", "centre", "center", "court", "group", "team", "worker", "workers",
      "service", "services", "time", "meeting", "plan", "network", "home", "homes", "room",
      "days", "law", "liaison", "practitioner", "practitioners", "programme", "partnership",
-     "nurse", "nurses"}
+     "nurse", "nurses", "load", "loads", "study", "studies", "review", "reviews",
+     "conference", "file", "files", "management", "work", "holder", "holders"}
 )  # fmt: skip
 _CALL_WORDS = frozenset({"me", "us", "him", "her", "them", "put", "get", "got", "you"})
 
@@ -151,8 +152,9 @@ class NameContext:
         prev = self.tokens[i - 1].lower if i > 0 else ""
         if prev == "the" and nxt in CASE_NOUNS and self.words.surname_kind(token.text) == "plain":
             return True  # "the Hendry case", "the Bianchi boy's move"
-        if prev == "the" and nxt in _HOUSEHOLD and self._unlisted_surname(i):
-            return True  # "the Pemberton family", "the Okonjo children"
+        household = nxt in _HOUSEHOLD or nxt in CASE_NOUNS
+        if prev == "the" and household and self._unlisted_surname(i):
+            return True  # "the Pemberton family", "the Okonjo children", "the Whitfield case"
         return (
             prev == "the"
             and token.text.endswith("s")
@@ -168,6 +170,9 @@ class NameContext:
             token.capitalised
             and not token.initial
             and not token.text.isupper()  # "the IDVA, kids with her"
+            # A listed name that is also a word is left: "the Green case".
+            and self.words.surname_kind(token.text) != "word"
+            and self.words.first_kind(token.text) != "word"
             and self._joined(i)
             and token.lower not in self.words.not_names
             and token.lower not in self.words.places

@@ -166,7 +166,24 @@ def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -
         ("a visit to the Pemberton family yesterday", {"Pemberton": "PERSON"}),
         ("a referral to the Early Help family support team", {}),
         ("she went with the IDVA, kids with her", {}),
+        ("the birth mum on the Whitfield case rang", {"Whitfield": "PERSON"}),
+        ("the Ofsted case studies are out", {}),
     ],
 )
 def test_a_rank_or_a_case_marks_a_surname(text: str, expected: dict[str, str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short forms people call colleagues by are names.
+        ("Gaz wants to go part time", {"Gaz": "PERSON"}),
+        ("he's outside Steph's house", {"Steph": "PERSON"}),
+        ("Shaz, one of my TMs, is off", {"Shaz": "PERSON"}),
+        # Those that are also words are names only in context.
+        ("he was in a paddy all day", {}),
+    ],
+)
+def test_short_forms_of_names_are_names(text: str, expected: dict[str, str]) -> None:
     assert names(text) == expected
