@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from app.gate.quoted_words import quotes_training_material, writers_own_words
+
 RequestedMode = Literal["auto", "crisis", "reflect"]
 Mode = Literal["crisis", "reflect"]
 
@@ -96,7 +98,10 @@ def choose_mode(
     """
     if requested != "auto":
         return requested
-    if crisis_now or _CRISIS.search(message):
+    # A training scenario quoted ("scenario card 3 reads: '... 11pm ... tonight'") is material
+    # for a session: its pressure is not the writer's, so only their own words are read.
+    read = writers_own_words(message) if quotes_training_material(message) else message
+    if crisis_now or _CRISIS.search(read):
         return "crisis"
     return previous or "reflect"
 

@@ -76,3 +76,14 @@ def test_a_crisis_the_gate_reads_as_handled_now_takes_the_crisis_shape() -> None
     assert choose_mode("auto", recent, None) == "reflect"
     # An explicit choice still wins over the gate's reading.
     assert choose_mode("reflect", recent, None, crisis_now=True) == "reflect"
+
+
+def test_a_quoted_training_scenario_does_not_set_the_crisis_shape() -> None:
+    scenario = (
+        "For Thursday's session, scenario card 3 reads: \"A 15-year-old texts her worker at "
+        '11pm saying she will end it tonight." How do I debrief managers afterwards?'
+    )
+    assert choose_mode("auto", scenario, None) == "reflect"
+    # The same words quoted from a carer, not named as training material, still do.
+    pasted = scenario.replace("For Thursday's session, scenario card 3 reads", "Carer texted")
+    assert choose_mode("auto", pasted, None) == "crisis"
