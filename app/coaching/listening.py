@@ -239,10 +239,40 @@ def _split_long(clause: str) -> list[str]:
     return [part for part in re.split(rf"\s+and{_NO_SUBJECT}\s+", clause) if part]
 
 
+# A numbered round-up ("3 things before i sleep: 1) the rota 2) my deputy ..."): each item
+# is its own sentence, and a short heading ending in a colon says nothing to reflect.
+_ITEM_MARK = re.compile(r"(?:^|\s)\(?(\d{1,2})\)\s+")
+_QUESTION_START = re.compile(
+    r"^(?:how|what|who|when|where|which|why|should|shall|can|could|would|do|does|is|are|am)\b",
+    re.IGNORECASE,
+)
+_HEADING_WORDS = 8
+
+
+def _items(text: str) -> str:
+    """A round-up's items, numbered from 1 in order, as sentences of their own."""
+    marks = list(_ITEM_MARK.finditer(text))
+    numbers = [int(mark.group(1)) for mark in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return text  # "we have 2) children placed": no list
+    heading = text[: marks[0].start()].strip()
+    if heading.endswith(":") and len(heading.split()) <= _HEADING_WORDS:
+        heading = ""
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    items = [text[mark.end() : end].strip() for mark, end in zip(marks, ends, strict=True)]
+    sentences = [heading] if heading else []
+    for item in filter(None, items):
+        if item.endswith((".", "!", "?")):
+            sentences.append(item)
+        else:
+            sentences.append(item + ("?" if _QUESTION_START.match(item) else "."))
+    return " ".join(sentences)
+
+
 def _sentences(text: str) -> list[str]:
     """Sentences as written, a run-on question parted from what came before it."""
     found: list[str] = []
-    for sentence in _SENTENCES.split(text):
+    for sentence in _SENTENCES.split(_items(text)):
         start = 0
         for gap in _RUN_ON_QUESTION.finditer(sentence):
             before = sentence[start : gap.start()]

@@ -262,3 +262,19 @@ def test_without_a_local_time_the_clock_is_london() -> None:
 def test_stages_of_a_follow_up(message: str, stage: str) -> None:
     assert stage_of(message, follow_up=True, replied=True) == stage
     assert stage_of(message, follow_up=True, replied=False) == "first"
+
+
+def test_a_numbered_round_up_is_heard_item_by_item() -> None:
+    message = (
+        "3 things before i sleep: 1) rota for xmas is a mess 2) my deputy keeps rewriting my "
+        "emails 3) how do i tell the director the audit is late without it sounding like an "
+        "excuse"
+    )
+    said = said_back(message)
+    assert "3 things" not in said  # the heading counts the items; it is not one
+    assert "your deputy keeps rewriting your emails" in said.lower()
+    assert "you want to tell the director the audit is late" in said
+
+
+def test_numbers_in_passing_are_not_a_round_up() -> None:
+    assert "2) children placed" in said_back("We have 2) children placed and 3) carers leaving")
