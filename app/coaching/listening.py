@@ -224,9 +224,15 @@ def _score(clause: str) -> int:
     )
 
 
+# Single letters typed for words between two words ("my team r exhausted n ..."): said back
+# spelled out. Only here, for the reflection: the gate's words leave "r" and "n" alone.
+_LETTER_WORDS = re.compile(r"(?<=[a-z] )(r|n)(?= [a-z])")
+
+
 def plain(message: str) -> str:
     """Feeling emoji said in words; other symbols and emoji left out; "hes" said "he's"."""
     message = as_written(message)
+    message = _LETTER_WORDS.sub(lambda m: "are" if m.group(1) == "r" else "and", message)
     for emoji, words in _EMOJI_WORDS.items():
         message = message.replace(emoji, f" {words} ")
     return " ".join(_SYMBOLS.sub(" ", message).split())

@@ -278,3 +278,8 @@ def test_a_numbered_round_up_is_heard_item_by_item() -> None:
 
 def test_numbers_in_passing_are_not_a_round_up() -> None:
     assert "2) children placed" in said_back("We have 2) children placed and 3) carers leaving")
+
+
+def test_letters_typed_for_words_are_said_back_spelled_out() -> None:
+    said = said_back("my team r exhausted n i dont know what to do")
+    assert said == "Your team are exhausted and you don't know what to do"
