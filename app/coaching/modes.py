@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from app.gate.quoted_words import quotes_training_material, writers_own_words
+from app.gate.quoted_words import outside_training_material
 
 RequestedMode = Literal["auto", "crisis", "reflect"]
 Mode = Literal["crisis", "reflect"]
@@ -100,8 +100,7 @@ def choose_mode(
         return requested
     # A training scenario quoted ("scenario card 3 reads: '... 11pm ... tonight'") is material
     # for a session: its pressure is not the writer's, so only their own words are read.
-    read = writers_own_words(message) if quotes_training_material(message) else message
-    if crisis_now or _CRISIS.search(read):
+    if crisis_now or _CRISIS.search(outside_training_material(message)):
         return "crisis"
     return previous or "reflect"
 

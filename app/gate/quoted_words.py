@@ -72,12 +72,23 @@ def _unless_short(quoted: re.Match[str]) -> str:
 
 def danger_only_in_quoted_words(text: str) -> bool:
     """The message quotes someone and the writer's own words hold no word of danger."""
-    own = writers_own_words(text)
-    return own != text and not _OWN_DANGER.search(own)
+    return _danger_only_quoted(text, writers_own_words(text))
 
 
 def quotes_training_material(text: str) -> bool:
     """The danger is only in quoted words, and the writer says they are training material."""
-    return danger_only_in_quoted_words(text) and bool(
-        _TRAINING_MATERIAL.search(writers_own_words(text))
-    )
+    return _training_quoted(text, writers_own_words(text))
+
+
+def outside_training_material(text: str) -> str:
+    """The writer's own words when what they quote is training material, else the text."""
+    own = writers_own_words(text)
+    return own if _training_quoted(text, own) else text
+
+
+def _danger_only_quoted(text: str, own: str) -> bool:
+    return own != text and not _OWN_DANGER.search(own)
+
+
+def _training_quoted(text: str, own: str) -> bool:
+    return _danger_only_quoted(text, own) and bool(_TRAINING_MATERIAL.search(own))
