@@ -57,7 +57,7 @@ class Gate:
         decision_ask = score < DECISION_ASK_BAR and _asks_a_decision_alone(flags)
         # A record or the instructions asked for outright, with no danger words beside: an
         # outing told for a home's log ("he was quiet, misses his nan") scored 0.39.
-        record_ask = score < DECISION_ASK_BAR and _asks_a_record_alone(flags)
+        record_ask = score < RECORD_ASK_BAR and _asks_a_record_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
@@ -394,6 +394,10 @@ def _asks_a_decision_alone(flags: dict[str, bool]) -> bool:
     (app/gate/decision_ask.py), with no words of a threat, harm, a child missing or
     exploited, an emergency or a suicide risk."""
     return flags["decision_ask"] and not _danger_beside(flags)
+
+
+# With a record or the instructions asked for outright, only a score this sure escalates.
+RECORD_ASK_BAR = 0.95
 
 
 def _asks_a_record_alone(flags: dict[str, bool]) -> bool:
