@@ -28,7 +28,7 @@ _SPAN_JOINS = frozenset({"to", "and", "or", "till", "til"})
 _SPAN_LEADS = frozenset({"through", "up", "right", "forward", "back"})
 # The people of a household after a surname ("the Okonjo children"), and the words after
 # "family" that make it a service's name ("family support", "family hub").
-_HOUSEHOLD = frozenset({"family", "children", "household", "siblings", "twins", "kids"})
+_HOUSEHOLD = CASE_NOUNS | {"family", "children", "household"}
 _SERVICE_AFTER = frozenset(
     {"support", "hub", "hubs", "centre", "center", "court", "group", "team", "worker", "workers",
      "service", "services", "time", "meeting", "plan", "network", "home", "homes", "room",
@@ -152,8 +152,7 @@ class NameContext:
         prev = self.tokens[i - 1].lower if i > 0 else ""
         if prev == "the" and nxt in CASE_NOUNS and self.words.surname_kind(token.text) == "plain":
             return True  # "the Hendry case", "the Bianchi boy's move"
-        household = nxt in _HOUSEHOLD or nxt in CASE_NOUNS
-        if prev == "the" and household and self._unlisted_surname(i):
+        if prev == "the" and nxt in _HOUSEHOLD and self._may_be_surname(i):
             return True  # "the Pemberton family", "the Okonjo children", "the Whitfield case"
         return (
             prev == "the"
@@ -161,9 +160,10 @@ class NameContext:
             and self.words.surname_kind(token.text[:-1]) == "plain"
         )
 
-    def _unlisted_surname(self, i: int) -> bool:
-        """A capitalised word, not opening a sentence, that is no place and no service's name:
-        "the Okonjo children", never "the Early Help family support team"."""
+    def _may_be_surname(self, i: int) -> bool:
+        """A capitalised word, listed or not, not opening a sentence, that is no place, no
+        acronym and no service's name: "the Okonjo children", never "the Early Help family
+        support team"."""
         token = self.tokens[i]
         after = self.tokens[i + 2].lower if i + 2 < len(self.tokens) else ""
         return (
