@@ -17,22 +17,23 @@ _NOT_YEARS = (
     r"(?!\s*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|seconds?|am|pm|%|percent|miles?|"
     r"stone|kg|kilos?|foot|feet|ft|inch(?:es)?|grand|quid|k\b|:\d|\.\d|th\b|st\b|nd\b|rd\b))"
 )
+# "she's 19", "he is only 20 and", "who has just turned 18" (session 36: a 19-year-old's
+# pasted message, told as "she is 19", got the young person's script through serve). The
+# name is a placeholder by the time the gate reads it: "[PERSON_1] is 19".
+_TOLD_AGE = (
+    r"(?:\b(?:she|he|they|who)|\[PERSON_\d+\]|\b(?-i:[A-Z][a-z]+))"
+    r"(?:(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:only\s+|just\s+|now\s+|barely\s+)?"
+    r"|(?:\s+has|'s)?\s+(?:just\s+)?turned\s+)(\d{1,2})\b" + _NOT_YEARS
+)
 AGE = re.compile(
     r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\baged?\s+(\d{1,2})\b|\b(\d{1,2})\s*y/?o\b"
-    # "she's 19", "he is only 20 and", "who has just turned 18" (session 36: a 19-year-old's
-    # pasted message, told as "she is 19", got the young person's script through serve).
-    # The name is a placeholder by the time the gate reads it: "[PERSON_1] is 19".
-    r"|(?:\b(?:she|he|they|who)|\[PERSON_\d+\]|\b(?-i:[A-Z][a-z]+))"
-    r"(?:(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:only\s+|just\s+|now\s+|barely\s+)?"
-    r"|(?:\s+has|'s)?\s+(?:just\s+)?turned\s+)(\d{1,2})\b"
-    + _NOT_YEARS
-    +
+    rf"|{_TOLD_AGE}"
     # "Tamsin (19)", "our care leaver, 18, ..."
     r"|(?<=[A-Za-z])\s*\((\d{1,2})\)|(?<=[A-Za-z]),\s+(\d{1,2}),(?=\s+[a-z])",
     re.IGNORECASE,
 )
 # A school year says a child's age: Year 11 (or "Y11") is 15 or 16.
-_SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s*(\d{1,2})\b(?!\s*(?:olds?|-old|old))", re.IGNORECASE)
+_SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s*(\d{1,2})\b(?!\s*-?olds?)", re.IGNORECASE)
 _YEAR_TO_AGE = 5
 ADULT_AGE = 18
 
