@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from app.safety import risk_cues as risk
+
 _F = re.IGNORECASE
 _WHO = (
     r"(?P<who>i|she|he|they|(?:our|my|her|his|their|one\s+of\s+our)\s+(?:\w+\s+)?\w+|"
@@ -39,10 +41,7 @@ _GATHERING = (
     r"(?:stockpil(?:ed|ing)|hoard(?:ed|ing)|sav(?:ed|ing)\s+up|squirrel(?:l?ed|l?ing)\s+away|"
     r"stash(?:ed|ing)|collect(?:ed|ing))"
 )
-_MEANS = (
-    r"(?:tablets|pills|paracetamol|co-codamol|meds|medication|painkillers|insulin|"
-    r"sleeping\s+(?:pills|tablets))"
-)
+_MEANS = risk.MEDICINES
 # Whose record it is: "my", "her", "our 15yo's", "the girl's"; never "a young person's".
 _WHOSE = (
     r"(?P<whose>my|her|his|their|"

@@ -99,11 +99,7 @@ _MEANS_READY = (
 # with or without "I": seven labelled lines say it so, every one the writer's own plan.
 # Named too, as people say their own prescription (hold-out 51: "I've saved up enough of my
 # sertraline now", after a question about portfolio feedback, coached at 0.12).
-_PILLS = (
-    r"(?:paracetamol|tablets|pills|meds|medication|sertraline|citalopram|fluoxetine|"
-    r"mirtazapine|amitriptyline|venlafaxine|diazepam|zopiclone|co-?codamol|codeine|tramadol|"
-    r"propranolol|sleeping\s+(?:tablets|pills)|antidepressants|painkillers)"
-)
+_PILLS = risk.MEDICINES
 _GATHERED = r"(?:stockpiled|hoarded|saved\s+up|counted\s+out|lined\s+up)"
 _SOMEONE = rf"(?:{risk.SOMEONE_ELSE.pattern}|\b(?:they|their|them|you|your|nurse|pharmacy)\b)"
 _NOBODY_ELSE_BEFORE = rf"(?:^|(?<=[.!?;\n]))(?:(?!{_SOMEONE})[^.!?;\n])*?"

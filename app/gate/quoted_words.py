@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from app.safety import risk_cues as risk
+
 _F = re.IGNORECASE
 # A pasted line, as email and chat quote it, or a span in double quotes (straight or
 # curly) of four or more words: "she said no" is too short to carry a danger by itself.
@@ -37,7 +39,7 @@ _SINGLE_QUOTE_WORDS = 7
 _OWN_DANGER = re.compile(
     r"\b(?:suicid\w*|kill\w*|die|dying|dead|death|end\s+(?:it|things|my)|ending|"
     r"goodbye|last\s+(?:thing|day|night|time)|done\s+with|can'?t\s+go\s+on|no\s+point|"
-    r"pills?|tablets?|paracetamol|ibuprofen|insulin|morphine|overdos\w*|dose|stockpil\w*|"
+    rf"pill|tablet|{risk.MEDICINES}|overdos\w*|dose|stockpil\w*|"
     r"hoard\w*|rope|ligature|noose|hang\w*|blades?|razor|cut\w*|bleed\w*|knife|"
     r"bridge|viaduct|cliff|pier|edge|roof|ledge|drop|jump\w*|multi-?stor(?:e)?y|top\s+(?:deck|floor)|"
     r"gave\s+away|given\s+away|trains?|(?:the|railway|train)\s+tracks?|railway|"

@@ -24,6 +24,15 @@ SELF_HARM = re.compile(
     r"|\b(?:i'?ve|i\s+have)\s+(?:cut|hurt|harmed)\s+(?:my|myself)\b",
     _F,
 )
+# The medicines a plan or an overdose is told with, by kind or by name: one list, so a
+# rule that reads the writer's own plan and a rule that asks whether the writer's own words
+# hold any danger at all never disagree about what "my sertraline" is.
+MEDICINES = (
+    r"(?:paracetamol|ibuprofen|aspirin|tablets|pills|meds|medication|insulin|morphine|"
+    r"sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|venlafaxine|diazepam|"
+    r"zopiclone|co-?codamol|codeine|tramadol|propranolol|sleeping\s+(?:tablets|pills)|"
+    r"antidepressants|painkillers)"
+)
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", _F)
 # Anyone but the writer: a pronoun, a person's role, or a name's placeholder. A message with
 # neither this nor FIRST_PERSON ("legs over the rail, train in six minutes") is the writer's

@@ -41,6 +41,13 @@ def test_the_writers_own_words_leave_out_pasted_lines_and_long_quotes() -> None:
         ('My boss wrote "can you cover the panel on Friday" and I have the tablets ready.', False),
         ("I have the tablets ready and nobody knows.", False),  # nothing quoted
         ('He texted "thanks for today, see you at the review". How do I reply warmly?', True),
+        # A medicine named in the writer's own words is the writer's own danger: the rule
+        # and the plan's words share one list (app/safety/risk_cues.py MEDICINES).
+        (
+            'HR wrote "we expect you back on the rota from Monday with no adjustments". '
+            "I've saved up enough of my sertraline.",
+            False,
+        ),
     ],
 )
 def test_a_danger_is_read_as_only_in_quoted_words(text: str, quoted_only: bool) -> None:
