@@ -8,7 +8,7 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
 from app.gate.left_unreported import missing_and_unreported
-from tests.gate.rule_checks import outcomes_flagged_by
+from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,20 @@ def test_a_missing_child_left_unreported_in_a_pasted_log_is_escalated(
     )
     decision = gate.decide(text, embedder.embed([text])[0])
     assert decision.escalated and decision.category == "missing-child"
+
+
+def test_help_there_for_someone_else_does_not_hold_back_a_child_unreported(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Police at the house for the mother say nothing about the girl who ran: nobody is
+    # looking for her. Help words held this rule back until session 37.
+    text = (
+        "Police came for mum after the row and she's in the van; her 13-year-old slipped out "
+        "while they were busy and nobody has reported him missing. Who do I tell first in "
+        "the morning?"
+    )
+    with_rule, without = decided_with_and_without(
+        gate, embedder, monkeypatch, text, "missing_and_unreported"
+    )
+    assert with_rule.escalated and with_rule.category == "missing-child"
+    assert not without.escalated  # the rule, not the score, escalates it
