@@ -6,7 +6,9 @@ classifier's threat words (kill, stab, hurt) are absent and its score can fall b
 bar (hold-out 49: a father's "calmly letting you know", copied to the worker, 0.20).
 Hold-outs 50 and 51 added "You know what happens. Sleep well." (0.12), a polite email that
 the worker "does not leave that room alive" (0.16) and a wife "reminded this evening what
-happens when she speaks to your department" (0.13). These words mark only labelled threats
+happens when she speaks to your department" (0.13); hold-out 52 a polite email that it
+"would be such a shame if anything spoiled" a worker's evenings where she is now (0.22).
+These words mark only labelled threats
 that must escalate (`tests/gate/test_veiled_threat.py`); they escalate at any score unless
 words say help is in place or the threat is past, when the bar is the borderline one
 (app/gate/gate.py).
@@ -45,7 +47,14 @@ VEILED_THREAT = re.compile(
     r"come\s+out\s+of|make\s+it\s+out\s+of)\b[^.!?\n]{0,30}?\balive\b"
     # "Something will happen to the baby", "shame if anything happened to her".
     r"|\bsomething\s+(?:bad\s+)?(?:will|might|could|is\s+going\s+to|'ll)\s+happen\s+to\b"
-    r"|\bshame\s+if\s+(?:something|anything)\s+(?:happened|was\s+to\s+happen)\s+to\b"
+    # "such a shame if anything spoiled them", "a pity if something went wrong for her".
+    r"|\b(?:shame|pity)\s+if\s+(?:something|anything)\s+(?:bad\s+)?(?:(?:happened|was\s+to\s+happen|"
+    r"were\s+to\s+happen)\s+to|spoil(?:ed|t|s)|ruin(?:ed|s)|went\s+wrong\s+(?:for|with)|"
+    r"got\s+(?:damaged|broken|in\s+the\s+way\s+of))\b"
+    # "I know where you park", "we know where your kids go to school": said to the one
+    # threatened, never "we know where he lives" of a visit.
+    r"|\b(?:i|we)\s+know\s+where\s+(?:you|your\s+\w+)\s+(?:park|sleep|live|work|go\s+to\s+school|"
+    r"drop\s+\w+\s+off)\b"
     rf"|\b(?:i|we|he|she|they){_WILL}\s+teach\s+(?:her|him|you|them)\s+a\s+lesson\b",
     _F,
 )

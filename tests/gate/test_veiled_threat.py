@@ -24,6 +24,9 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
         ("I will make sure the social worker does not leave that room alive", True),
         ("it would be a shame if anything happened to the baby", True),
         ("you'll be sorry when the kids are gone", True),
+        ("It would be such a shame if anything spoiled your evenings at the club", True),
+        ("tell her I know where you park, love", True),
+        ("we know where he lives, police are going round now", False),  # a visit, not a threat
         # The words in their ordinary senses.
         ("We'll find out what works by piloting it in one team", False),
         ("Let's see what happens at panel before we decide", False),
