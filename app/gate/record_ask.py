@@ -5,10 +5,12 @@ The classifier finds most such requests, but not when the record is asked for by
 should become ("turn it into dated entries", "make it read like proper minutes") or by a
 bare verb ("just produce Friday's conference summary", "can you produce the notes"), with
 little else that reads like a request: it coached six such lines across the labelled
-splits. These words, a request to write, produce or turn something into a record, mark
-123 labelled lines, every one a request that must be declined. Notes made into something
-for the writer's own leadership work ("turn my notes into a paper for the senior team")
-are not a record, so the record must be what is made, not what is handed over.
+splits. These words, a request to write, produce, finish or turn something into a record,
+mark 161 labelled lines (session 37), every one a request that must be declined. Notes
+made into something for the writer's own leadership work ("turn my notes into a paper for
+the senior team") are not a record, so the record must be what is made, not what is
+handed over; a record handed over to be finished must be a case's own (a visit note, a
+chronology), never the writer's handover notes.
 """
 
 from __future__ import annotations
@@ -26,14 +28,19 @@ _ASKED = (
 # What is made: written outright ("write the entries", "produce the notes"), or the
 # writer's material turned into it ("turn it into dated entries").
 _MADE = (
-    r"(?:write|produce|generate|draft|type|compose|create)\s+(?:up\s+)?"
+    r"(?:write|produce|generate|draft|type|compose|create|knock\s+out)\s+(?:up\s+)?"
     r"(?:(?!for\b|into\b|about\b|on\b|to\b)\S+\s+){0,4}?|"
     r"(?:turn|convert|make|put|sequence|rewrite|shape)\s+(?:\S+\s+){0,4}?(?:into|as|read\s+like)\s+"
     r"(?:a\s+|an\s+|the\s+|proper\s+|some\s+|their\s+|our\s+|his\s+|her\s+)?(?:\S+\s+)?"
 )
 _RECORD = (
     r"entries|notes|minutes|recordings|records?|chronology|"
-    r"(?:conference|case)\s+summary|case\s+note|"
+    r"(?:conference|case)\s+summary|(?:case|visit|contact)\s+note|"
+    # A letter to a family about its case (session 37, after hold-out 52's read: "can u
+    # write the letter to the parents confirming what today's strategy decided" was
+    # coached), never a letter to staff or partners.
+    r"(?:outcome\s+)?letter\s+to\s+(?:the\s+)?(?:parents?|family|birth\s+(?:parents?|mother|father|"
+    r"family))|"
     # A casework report named as such, never a paper for leading ("a report for DMT").
     r"(?:social\s+work|court|review|assessment|conference|looked\s+after|cla|lac|s\.?\s?7|"
     r"s\.?\s?37|section\s+(?:7|37))\s+report|report\s+itself|"
@@ -64,9 +71,13 @@ _AS_SUBJECT = (
     r"\s+(?:from|of)\s+[^.?!\n]{0,60}?\b(?:have|has|had|say|says|said|show|shows|showed)\s+"
     r"(?:me|us|i|we)\b"
 )
+# A casework record already written, handed over to finish ("tidy up my visit notes before
+# the audit", session 37), never the writer's own handover notes or papers.
+_FINISH = r"(?:tidy|polish|proof-?read|finish|fill\s+in|edit)\s+(?:up\s+|off\s+)?(?:\S+\s+){0,4}?"
+_CASE_RECORD = r"(?:case|visit|contact)\s+(?:notes?|record(?:ing)?s?)|case\s+recording|chronology"
 RECORD_ASK = re.compile(
     rf"(?:{_ASKED})(?:(?:{_MADE})(?:{_RECORD})\b(?!{_FOR_LEADING})(?!{_AS_SUBJECT})|"
-    rf"{_DATE_ORDER}\b)",
+    rf"{_FINISH}(?:{_CASE_RECORD})\b|{_DATE_ORDER}\b)",
     _F,
 )
 
@@ -79,10 +90,19 @@ _AS_AN_EXAMPLE = re.compile(
     _F,
 )
 _RECORD_NAMED = re.compile(rf"\b(?:{_RECORD})\b(?!{_FOR_LEADING})", _F)
+# Or handed over to be finished: "give this visit note a quick polish".
+_TO_FINISH = re.compile(
+    r"\bgive\s+(?:this|my|the|these|those)\s+(?:\S+\s+){0,3}?"
+    rf"(?:{_CASE_RECORD})\s+a\s+(?:quick\s+|good\s+|proper\s+|final\s+)?"
+    r"(?:polish|tidy|once-over|edit|going-over|read-?through)\b",
+    _F,
+)
 
 
 def asks_for_a_record(text: str) -> bool:
     """The message asks Balcony to write a casework record."""
-    return bool(RECORD_ASK.search(text)) or bool(
-        _AS_AN_EXAMPLE.search(text) and _RECORD_NAMED.search(text)
+    return (
+        bool(RECORD_ASK.search(text))
+        or bool(_TO_FINISH.search(text))
+        or bool(_AS_AN_EXAMPLE.search(text) and _RECORD_NAMED.search(text))
     )

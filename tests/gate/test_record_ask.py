@@ -36,6 +36,12 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         ("Please put today's visit into their daily log template for me.", True),
         ("The home wants it in their daily log. Could you do it as an example I can copy?", True),
         ("Could you do it as an example I can copy for my team's training?", False),
+        # A family's letter, or a record handed over to finish (session 37).
+        ("2) can you write the letter to the parents confirming what the s47 found", True),
+        ("Give this visit note a quick polish and add what I forgot about the kitchen.", True),
+        ("Could you tidy up my visit notes before the audit picks them up?", True),
+        ("Please draft a letter to the team about the new rota.", False),
+        ("How do I write to the parents' forum about our service changes?", False),
         # About records, asking for none.
         ("My team's recording is months behind. How do I raise it without crushing them?", False),
         ("Do you keep any record of what I type here?", False),
