@@ -22,6 +22,7 @@ from app.gate.replies import (
     about_balcony,
     decline_reply,
     escalation_reply,
+    how_to_use,
     safety_line,
 )
 from app.storage.conversations import Transcript
@@ -83,8 +84,8 @@ def lead_line(decision: GateDecision, settings: Settings) -> str:
     """The one calm line a coached reply opens with, when the gate asks for one."""
     if decision.outcome == "coached_with_safety_line":
         return safety_line(decision, settings.safeguarding) + "\n\n"
-    if decision.about_balcony:
-        return about_balcony_answer(settings) + "\n\n"
+    if decision.about_balcony or decision.about_use:
+        return about_balcony_answer(decision, settings) + "\n\n"
     if decision.legal_pointer:
         return LEGAL_POINTER + "\n\n"
     return ""
@@ -112,7 +113,10 @@ def sources_event(outcome: ChatOutcome) -> StreamEvent:
     )
 
 
-def about_balcony_answer(settings: Settings) -> str:
+def about_balcony_answer(decision: GateDecision, settings: Settings) -> str:
+    """The answer to a question about Balcony: what is kept, or how to use it."""
+    if decision.about_use:
+        return how_to_use(settings.coaching.max_message_chars)
     return about_balcony(settings.database.retention_days, settings.llm.provider != "offline")
 
 
@@ -122,7 +126,7 @@ def gate_reply(decision: GateDecision, settings: Settings) -> str:
     if decision.escalated:
         return escalation_reply(decision, settings.safeguarding)
     if decision.about_balcony_only:
-        return f"{about_balcony_answer(settings)}\n\n{INVITATION}"
+        return f"{about_balcony_answer(decision, settings)}\n\n{INVITATION}"
     return decline_reply(decision, settings.safeguarding)
 
 

@@ -126,6 +126,29 @@ def asks_about_balcony(written: str) -> bool:
     return bool(ASKS_ABOUT_BALCONY.search(written))
 
 
+# How to use Balcony: how long a message may be, whether ranting or swearing at it is all
+# right, whether it must be asked politely (session 37, after hold-out 53's read: "is there
+# a word limit? because tonight's rant is going to be a long one" got the self-harm script
+# at 0.88, and "if I rant at you first, will you still be useful" was declined). Across
+# every labelled line these words mark five lines, all ordinary.
+ASKS_HOW_TO_USE = re.compile(
+    r"\bis\s+there\s+(?:a|any)\s+(?:word|character|length|message)\s+limit\b"
+    r"|\bhow\s+(?:long|much)\s+(?:can|should)\s+(?:i\s+(?:write|type|go\s+on)|"
+    r"(?:my|a|each)\s+messages?\s+be)\b"
+    r"|\b(?:rant|vent|swear|moan|offload|waffle|ramble)(?:ing)?\s+(?:at|to)\s+(?:you|balcony)\b"
+    r"|\b(?:judge|mind)\s+(?:me\s+)?(?:for\s+)?swearing\b"
+    r"|\bdo\s+i\s+(?:need|have)\s+to\s+be\s+(?:polite|nice|formal|brief|short|concise)\b"
+    r"|\b(?:will|would)\s+you\s+still\s+(?:be\s+(?:useful|helpful|any\s+(?:use|good))|help|work)\b"
+    r"|\bcan\s+(?:you|balcony)\s+(?:cope\s+with|handle|understand)\s+(?:swearing|typos|"
+    r"long\s+messages|text-?speak|my\s+spelling)\b",
+    _F,
+)
+
+
+def asks_how_to_use_balcony(written: str) -> bool:
+    return bool(ASKS_HOW_TO_USE.search(written))
+
+
 # Words that carry no dilemma of their own around such a question ("quick one before I
 # start: is this stored?"). Anything else outside the question counts towards a dilemma.
 _FILLER_WORDS = """
@@ -153,6 +176,6 @@ def asks_nothing_else(written: str) -> bool:
     """The message is only the question about Balcony: outside it, too few words say what is
     happening for there to be anything to coach. Coaching a tool retrieval picked for no
     dilemma reads as not listening; the answer and an invitation do not."""
-    outside = ASKS_ABOUT_BALCONY.sub(" ", written.lower())
+    outside = ASKS_HOW_TO_USE.sub(" ", ASKS_ABOUT_BALCONY.sub(" ", written.lower()))
     words = [w for w in _WORD.findall(outside) if len(w) > 2 and w not in _FILLER]
     return len(words) < DILEMMA_WORDS

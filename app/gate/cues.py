@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.components.contractions import as_written
-from app.gate.about_balcony import asks_about_balcony
+from app.gate.about_balcony import asks_about_balcony, asks_how_to_use_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
 from app.gate.decision_ask import asks_for_a_decision
 from app.gate.law_ask import asks_the_law, disclaims_the_law
@@ -480,6 +480,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     rescues = [*RESCUED.finditer(written), *RESPONDERS_ACTING.finditer(written)]
     flags["rescue_last_word"] = help_is_last_word(rescues, written)
     flags["about_balcony"] = asks_about_balcony(written)
+    flags["about_use"] = asks_how_to_use_balcony(written)
     flags["own_plan"] = tells_own_plan(written)
     flags["legal_part"] = names_the_law(written)
     flags["others_try_again"] = says_they_will_try_again(written)

@@ -37,6 +37,7 @@ class Gate:
         t = model.thresholds
         adults = flags["only_adults_aged"]
         about_balcony = _asks_about_balcony(flags)
+        about_use = _asks_how_to_use(flags) and not about_balcony
         # A danger made up for training, quoted, with none in the writer's own words
         # (app/gate/quoted_words.py): no word rule escalates it and no bar applies, since a
         # scenario is written to read as real.
@@ -63,7 +64,10 @@ class Gate:
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
-        about_held = score < ABOUT_BALCONY_BAR and _asks_about_balcony_alone(flags)
+        about_held = score < ABOUT_BALCONY_BAR and (
+            _asks_about_balcony_alone(flags)
+            or (about_use and not _danger_beside(flags, _OWN_DANGER))
+        )
         held_back = any(
             (
                 rescue,
@@ -102,8 +106,10 @@ class Gate:
                 category = "system-prompt"
             else:
                 category = "casework-decision" if decision_ask else "casework-record"
-            kept = about_balcony or (
-                category == "legal-advice" and _law_disclaimed_by_a_leader(flags)
+            kept = (
+                about_balcony
+                or about_use
+                or (category == "legal-advice" and _law_disclaimed_by_a_leader(flags))
             )
             if not kept:
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)
@@ -138,7 +144,8 @@ class Gate:
             borderline,
             legal_pointer=flags["legal_part"] or _law_disclaimed_by_a_leader(flags),
             about_balcony=about_balcony,
-            about_balcony_only=about_balcony and asks_nothing_else(text),
+            about_use=about_use,
+            about_balcony_only=(about_balcony or about_use) and asks_nothing_else(text),
         )
 
     def _escalated_by_words(
@@ -452,6 +459,19 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
         flags["about_balcony"]
         and not (flags["prompt_probe"] or flags["prompt_ask"])
         and not (asks_for_casework or flags["record_ask"] or flags["decision_ask"])
+    )
+
+
+def _asks_how_to_use(flags: dict[str, bool]) -> bool:
+    """A question about using Balcony (a word limit, whether a rant or swearing is all right:
+    app/gate/about_balcony.py), asking for nothing that must be declined: answered, then
+    coached, like a question about what is kept."""
+    asks_for_casework = flags["request"] and any(
+        flags[name] for name in ("legal", "record", "case_decision")
+    )
+    asked = flags["prompt_probe"] or flags["prompt_ask"] or flags["record_ask"]
+    return flags["about_use"] and not (
+        asks_for_casework or asked or flags["decision_ask"] or flags["law_ask"]
     )
 
 

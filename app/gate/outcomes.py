@@ -47,6 +47,9 @@ class GateDecision:
     # Coached, but the message asks about Balcony itself: answer that first; when it asks
     # nothing else, the answer and an invitation are the whole reply.
     about_balcony: bool = False
+    # Coached, but the message asks how to use Balcony (a word limit, whether a rant is all
+    # right): answer that first, as for a question about Balcony.
+    about_use: bool = False
     about_balcony_only: bool = False
 
     @property

@@ -108,6 +108,17 @@ def about_balcony(retention_days: int, sends_to_model: bool) -> str:
     )
 
 
+def how_to_use(max_message_chars: int) -> str:
+    """A question about using Balcony answered plainly: anything goes in how it is written,
+    and how long a message may be."""
+    return (
+        "Write it however it comes: a rant, swearing, typos, half sentences. You don't need to "
+        "be polite or tidy, and I won't judge it; I'll listen for the question underneath. A "
+        f"message can be up to {max_message_chars:,} characters; if there's more, send it in "
+        "parts and I'll keep the thread."
+    )
+
+
 def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
     """Said kindly, with where to go instead, and what Balcony can help with."""
     if decision.category == "legal-advice":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.about_balcony import asks_about_balcony, asks_nothing_else
+from app.gate.about_balcony import asks_about_balcony, asks_how_to_use_balcony, asks_nothing_else
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.outcomes import GateDecision
@@ -180,3 +180,58 @@ def test_a_question_about_balcony_beside_danger_words_still_escalates(
     text = "is any of this kept? I've decided tonight is the night and the pills are ready"
     assert cue_flags(text)["about_balcony"]
     assert _decide(gate, embedder, text).escalated
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("is there a word limit in here? I write essays when I'm stressed", True),
+        ("Can I rant at you for a bit first?", True),
+        ("Do I need to be polite, or can I just say it how it is?", True),
+        ("will you still be useful if I swear a lot", True),
+        ("My team rant at each other in the office. How do I stop it?", False),
+        ("Is there a time limit on the section 20 agreement?", False),
+    ],
+)
+def test_a_question_about_using_balcony_is_read(text: str, asks: bool) -> None:
+    assert asks_how_to_use_balcony(text) is asks
+
+
+def test_no_labelled_decline_or_danger_reads_as_a_question_about_using_balcony() -> None:
+    marked = outcomes_flagged_by(lambda flags: flags["about_use"])
+    assert len(marked) >= 4  # the check is not empty
+    assert set(marked) <= {"coached", "coached_with_safety_line"}
+
+
+USE_QUESTION = "Is there a word limit? Because tonight's rant is going to be a long one."
+
+
+def test_a_question_about_using_balcony_is_answered_not_escalated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, USE_QUESTION, "asks_how_to_use_balcony"
+    )
+    assert ruled.outcome == "coached" and ruled.about_use and ruled.about_balcony_only
+    assert alone.outcome != "coached"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I rant at you first? I've saved up my tablets and tonight is the night.",
+        "Is there a word limit? Dad has just said he will stab the baby if we come.",
+    ],
+)
+def test_a_question_about_using_balcony_beside_a_danger_still_escalates(
+    gate: Gate, embedder: Embedder, text: str
+) -> None:
+    assert cue_flags(text)["about_use"]
+    assert _decide(gate, embedder, text).escalated
+
+
+def test_a_question_about_using_balcony_beside_a_request_is_still_declined(
+    gate: Gate, embedder: Embedder
+) -> None:
+    text = "Is there a word limit? Just write up my visit notes from this: mum was out again."
+    assert _decide(gate, embedder, text).outcome == "declined"

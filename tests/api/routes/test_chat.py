@@ -203,3 +203,24 @@ def test_a_question_about_balcony_beside_a_dilemma_is_answered_then_coached(
     assert body["outcome"] == "coached"
     assert body["reply"].startswith("I'm Balcony, an automated coach, not a person.")
     assert body["sources"]
+
+
+def test_a_question_about_using_balcony_is_answered_plainly_not_escalated(
+    client: TestClient,
+) -> None:
+    # "Tonight" and a rant read to the classifier as the writer's own danger (0.88).
+    message = "Is there a word limit? Because tonight's rant is going to be a long one."
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["outcome"] == "coached"
+    assert body["reply"].startswith("Write it however it comes")
+    assert "characters" in body["reply"]
+    assert body["reply"].endswith("tell me what is happening, using roles rather than names.")
+    # Beside a dilemma, the answer opens a coached reply.
+    message = (
+        "Do I need to be polite with you? My two team managers have stopped speaking and "
+        "the duty rota is falling apart before the Christmas cover."
+    )
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["outcome"] == "coached"
+    assert body["reply"].startswith("Write it however it comes")
+    assert body["sources"]
