@@ -28,6 +28,7 @@ from app.gate.quoted_words import danger_only_in_quoted_words, quotes_training_m
 from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_age import only_adults_aged
 from app.gate.stated_intent import says_they_will_try_again
+from app.gate.taken_back import takes_it_back
 from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
 from app.gate.veiled_threat import says_a_veiled_threat
 from app.gate.work_absence import absence_for_work, without_absences
@@ -487,6 +488,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["record_ask"] = asks_for_a_record(written)
     flags["prompt_ask"] = asks_for_the_instructions(written)
     flags["thing_fate"] = wishes_a_thing_harm(written)
+    flags["taken_back"] = takes_it_back(written)
     flags["low_mood"] = tells_low_mood(written)
     flags["law_ask"] = asks_the_law(written)
     flags["law_disclaimed"] = disclaims_the_law(written)

@@ -63,6 +63,7 @@ class Gate:
         record_ask = score < RECORD_ASK_BAR and _asks_a_record_alone(flags)
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
+        jest = score < IDIOM_BAR and _taken_back_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
         about_held = score < ABOUT_BALCONY_BAR and (
             _asks_about_balcony_alone(flags)
@@ -77,6 +78,7 @@ class Gate:
                 record_ask,
                 past_harm,
                 idiom,
+                jest,
                 low_mood,
                 about_held,
                 scenario,
@@ -121,9 +123,10 @@ class Gate:
         # A past harm to a worker held back from escalation (app/gate/past_harm.py) still
         # carries a safety line.
         held_past_harm = past_harm and score >= t.escalate
-        if low_mood and score >= t.escalate and not after_escalation:
-            # Strain told as low mood, held back from escalation: coached with the wellbeing
-            # line, however the safety-kind head reads it (app/gate/low_mood.py).
+        if (low_mood or jest) and score >= t.escalate and not after_escalation:
+            # Strain told as low mood, or harm joked about and taken back, held back from
+            # escalation: coached with the wellbeing line, however the safety-kind head reads
+            # it (app/gate/low_mood.py), in case the joke carried more than it said.
             return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
         # A scenario quoted is material for a session, not a crisis: no safety line for it.
         safety_read = p["coached_with_safety_line"] >= t.safety_line and not scenario
@@ -391,6 +394,14 @@ def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
     every one ordinary; the classifier escalated three (0.35 to 0.73)."""
     cursed = flags["thing_fate"] or flags["violence_at_thing"]
     return cursed and not _danger_beside(flags)
+
+
+def _taken_back_alone(flags: dict[str, bool]) -> bool:
+    """Harm said in jest and taken back in the next breath ("... off the roof. Kidding":
+    app/gate/taken_back.py), with no words of a threat, harm, a child missing or exploited,
+    an emergency, a suicide risk or the writer's own plan beside it. Held back at the
+    idiom's bar: only a score this sure still escalates."""
+    return flags["taken_back"] and not _danger_beside(flags, _OWN_DANGER)
 
 
 # With a verdict asked on a casework decision, only a score this sure still escalates: a
