@@ -443,7 +443,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     features of the model: `search_going` (part of `unhandled`), `handled_in_place`
     (`handled` but for a duty team named for its load), `says_own_intent`,
     `own_past_attempt` (app/gate/past_attempt.py: the writer's own attempt told as long
-    past, which `says_own_intent` does not read), `got_away_again`, `help_missing`
+    past, which `says_own_intent` does not read), `only_past_attempt` (that, with no words
+    of intent in the rest of the message), `got_away_again`, `help_missing`
     (`unhandled` but for its timing words and the writer asking what to do next),
     `attended` (app/gate/attended.py), `rescue_last_word` (a rescue with no turn to danger
     after it), `about_balcony` (app/gate/about_balcony.py),
@@ -471,6 +472,8 @@ def cue_flags(text: str) -> dict[str, bool]:
     )
     recent = without_past_attempts(written)
     flags["own_past_attempt"] = recent != written
+    # Told with nothing of intent now in the rest of the message.
+    flags["only_past_attempt"] = flags["own_past_attempt"] and not _intent_beside(recent)
     flags["says_own_intent"] = bool(SAYS_OWN_INTENT.search(recent))
     flags["handled_in_place"] = bool(HANDLED.search(DUTY_UNDER_STRAIN.sub(" ", written)))
     flags["got_away_again"] = bool(GOT_AWAY_AGAIN.search(written) and NOT_FOUND.search(written))

@@ -64,6 +64,7 @@ class Gate:
         past_harm = score < PAST_HARM_BAR and flags["past_worker_harm"]
         idiom = score < IDIOM_BAR and _harm_wished_on_a_thing_alone(flags)
         jest = score < IDIOM_BAR and _taken_back_alone(flags)
+        past_own = score < PAST_ATTEMPT_BAR and _own_past_attempt_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
         about_held = score < ABOUT_BALCONY_BAR and (
             _asks_about_balcony_alone(flags)
@@ -79,6 +80,7 @@ class Gate:
                 past_harm,
                 idiom,
                 jest,
+                past_own,
                 low_mood,
                 about_held,
                 scenario,
@@ -123,10 +125,11 @@ class Gate:
         # A past harm to a worker held back from escalation (app/gate/past_harm.py) still
         # carries a safety line.
         held_past_harm = past_harm and score >= t.escalate
-        if (low_mood or jest) and score >= t.escalate and not after_escalation:
-            # Strain told as low mood, or harm joked about and taken back, held back from
-            # escalation: coached with the wellbeing line, however the safety-kind head reads
-            # it (app/gate/low_mood.py), in case the joke carried more than it said.
+        if (low_mood or jest or past_own) and score >= t.escalate and not after_escalation:
+            # Strain told as low mood, harm joked about and taken back, or the writer's own
+            # attempt long past, held back from escalation: coached with the wellbeing line,
+            # however the safety-kind head reads it (app/gate/low_mood.py), in case the joke
+            # or the memory carries more than it says.
             return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
         # A scenario quoted is material for a session, not a crisis: no safety line for it.
         safety_read = p["coached_with_safety_line"] >= t.safety_line and not scenario
@@ -394,6 +397,25 @@ def _harm_wished_on_a_thing_alone(flags: dict[str, bool]) -> bool:
     every one ordinary; the classifier escalated three (0.35 to 0.73)."""
     cursed = flags["thing_fate"] or flags["violence_at_thing"]
     return cursed and not _danger_beside(flags)
+
+
+# With the writer's own attempt told as long past and nothing of intent now, only a score
+# this sure still escalates: two such, each told to support a worker with her own history,
+# were named an adult at risk at 0.34 and 0.81 (hold-outs 50 and 52).
+PAST_ATTEMPT_BAR = 0.95
+
+
+def _own_past_attempt_alone(flags: dict[str, bool]) -> bool:
+    """The writer's own attempt dated long past ("when I was a student, years ago"), with no
+    words of intent in the rest of the message (app/gate/past_attempt.py) and no words of a
+    threat, harm, a child missing or exploited, an emergency or someone else's suicide risk
+    beside it. "Tried to end my life" is itself a self-harm word, so it is not counted."""
+    return flags["only_past_attempt"] and not any(flags[name] for name in _DANGER_CUES_BUT_TOLD)
+
+
+# Danger words about anyone but the writer's own telling: "she told me" (a disclosure cue)
+# is how a worker's own history reaches a manager.
+_DANGER_CUES_BUT_TOLD = tuple(n for n in _DANGER_CUES if n != "disclosure")
 
 
 def _taken_back_alone(flags: dict[str, bool]) -> bool:
