@@ -112,9 +112,29 @@ _PILLS_READY = (
     r"count(?:ed|ing)\s+out|lin(?:ed|ing)\s+up)\s+(?:the|my|enough(?:\s+of\s+(?:the|my))?|"
     rf"all\s+(?:of\s+)?(?:the|my))\s+(?:\w+\s+)?{_PILLS}"
 )
+# More of the writer's own medicine than prescribed, already taken: "took more of my
+# amitriptyline than i'm meant to around 7, like 20ish ... prob fine" (session 37, after
+# hold-out 52's read, where it was coached at 0.06 before a question about a panel paper).
+# Told in a sentence that names nobody else and dates it no further back than today.
+_TOOK = r"(?:taken|took|necked|swallowed|downed)"
+_TOO_MANY = (
+    r"(?:(?:way\s+)?more\s+(?:of\s+)?|extra\s+|double\s+(?:my\s+)?|too\s+many\s+(?:of\s+)?|"
+    r"(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|over\s+)?(?:\d+\w*|ten|twelve|fifteen|"
+    r"twenty\w*|thirty\w*|forty|fifty|a\s+load|a\s+handful|loads|the\s+lot|a\s+(?:whole\s+)?"
+    r"(?:packet|box|strip|bottle))\s+(?:of\s+)?)"
+)
+_LONG_PAST = (
+    r"(?![^.!?;\n]*?\b(?:years?\s+ago|when\s+i\s+was|as\s+a\s+(?:teenager|teen|student|kid)|"
+    r"back\s+in|last\s+(?:year|month))\b)"
+)
+_OVERDOSE_TAKEN = (
+    rf"{_NOBODY_ELSE_BEFORE}(?:\bi(?:'ve|\s+have)?\s+|(?<![\w'])(?=(?:just\s+|already\s+)?"
+    rf"{_TOOK}\b))(?:just\s+|already\s+)?{_TOOK}\s+{_TOO_MANY}(?:(?:my|the)\s+)?(?:\w+\s+)?"
+    rf"{_PILLS}\b{_NOBODY_ELSE_AFTER}{_LONG_PAST}"
+)
 OWN_PLAN = re.compile(
     rf"{_I_THEN}\b(?:{_CHOSEN}|{_PEACE_SINCE}|{_THE_NIGHT}|{_MEANS_READY})|{_KNOWN}|{_NOT_ALIVE}|{_LAST_ALIVE}|"
-    rf"{_GONE}|{_SCOUTING}|{_PILLS_READY}",
+    rf"{_GONE}|{_SCOUTING}|{_PILLS_READY}|{_OVERDOSE_TAKEN}",
     _F | re.MULTILINE,
 )
 

@@ -59,6 +59,12 @@ from tests.gate.rule_checks import outcomes_flagged_by
         ("the diazepam is stockpiled in the bedside drawer", True),
         ("I've saved up enough annual leave for a week away", False),
         ("Her sertraline is counted out by the nurse each night", False),
+        # More of the writer's own medicine than prescribed, already taken (session 37).
+        ("weird one. took more of my citalopram than I'm meant to, like 15ish. prob fine", True),
+        ("I've just swallowed a strip of co-codamol. Anyway, the rota.", True),
+        ("She took 20 of her tablets last night and is on the ward.", False),
+        ("I took a handful of paracetamol when I was 16, years ago.", False),
+        ("I took my meds this morning as usual.", False),
     ],
 )
 def test_the_writers_own_plan_is_read(text: str, plan: bool) -> None:
@@ -106,3 +112,15 @@ def test_a_plan_the_writer_says_they_will_not_act_on_is_not_escalated_by_the_rul
     )
     assert cue_flags(ruled_out)["own_plan"] and cue_flags(ruled_out)["negated_intent"]
     assert _decide(gate, embedder, ruled_out)[0] != "escalated"
+
+
+def test_an_overdose_taken_told_lightly_is_escalated_by_the_rule(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "odd one. took more of my citalopram than I'm meant to earlier, like 15ish, feel a "
+        "bit spaced. prob fine. anyway how do I make my budget paper sound less desperate?"
+    )
+    assert _decide(gate, embedder, text) == ("escalated", "self-harm")
+    monkeypatch.setattr("app.gate.cues.tells_own_plan", lambda written: False)
+    assert _decide(gate, embedder, text)[0] != "escalated"  # the rule is what escalates it
