@@ -16,7 +16,7 @@ from app.gate.about_balcony import asks_about_balcony, asks_how_to_use_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
 from app.gate.decision_ask import asks_for_a_decision
 from app.gate.law_ask import asks_the_law, disclaims_the_law
-from app.gate.left_unreported import missing_and_unreported
+from app.gate.left_unreported import missing_and_unreported, police_not_called
 from app.gate.legal_part import names_the_law
 from app.gate.low_mood import tells_low_mood
 from app.gate.method_research import who_is_researching, whose_means_at_hand
@@ -505,6 +505,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     # Read only where the danger is in quoted words: most messages quote nothing.
     flags["training_quoted"] = flags["danger_quoted_only"] and quotes_training_material(written)
     flags["missing_unreported"] = missing_and_unreported(written)
+    flags["police_not_called"] = police_not_called(written)
     flags["veiled_threat"] = says_a_veiled_threat(written)
     flags["only_adults_aged"] = only_adults_aged(written)
     researching = who_is_researching(written)

@@ -48,12 +48,14 @@ class Gate:
         # A rescue under way by words turns a danger the classifier sees, short of certain,
         # into a crisis being handled: coached in the crisis shape with the safeguarding line.
         rescue = t.borderline <= score < RESCUE_UNDER_WAY_BAR and _rescue_under_way(flags)
-        # A child gone whom nobody reported is live unless the words date it: help there
-        # for someone else ("police came for mum") is not a search for the child.
+        # A child gone whom nobody reported, or a danger nobody has called the police to,
+        # is live unless the words date it: help there for someone else ("police came for
+        # mum") is not a search for the child.
         live = (
             _search_still_going(flags)
             or flags["got_away_again"]
             or (flags["missing_unreported"] and not flags["past_event"])
+            or (flags["police_not_called"] and not flags["past_event"])
         )
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)

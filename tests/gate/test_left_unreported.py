@@ -7,7 +7,7 @@ import pytest
 
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
-from app.gate.left_unreported import missing_and_unreported
+from app.gate.left_unreported import missing_and_unreported, police_not_called
 from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
 
@@ -61,4 +61,40 @@ def test_help_there_for_someone_else_does_not_hold_back_a_child_unreported(
         gate, embedder, monkeypatch, text, "missing_and_unreported"
     )
     assert with_rule.escalated and with_rule.category == "missing-child"
+    assert not without.escalated  # the rule, not the score, escalates it
+
+
+@pytest.mark.parametrize(
+    ("text", "not_called"),
+    [
+        ("nan's on the phone crying, she hasn't rung the police", True),
+        ("Nobody's called 999 yet and he's on the roof", True),
+        ("the carer didn't call the police because he came back within the hour", False),
+        ("Should I call the police?", False),
+    ],
+)
+def test_the_police_not_called_is_read(text: str, not_called: bool) -> None:
+    assert police_not_called(text) is not_called
+
+
+def test_only_labelled_dangers_read_as_the_police_not_called() -> None:
+    marked = outcomes_flagged_by(lambda flags: flags["police_not_called"])
+    assert len(marked) >= 20, "the check is not empty"
+    assert set(marked) == {"escalated"}
+
+
+def test_a_danger_nobody_has_called_the_police_to_is_escalated(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Told as an update to a child earlier safe: the help words of the first message
+    # read as a crisis handled.
+    text = (
+        "update on the toddler who was safe with his aunt: his dad has turned up there after "
+        "the pub, put him in the van and gone. The aunt is on the phone to me and she hasn't "
+        "rung the police. What first?"
+    )
+    with_rule, without = decided_with_and_without(
+        gate, embedder, monkeypatch, text, "police_not_called"
+    )
+    assert with_rule.escalated
     assert not without.escalated  # the rule, not the score, escalates it
