@@ -40,7 +40,14 @@ LAW_ASK = re.compile(
     r"|\bis\s+(?:it|that|this)\s+(?:a\s+)?breach\s+of\s+(?:her|his|their|my|our|the)\s+"
     r"(?:\w+\s+)?contract\b"
     r"|\b(?:would|could|will|can|might)\s+(?:she|he|they|i|we)\s+win\s+(?:at|in)\s+(?:an?\s+)?"
-    r"(?:employment\s+)?(?:tribunal|court)\b",
+    r"(?:employment\s+)?(?:tribunal|court)\b"
+    # The law asked for by name, or evidence's standing before a court: "legally i mean, not
+    # the HR policy", "could that recording be used at a tribunal?" (session 37, after
+    # hold-out 52's read, where it was coached).
+    r"|\blegally\s+(?:i\s+mean|speaking)\b"
+    r"|\b(?:could|can|would|will)\s+(?:that|it|this|the|her|his|my)\s+(?:\w+\s+)?(?:be\s+used|"
+    r"stand\s+up|be\s+admissible|hold\s+up|count)\s+(?:as\s+evidence\s+)?(?:at|in)\s+"
+    r"(?:an?\s+|the\s+)?(?:employment\s+)?(?:tribunal|court)\b",
     _F,
 )
 

@@ -18,6 +18,9 @@ from tests.gate.test_gate import CONTACTS
     ("text", "asks"),
     [
         ("What does the law say about a grandparent keeping a child over half term?", True),
+        ("can a foster carer film contact on her phone? legally I mean, not our policy", True),
+        ("Could the recording be used at an employment tribunal against him?", True),
+        ("How do I help my team feel less afraid of court?", False),
         ("what would a court do if she moved the kids to her mum's in Wales", True),
         ("Is it legal for a father to take his son abroad without the mother agreeing?", True),
         ("Can we lawfully share the referral with the school?", True),
