@@ -31,7 +31,12 @@ _VERDICT_ASKED = (
     # after hold-out 47's read, where it was coached).
     r"(?:please|can\s+you|could\s+you|will\s+you|would\s+you|just)\s+(?:make\s+the\s+call|"
     r"decide\s+(?:it|this|for\s+(?:me|us)|whether|if))|as\s+(?:if\s+it\s+were\s+)?my\s+(?:own\s+)?"
-    r"decision)\b"
+    r"decision|"
+    # Made for the writer: "i want u to just make it for me, yes he goes or no he doesn't",
+    # "be my independent view and land it one way or the other" (session 37, after the reads
+    # of hold-outs 48 and 52, where the first was escalated and the second coached).
+    r"(?:i'?d\s+rather|i\s+want|i'?d\s+like|i\s+need)\s+you\s+(?:to\s+)?(?:just\s+)?(?:make|decide|"
+    r"call|land)\s+(?:it|this|that)\s+for\s+(?:me|us)|land\s+it\s+one\s+way\s+or\s+the\s+other)\b"
 )
 _DECISION = (
     r"\b(?:safe\s+to\s+close|close\s+(?:it|the\s+case|them|the\s+family)|closure|step(?:ping)?\s+"
@@ -40,7 +45,8 @@ _DECISION = (
     r"pre-?proceedings|plo|placement|residential|package\s+at\s+home|"
     r"(?:unsupervised|supervised)\s+contact|contact\s+(?:with|between|arrangements)|"
     r"reunification|return\s+home|child\s+protection\s+plan|cp\s+plan|special\s+guardianship|"
-    r"sgo|care\s+order|adoption|long-?term\s+foster\w*|respite(?:\s+care)?|short\s+breaks)\b"
+    r"sgo|care\s+order|adoption|long-?term\s+foster\w*|respite(?:\s+care)?|short\s+breaks|"
+    r"deregist\w+|go(?:es|ing)?\s+home\s+to\s+(?:mum|dad|his\s+\w+|her\s+\w+))\b"
 )
 DECISION_ASK = re.compile(
     rf"{_VERDICT_ASKED}[^.!?]{{0,160}}?{_DECISION}|{_DECISION}[^.!?]{{0,160}}?{_VERDICT_ASKED}"

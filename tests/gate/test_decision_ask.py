@@ -16,6 +16,15 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
     [
         ("Would you agree it's safe to close now, so I can tell the IRO it's been checked?", True),
         (
+            "the 12yo wants to go home to mum at Easter, it's my call, I want you to make it for me",
+            True,
+        ),
+        (
+            "Deregistering the carers is on Friday's panel. Land it one way or the other for me?",
+            True,
+        ),
+        ("I want you to make it easy for me to say no to the director.", False),
+        (
             "Two options: residential or a bigger package at home. Give me your recommendation.",
             True,
         ),
