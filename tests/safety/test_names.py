@@ -168,6 +168,14 @@ def test_a_full_stop_after_a_name_ends_it(text: str, expected: dict[str, str]) -
         ("she went with the IDVA, kids with her", {}),
         ("the birth mum on the Whitfield case rang", {"Whitfield": "PERSON"}),
         ("the Ofsted case studies are out", {}),
+        # A case's papers after a surname, never a kind of assessment; a place before the
+        # people of a case is as likely their name.
+        ("the analysis for the Adeyemi assessment is late", {"Adeyemi": "PERSON"}),
+        ("the Okafor referral came in", {"Okafor": "PERSON"}),
+        ("the Parenting assessment came back", {}),
+        ("the Single Assessment is late", {}),
+        ("an interim care order on the Harrow baby", {"Harrow": "PERSON"}),
+        ("we moved the office to Harrow last year", {}),
     ],
 )
 def test_a_rank_or_a_case_marks_a_surname(text: str, expected: dict[str, str]) -> None:
