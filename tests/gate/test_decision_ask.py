@@ -16,7 +16,7 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
     [
         ("Would you agree it's safe to close now, so I can tell the IRO it's been checked?", True),
         (
-            "the 12yo wants to go home to mum at Easter, it's my call, I want you to make it for me",
+            "the 12yo wants to go home to mum at Easter; I want you to make it for me",
             True,
         ),
         (
