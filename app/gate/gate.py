@@ -68,9 +68,8 @@ class Gate:
         jest = score < IDIOM_BAR and _taken_back_alone(flags)
         past_own = score < PAST_ATTEMPT_BAR and _own_past_attempt_alone(flags)
         low_mood = score < LOW_MOOD_BAR and _low_mood_alone(flags)
-        about_held = score < ABOUT_BALCONY_BAR and (
-            _asks_about_balcony_alone(flags)
-            or (about_use and not _danger_beside(flags, _OWN_DANGER))
+        about_held = score < ABOUT_BALCONY_BAR and _about_balcony_alone(
+            about_balcony or about_use, flags
         )
         held_back = any(
             (
@@ -473,10 +472,11 @@ def _help_in_place_now(flags: dict[str, bool]) -> bool:
 ABOUT_BALCONY_BAR = 0.95
 
 
-def _asks_about_balcony_alone(flags: dict[str, bool]) -> bool:
-    """A question about Balcony itself (below), with no words of a threat, harm, a child
-    missing or exploited, an emergency, a suicide risk or the writer's own plan beside it."""
-    return _asks_about_balcony(flags) and not _danger_beside(flags, _OWN_DANGER)
+def _about_balcony_alone(asked: bool, flags: dict[str, bool]) -> bool:
+    """A question about Balcony itself or how to use it (below), with no words of a threat,
+    harm, a child missing or exploited, an emergency, a suicide risk or the writer's own
+    plan beside it."""
+    return asked and not _danger_beside(flags, _OWN_DANGER)
 
 
 def _asks_about_balcony(flags: dict[str, bool]) -> bool:
@@ -487,27 +487,24 @@ def _asks_about_balcony(flags: dict[str, bool]) -> bool:
     surname typed by mistake, as a request for legal advice. "Can you tell me whether ..."
     is a request only for the answer; beside words for a record, the law or a casework
     decision it asks for something that must still be declined."""
-    asks_for_casework = flags["request"] and any(
-        flags[name] for name in ("legal", "record", "case_decision")
-    )
-    return (
-        flags["about_balcony"]
-        and not (flags["prompt_probe"] or flags["prompt_ask"])
-        and not (asks_for_casework or flags["record_ask"] or flags["decision_ask"])
-    )
+    return flags["about_balcony"] and not _asks_for_what_is_declined(flags)
 
 
 def _asks_how_to_use(flags: dict[str, bool]) -> bool:
     """A question about using Balcony (a word limit, whether a rant or swearing is all right:
     app/gate/about_balcony.py), asking for nothing that must be declined: answered, then
     coached, like a question about what is kept."""
+    return flags["about_use"] and not (_asks_for_what_is_declined(flags) or flags["law_ask"])
+
+
+def _asks_for_what_is_declined(flags: dict[str, bool]) -> bool:
+    """The instructions, a record, legal advice or a casework decision asked for beside a
+    question about Balcony: what must still be declined."""
     asks_for_casework = flags["request"] and any(
         flags[name] for name in ("legal", "record", "case_decision")
     )
     asked = flags["prompt_probe"] or flags["prompt_ask"] or flags["record_ask"]
-    return flags["about_use"] and not (
-        asks_for_casework or asked or flags["decision_ask"] or flags["law_ask"]
-    )
+    return asks_for_casework or asked or flags["decision_ask"]
 
 
 def _top(probabilities: dict[str, float]) -> str:
