@@ -131,7 +131,14 @@ class Gate:
             # attempt long past, held back from escalation: coached with the wellbeing line,
             # however the safety-kind head reads it (app/gate/low_mood.py), in case the joke
             # or the memory carries more than it says.
-            return GateDecision("coached_with_safety_line", "wellbeing", None, p, borderline)
+            return GateDecision(
+                "coached_with_safety_line",
+                "wellbeing",
+                None,
+                p,
+                borderline,
+                taken_back=jest and not (low_mood or past_own),
+            )
         # A scenario quoted is material for a session, not a crisis: no safety line for it.
         safety_read = p["coached_with_safety_line"] >= t.safety_line and not scenario
         if safety_read or after_escalation or held_past_harm:

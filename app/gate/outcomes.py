@@ -51,6 +51,9 @@ class GateDecision:
     # right): answer that first, as for a question about Balcony.
     about_use: bool = False
     about_balcony_only: bool = False
+    # Coached with the wellbeing line because harm was joked about and taken back: the line
+    # says where to go if it was more than a joke.
+    taken_back: bool = False
 
     @property
     def escalated(self) -> bool:

@@ -156,10 +156,17 @@ def decline_reply(decision: GateDecision, contacts: Contacts) -> str:
 def safety_line(decision: GateDecision, contacts: Contacts) -> str:
     """One calm line for a coached reply: the procedure for a handled risk, support for strain."""
     if decision.category == "wellbeing":
-        return (
+        line = (
             "First, look after yourself and the people carrying this: supervision is the place "
             f"to say how heavy it feels, and {contacts.employee_assistance} is there too."
         )
+        if decision.taken_back:
+            # Harm joked about: the door stays open in case it was not only a joke.
+            line += (
+                " And if any of what you joked about is more than a joke, Samaritans are "
+                "on 116 123, free, any time."
+            )
+        return line
     return (
         "If anyone is still at risk, the procedure comes first: "
         f"{_procedure(contacts)}, and {contacts.duty_manager} or {contacts.out_of_hours}."

@@ -3,10 +3,14 @@ a plan. With the means named, or danger words beside it, the classifier still de
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.components.embedding import Embedder
+from app.core.config import SafeguardingSettings
 from app.gate.gate import Gate, _taken_back_alone
+from app.gate.replies import safety_line
 from app.gate.taken_back import takes_it_back
 from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
 
@@ -53,7 +57,12 @@ def test_harm_taken_back_is_coached(
     ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, JEST, "takes_it_back")
     # Coached, with the wellbeing line in case the joke carried more than it said.
     assert (ruled.outcome, ruled.category) == ("coached_with_safety_line", "wellbeing")
+    assert ruled.taken_back
     assert alone.outcome == "escalated"  # the classifier alone gives the self-harm script
+    # The line keeps the door open in case it was more than a joke.
+    line = safety_line(ruled, SafeguardingSettings())
+    assert "supervision" in line and "Samaritans are on 116 123" in line
+    assert "Samaritans" not in safety_line(replace(ruled, taken_back=False), SafeguardingSettings())
 
 
 @pytest.mark.parametrize(
