@@ -54,8 +54,10 @@ class Gate:
         live = (
             _search_still_going(flags)
             or flags["got_away_again"]
-            or (flags["missing_unreported"] and not flags["past_event"])
-            or (flags["police_not_called"] and not flags["past_event"])
+            or (
+                (flags["missing_unreported"] or flags["police_not_called"])
+                and not flags["past_event"]
+            )
         )
         away = score < WORK_ABSENCE_BAR and _away_for_work(flags)
         law_ask = score < LAW_ASK_BAR and _asks_the_law_alone(flags)
@@ -361,8 +363,10 @@ PAST_HARM_BAR = 0.6
 LAW_ASK_BAR = 0.95
 # Danger words that keep a message with the classifier when a rule would hold it back from
 # escalation (a question of law, a casework verdict asked, low mood, a curse at a system):
-# "he's asked me" (a disclosure cue) is how such a question is told.
-_DANGER_BESIDE_AN_ASK = (*(n for n in _DANGER_CUES if n != "disclosure"), "self_harm")
+# "he's asked me" (a disclosure cue) is how such a question is told, and "she told me" how a
+# worker's own history reaches a manager.
+_DANGER_CUES_BUT_TOLD = tuple(n for n in _DANGER_CUES if n != "disclosure")
+_DANGER_BESIDE_AN_ASK = (*_DANGER_CUES_BUT_TOLD, "self_harm")
 
 
 def _danger_beside(flags: dict[str, bool], more: tuple[str, ...] = ()) -> bool:
@@ -419,11 +423,6 @@ def _own_past_attempt_alone(flags: dict[str, bool]) -> bool:
     threat, harm, a child missing or exploited, an emergency or someone else's suicide risk
     beside it. "Tried to end my life" is itself a self-harm word, so it is not counted."""
     return flags["only_past_attempt"] and not any(flags[name] for name in _DANGER_CUES_BUT_TOLD)
-
-
-# Danger words about anyone but the writer's own telling: "she told me" (a disclosure cue)
-# is how a worker's own history reaches a manager.
-_DANGER_CUES_BUT_TOLD = tuple(n for n in _DANGER_CUES if n != "disclosure")
 
 
 def _taken_back_alone(flags: dict[str, bool]) -> bool:
