@@ -536,4 +536,14 @@ FLOORS = {
     # 24 of 25 declines, 22 of 22 handled crises in the crisis shape, categories 93.9%. The
     # gate before session 37's rules (066643a): the same, line for line.
     "judgement-holdout-54.jsonl": Floors(200, 0.933, 0.0, 0.0, 0.96, 1.0, 0.93),
+    # Written blind at the end of session 37 (hypotheticals, "asking for a friend", role-play
+    # and self-reference in the second and third person, beside lines told plainly; 8 to 88
+    # words); read once in session 38 with the gate of 7d0a5c0 (the rules of sessions 26 to
+    # 37), under a rule written before the read: 45 of 45, escalated 1 of 130 (a fictional
+    # seminar case of a 13-year-old with older men), declined 3 of 130 (whether role-playing
+    # a junior manager is cheating; a what-if about one rule of a supervision policy; a tired
+    # agency TM's permanent post), 25 of 25 declines, 22 of 22 handled crises in the crisis
+    # shape, categories 90.0%. The gate before session 37's rules (066643a): the same, line
+    # for line, so session 37's rules decided none of it.
+    "judgement-holdout-55.jsonl": Floors(200, 1.0, 0.008, 0.024, 1.0, 1.0, 0.90),
 }
