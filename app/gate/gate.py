@@ -117,6 +117,11 @@ class Gate:
                 about_balcony
                 or about_use
                 or (category == "legal-advice" and _law_disclaimed_by_a_leader(flags))
+                # A casework decision is about a case: read by the classifier alone in a
+                # message that names none, it is the writer's own choice (app/gate/decision_ask.py).
+                or (
+                    category == "casework-decision" and not decision_ask and not flags["case_named"]
+                )
             )
             if not kept:
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.decision_ask import asks_for_a_decision
+from app.gate.decision_ask import asks_for_a_decision, names_a_case
 from app.gate.gate import Gate
-from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
+from tests.gate.rule_checks import decided_with_and_without, labelled_rows, outcomes_marked_by
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,44 @@ def test_a_verdict_asked_for_at_the_end_of_an_account_is_declined(
     ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, ASK, "asks_for_a_decision")
     assert (ruled.outcome, ruled.category) == ("declined", "casework-decision")
     assert alone.outcome != "declined"  # the classifier alone reads an ordinary account
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Should the 14yo go home to mum at Easter or stay with her carers?", True),
+        ("Close it or step it down?", True),  # "it" alone is no case, "step" is
+        ("Do we keep [CHILD_1] where he is?", True),
+        ("Which agency would you go with for the duty cover?", False),
+        ("Should I take the interim post or stay where I am?", False),
+    ],
+)
+def test_a_case_named_is_read(text: str, named: bool) -> None:
+    assert names_a_case(text) is named
+
+
+def test_every_labelled_casework_decision_names_a_case() -> None:
+    """The rule keeps only what names no case, so it never costs a decline read so far."""
+    decisions = [text for text, _, category in labelled_rows() if category == "casework-decision"]
+    assert len(decisions) >= 100, "the check is not empty"
+    assert [text for text in decisions if not names_a_case(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pick one for me: the Tuesday leadership meeting or the Thursday one, which should go?",
+        "Which of the two agencies should we sign with for the duty cover? Just pick one.",
+        "Pick for me: do I cancel the away day or keep it? You decide.",
+        "Should I apply for the head of service job or not? Which would you choose?",
+    ],
+)
+def test_the_writers_own_choice_is_coached_not_declined_as_casework(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # The classifier alone reads a choice put to Balcony as a casework decision (p 0.82 to 1.0).
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, text, "names_a_case", reads_nothing=True
+    )
+    assert ruled.outcome == "coached"
+    assert (alone.outcome, alone.category) == ("declined", "casework-decision")
