@@ -123,9 +123,12 @@ _TOO_MANY = (
     r"twenty\w*|thirty\w*|forty|fifty|a\s+load|a\s+handful|loads|the\s+lot|a\s+(?:whole\s+)?"
     r"(?:packet|box|strip|bottle))\s+(?:of\s+)?)"
 )
+# Not dated past in the rest of its sentence: long ago (risk_cues.LONG_AGO, shared with
+# app/gate/past_attempt.py), or "when I was", "back in", last year or last month. An overdose
+# then is history, told to support a worker, not a danger tonight; an attempt needs the
+# longer past before its intent is read as gone, so past_attempt reads LONG_AGO alone.
 _LONG_PAST = (
-    r"(?![^.!?;\n]*?\b(?:years?\s+ago|when\s+i\s+was|as\s+a\s+(?:teenager|teen|student|kid)|"
-    r"back\s+in|last\s+(?:year|month))\b)"
+    rf"(?![^.!?;\n]*?\b(?:{risk.LONG_AGO}|when\s+i\s+was|back\s+in|last\s+(?:year|month))\b)"
 )
 _OVERDOSE_TAKEN = (
     rf"{_NOBODY_ELSE_BEFORE}(?:\bi(?:'ve|\s+have)?\s+|(?<![\w'])(?=(?:just\s+|already\s+)?"

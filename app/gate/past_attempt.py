@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import re
 
+from app.safety import risk_cues as risk
+
 _F = re.IGNORECASE
 _MY_ATTEMPT = re.compile(
     r"\bi\s+(?:tried|attempted)\s+to\s+(?:take\s+my\s+(?:own\s+)?life|kill\s+myself|"
     r"end\s+my\s+(?:own\s+)?life|hang\s+myself)|\bi\s+attempted\s+suicide\b",
     _F,
 )
-_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few|some)"
-_LONG_AGO = re.compile(
-    rf"\b(?:{_NUMBER}\s+years?\s+ago|years\s+ago|as\s+a\s+(?:teenager|teen|student)|"
-    r"when\s+i\s+was\s+(?:\d+|a\s+(?:teenager|student|kid|child)|younger|at\s+(?:uni|university|"
-    r"school|college))|in\s+my\s+(?:teens|twenties|early\s+twenties|late\s+teens)|"
-    r"back\s+in\s+(?:19|20)\d\d|at\s+(?:uni|university|college))\b",
-    _F,
-)
+LONG_AGO = re.compile(rf"\b{risk.LONG_AGO}\b", _F)
 # A sentence that also speaks of now or of trying again is not long past, whatever it dates:
 # "I tried to kill myself years ago and this time I'll get it right".
 _NOW_OR_AGAIN = re.compile(
@@ -49,7 +44,7 @@ def without_past_attempts(written: str) -> str:
 
     def drop(sentence: re.Match[str]) -> str:
         text = sentence.group(0)
-        if _LONG_AGO.search(text) and not _NOW_OR_AGAIN.search(_WELL_NOW.sub(" ", text)):
+        if LONG_AGO.search(text) and not _NOW_OR_AGAIN.search(_WELL_NOW.sub(" ", text)):
             return _MY_ATTEMPT.sub(" ", text)
         return text
 

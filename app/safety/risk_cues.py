@@ -33,6 +33,16 @@ MEDICINES = (
     r"zopiclone|co-?codamol|codeine|tramadol|propranolol|sleeping\s+(?:tablets|pills)|"
     r"antidepressants|painkillers)"
 )
+# Words that date the writer's own history years back ("years ago", "as a teenager", "when
+# I was 19", "back in 2015", "at uni"): one list for the rules that hold back an attempt or an
+# overdose told as long past (app/gate/past_attempt.py, app/gate/own_plan.py).
+LONG_AGO = (
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a\s+few|some)\s+"
+    r"years?\s+ago|years\s+ago|as\s+a\s+(?:teenager|teen|student|kid)|"
+    r"when\s+i\s+was\s+(?:\d+|a\s+(?:teenager|teen|student|kid|child)|younger|at\s+(?:uni|"
+    r"university|school|college))|in\s+my\s+(?:teens|twenties|early\s+twenties|late\s+teens)|"
+    r"back\s+in\s+(?:19|20)\d\d|at\s+(?:uni|university|college))"
+)
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", _F)
 # Anyone but the writer: a pronoun, a person's role, or a name's placeholder. A message with
 # neither this nor FIRST_PERSON ("legs over the rail, train in six minutes") is the writer's
