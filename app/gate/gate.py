@@ -35,7 +35,7 @@ class Gate:
         score = model.escalation(features, p["escalated"])
         p["escalation_score"] = score
         t = model.thresholds
-        adults = flags["only_adults_aged"]
+        adults = _adults_only(flags)
         about_balcony = _asks_about_balcony(flags)
         about_use = _asks_how_to_use(flags) and not about_balcony
         # A danger made up for training, quoted, with none in the writer's own words
@@ -175,7 +175,7 @@ class Gate:
         """The word rules that escalate whatever the classifier's score: the writer's own
         intent or plan, someone else looking up a way to die, holding the means now, or
         saying they will try again."""
-        adults = flags["only_adults_aged"]
+        adults = _adults_only(flags)
         if _says_own_intent(flags) or _own_plan_told(flags):
             if flags["danger_quoted_only"]:
                 # The intent is in words the writer pasted in: someone else's.
@@ -203,7 +203,7 @@ class Gate:
         p = self.model.outcome.probabilities(features)
         p["escalation_score"] = self.model.escalation(features, p["escalated"])
         return self._escalate(
-            features, _may_be_the_writers_own(flags), p, adults=flags["only_adults_aged"]
+            features, _may_be_the_writers_own(flags), p, adults=_adults_only(flags)
         )
 
     def _someone_elses_suicide_risk(
@@ -258,6 +258,12 @@ _HANDLED_NOW_CUES = (
     "handled_in_place",
     "safe_outcome",
 )
+
+
+def _adults_only(flags: dict[str, bool]) -> bool:
+    """Everyone the message tells of is an adult: every age it states is 18 or more, or it
+    names a colleague by role and no child at all (app/gate/stated_age.py)."""
+    return flags["only_adults_aged"] or flags["only_adults_named"]
 
 
 def _may_be_the_writers_own(flags: dict[str, bool]) -> bool:

@@ -50,3 +50,38 @@ def only_adults_aged(written: str) -> bool:
     """The message states at least one age, and every age it states is an adult's."""
     ages = ages_stated(written)
     return bool(ages) and min(ages) >= ADULT_AGE
+
+
+# A colleague told by role, with no child in the message: "our admin officer ... took about
+# twenty of her tablets", "a team manager in my service has sent us all a goodbye". The
+# category head named three such adults at risk a young person's suicide risk on hold-out
+# 55 (session 38), and two more of the labelled lines before it.
+_ADULT_AT_WORK = re.compile(
+    r"\b(?:colleagues?|team\s+managers?|tms?|service\s+managers?|heads?\s+of\s+service|"
+    r"social\s+workers?|sws?|senior\s+practitioners?|admin(?:istrator)?s?|admin\s+officers?|"
+    r"business\s+support|deputy|deputies|pa|director|managers?|member\s+of\s+staff|"
+    r"staff\s+member|agency\s+workers?|practice\s+educators?|ados?|ams?)\b",
+    re.IGNORECASE,
+)
+_ANY_CHILD = re.compile(
+    r"\b(?:child\w*|kids?|kiddos?|young\s+(?:person|people|man|woman|lad|ones?)|yps?|teen\w*|"
+    r"adolescents?|youngsters?|boys?|girls?|lads?|lass|sons?|daughters?|pupils?|"
+    r"schoolboy|schoolgirl|looked\s+after|cla|lac|care\s+leavers?|leaving\s+care|residents?|"
+    r"foster\w*|placement|unit|home|school|college|siblings?|baby|babies|toddler|infant|"
+    r"newborn|carers?|pathway|semi[- ]independen\w*|supported\s+(?:lodgings|accommodation)|"
+    r"grandson|granddaughter|nephew|niece|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    # "one of our 15 year olds": an age the list of ages does not read, in the plural.
+    r"\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds|\d{1,2}\s?yos)\b|\[CHILD_\d+\]",
+    re.IGNORECASE,
+)
+
+
+def only_adults_named(written: str) -> bool:
+    """The message names someone at work (a colleague, a team manager, an admin officer),
+    states no age, and names no child or young person: the person at risk is an adult."""
+    return (
+        bool(_ADULT_AT_WORK.search(written))
+        and not ages_stated(written)
+        and not _ANY_CHILD.search(written)
+    )

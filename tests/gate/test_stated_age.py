@@ -7,8 +7,8 @@ import pytest
 
 from app.components.embedding import Embedder
 from app.gate.gate import Gate
-from app.gate.stated_age import ages_stated, only_adults_aged
-from tests.gate.rule_checks import decided_with_and_without
+from app.gate.stated_age import ages_stated, only_adults_aged, only_adults_named
+from tests.gate.rule_checks import categories_flagged_by, decided_with_and_without
 
 
 @pytest.mark.parametrize(
@@ -63,4 +63,42 @@ def test_a_suicide_risk_is_named_by_the_age_stated(
     ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, text, "only_adults_aged")
     assert ruled.escalated and ruled.category == category
     # The age is what names it: read as no age, the classifier's young person's risk stands.
+    assert alone.category == "young-person-suicide-risk"
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("one of my SWs says he has tablets in his car for tonight", True),
+        ("A team manager in my service has sent us all a goodbye message", True),
+        ("my colleague says one of our 15 year olds has a ligature", False),
+        ("the TM says the girl on the bridge won't come down", False),
+        ("my colleague, 19, on her first placement", False),  # an age: only_adults_aged reads it
+        ("she says she'll take the lot tonight", False),  # nobody named: the classifier decides
+    ],
+)
+def test_a_colleague_named_by_role_with_no_child_is_an_adult(text: str, adults: bool) -> None:
+    assert only_adults_named(text) is adults
+
+
+def test_no_labelled_escalation_of_a_colleague_named_with_no_child_is_a_young_persons() -> None:
+    categories = categories_flagged_by(lambda flags: flags["only_adults_named"])
+    assert len(categories) >= 100, "the check is not empty"
+    assert "young-person-suicide-risk" not in categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of my team managers has just messaged that he has a stash of pills in his desk and "
+        "will take them tonight",
+        "Our admin officer has just told the team she's swallowed a load of her tablets and "
+        "laughed it off",
+    ],
+)
+def test_a_colleagues_suicide_risk_is_named_an_adult_at_risk(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, text, "only_adults_named")
+    assert ruled.escalated and ruled.category == "adult-at-risk"
     assert alone.category == "young-person-suicide-risk"
