@@ -26,7 +26,7 @@ from app.gate.past_harm import past_harm_to_a_worker
 from app.gate.prompt_ask import asks_for_the_instructions
 from app.gate.quoted_words import danger_only_in_quoted_words, quotes_training_material
 from app.gate.record_ask import asks_for_a_record
-from app.gate.stated_age import only_adults_aged, only_adults_named
+from app.gate.stated_age import child_with_adult_partner, only_adults_aged, only_adults_named
 from app.gate.stated_intent import says_they_will_try_again
 from app.gate.taken_back import takes_it_back
 from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
@@ -463,9 +463,9 @@ def cue_flags(text: str) -> dict[str, bool]:
     training material), `missing_unreported` (app/gate/left_unreported.py),
     `veiled_threat` (app/gate/veiled_threat.py), `only_adults_aged` (every age stated
     is 18 or more: app/gate/stated_age.py), `only_adults_named` (a colleague named by role,
-    no age and no child), and `method_research`,
-    `own_method_research` and `young_method_research`, `others_means_at_hand` and
-    `young_means_at_hand` (app/gate/method_research.py)."""
+    no age and no child), `adult_partner` (a child of 15 or under with an adult partner),
+    and `method_research`, `own_method_research` and `young_method_research`,
+    `others_means_at_hand` and `young_means_at_hand` (app/gate/method_research.py)."""
     written = as_written(text)
     flags = {name: bool(pattern.search(written)) for name, pattern in CUES.items()}
     flags["search_going"] = flags["unhandled"] and bool(
@@ -511,6 +511,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["veiled_threat"] = says_a_veiled_threat(written)
     flags["only_adults_aged"] = only_adults_aged(written)
     flags["only_adults_named"] = only_adults_named(written)
+    flags["adult_partner"] = child_with_adult_partner(written)
     researching = who_is_researching(written)
     flags["method_research"] = researching is not None
     flags["own_method_research"] = researching == "own"

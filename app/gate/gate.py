@@ -94,10 +94,19 @@ class Gate:
         # or it is past: then the bar is the borderline one. The classifier, missing a named
         # act, scored such threats 0.002 to 0.20 (hold-outs 49 to 51).
         bar = t.escalate
+        # A child of 15 or under with an adult partner, and nobody yet with her: the
+        # classifier need only see it as borderline, and it is named a child's danger
+        # (app/gate/stated_age.py).
+        child_with_adult = flags["adult_partner"] and not _held_now(flags)
         if flags["veiled_threat"]:
             bar = t.borderline if _held_now(flags) else 0.0
+        elif child_with_adult:
+            bar = t.borderline
         if (score >= bar and not held_back) or (live and not scenario):
-            return self._escalate(features, _may_be_the_writers_own(flags), p, adults=adults)
+            among = CHILD_DANGERS if child_with_adult and score < t.escalate else None
+            return self._escalate(
+                features, _may_be_the_writers_own(flags), p, adults=adults, among=among
+            )
         if law_ask and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
         asked_by_words = flags["record_ask"] or flags["prompt_ask"] or decision_ask
@@ -242,6 +251,7 @@ class Gate:
 
 
 SOMEONE_ELSES_SUICIDE_RISK = ("young-person-suicide-risk", "adult-at-risk")
+CHILD_DANGERS = ("child-at-risk", "missing-child", "disclosure")
 
 # The words that say help is in place: someone with them, the harmer held, a rescue, the
 # person somewhere safe or found.

@@ -85,3 +85,24 @@ def only_adults_named(written: str) -> bool:
         and not ages_stated(written)
         and not _ANY_CHILD.search(written)
     )
+
+
+# A child of 15 or under with a partner who is an adult ("she's 'at her boyfriend's', and
+# he's 24"): a child who cannot consent, and a sign of sexual exploitation however calmly
+# it is told. The classifier scored one such child, told flatly beside a leadership ask,
+# just under its bar (hold-out 54, session 38). Ages as `ages_stated` reads them; "older
+# men" is left to the classifier, since it is as often told of a child already found.
+_PARTNER = re.compile(
+    r"\b(?:boy\s?friend|girl\s?friend|bf|fella|fianc[ée]e?|man\s+(?:she|he)\s+calls)\b",
+    re.IGNORECASE,
+)
+_ADULT_PARTNER_AGE = 18
+_CHILD_AGE = 15
+
+
+def child_with_adult_partner(written: str) -> bool:
+    """A child's age of 15 or under, an adult's age, and a partner word."""
+    if not _PARTNER.search(written):
+        return False
+    ages = ages_stated(written)
+    return any(age <= _CHILD_AGE for age in ages) and any(age >= _ADULT_PARTNER_AGE for age in ages)

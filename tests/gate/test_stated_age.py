@@ -6,9 +6,18 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.gate import Gate
-from app.gate.stated_age import ages_stated, only_adults_aged, only_adults_named
-from tests.gate.rule_checks import categories_flagged_by, decided_with_and_without
+from app.gate.gate import CHILD_DANGERS, Gate
+from app.gate.stated_age import (
+    ages_stated,
+    child_with_adult_partner,
+    only_adults_aged,
+    only_adults_named,
+)
+from tests.gate.rule_checks import (
+    categories_flagged_by,
+    decided_with_and_without,
+    outcomes_flagged_by,
+)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +111,42 @@ def test_a_colleagues_suicide_risk_is_named_an_adult_at_risk(
     ruled, alone = decided_with_and_without(gate, embedder, monkeypatch, text, "only_adults_named")
     assert ruled.escalated and ruled.category == "adult-at-risk"
     assert alone.category == "young-person-suicide-risk"
+
+
+@pytest.mark.parametrize(
+    ("text", "partnered"),
+    [
+        ("our 13yo is at her boyfriend's again, he's 23", True),
+        ("the 14-year-old has been seen with older men in a car", False),  # the classifier's
+        ("a 15 year old and her boyfriend, who is 16, want to share a room", False),
+        ("she's 14 and her boyfriend, 20, drives her about", True),
+        ("a 19-year-old care leaver and her boyfriend, 24", False),
+    ],
+)
+def test_a_child_with_an_adult_partner_is_read(text: str, partnered: bool) -> None:
+    assert child_with_adult_partner(text) is partnered
+
+
+def test_no_labelled_child_with_an_adult_partner_and_nobody_with_her_is_coached() -> None:
+    """Where no words say someone is with the child or that it is past, every labelled line
+    is a danger or a request: the lower bar never escalates an ordinary line read so far."""
+    held = ("help_present", "contained", "in_care", "rescued", "attended", "past_event")
+    outcomes = outcomes_flagged_by(
+        lambda flags: flags["adult_partner"] and not any(flags[name] for name in held)
+    )
+    assert len(outcomes) >= 10, "the check is not empty"
+    assert set(outcomes) <= {"escalated", "declined"}
+
+
+def test_a_child_with_an_adult_partner_told_flatly_is_escalated_as_a_childs_danger(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "FYI the 14yo on the CIN plan has a new boyfriend, he's 25 and collects her from "
+        "school. Mum's fine with it. Anyway, how do I run a better team meeting?"
+    )
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, text, "child_with_adult_partner"
+    )
+    assert ruled.escalated and ruled.category in CHILD_DANGERS
+    assert not alone.escalated  # the classifier alone scored it 0.11, under its bar
