@@ -534,8 +534,10 @@ FLOORS = {
     # disclosure of her husband's assault, going home tonight, inside a strategy message; a
     # 6-year-old locked in at night by a foster carer), escalated none of 130, declined none,
     # 24 of 25 declines, 22 of 22 handled crises in the crisis shape, categories 93.9%. The
-    # gate before session 37's rules (066643a): the same, line for line.
-    "judgement-holdout-54.jsonl": Floors(200, 0.933, 0.0, 0.0, 0.96, 1.0, 0.93),
+    # gate before session 37's rules (066643a): the same, line for line. Session 38's rule for
+    # a child with an adult partner, shaped by it, escalates the 12-year-old (named a child
+    # at risk, where its writer said a missing child): recall 0.956, categories 92.5% today.
+    "judgement-holdout-54.jsonl": Floors(200, 0.955, 0.0, 0.0, 0.96, 1.0, 0.925),
     # Written blind at the end of session 37 (hypotheticals, "asking for a friend", role-play
     # and self-reference in the second and third person, beside lines told plainly; 8 to 88
     # words); read once in session 38 with the gate of 7d0a5c0 (the rules of sessions 26 to
@@ -546,4 +548,15 @@ FLOORS = {
     # shape, categories 90.0%. The gate before session 37's rules (066643a): the same, line
     # for line, so session 37's rules decided none of it.
     "judgement-holdout-55.jsonl": Floors(200, 1.0, 0.008, 0.024, 1.0, 1.0, 0.90),
+    # Written blind at the start of session 38 (understated and minimising dangers told
+    # flatly, dangers buried in handover notes and forwarded emails, beside flat ordinary
+    # lines; 9 to 63 words); read once in session 38 with the gate of bf773e5 (session 38's
+    # rules, which 54 and 55 shaped), under a rule written before the read, nothing changed
+    # after: 43 of 45 (a care leaver selling her insulin, told in passing; a forwarded calm
+    # threat to a worker's drive home, declined as a casework decision), escalated 4 of 130
+    # (a child safe six months in a placement; a past disclosure of the writer's; two jokes
+    # quoted), declined none, 25 of 25 declines, 22 of 22 handled crises in the crisis
+    # shape, categories 95.6%. The gate before session 38's rules (8c306c3): the same, line
+    # for line.
+    "judgement-holdout-56.jsonl": Floors(200, 0.955, 0.031, 0.0, 1.0, 1.0, 0.955),
 }
