@@ -6,9 +6,10 @@ import hashlib
 import hmac
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from app.safety.lexicon import TITLES, lexicon
 from app.safety.names import NameFinder, NameSpan
 from app.safety.patterns import Span, find_structured
 
@@ -73,9 +74,7 @@ class Redactor:
             return bool(mapping) and self.digest(scope, "NAME", word) in mapping
 
         findings = [_Finding(s.start, s.end, s.kind, s.value) for s in find_structured(text)]
-        findings += [
-            _Finding(n.start, n.end, "NAME", n.key, n) for n in NameFinder(text, known).find()
-        ]
+        findings += [_Finding(n.start, n.end, "NAME", n.key, n) for n in _names(text, known)]
         pieces: list[str] = []
         cursor = 0
         for finding in _choose(findings, _existing_placeholders(text)):
@@ -108,6 +107,38 @@ class Redactor:
             for part in {name.key.split()[0], name.key.split()[-1]}:
                 mapping.setdefault(self.digest(scope, "NAME", part), placeholder)
         return placeholder
+
+
+def _names(text: str, known: Callable[[str], bool]) -> list[NameSpan]:
+    """The names in one message. A name found once is a name wherever else it stands in the
+    message: "our deputy, Olu, ... Olu is at home" left the second (hold-out 56), where only
+    the first had the words around it that mark a name. Only a part that can be nothing but
+    a name is carried: no ordinary word ("Justice", "Final"), no "I'm", no initial."""
+    first = list(NameFinder(text, known).find())
+    parts = {
+        part
+        for name in first
+        if not name.titled and not text[name.start : name.end].isupper()
+        for part in name.key.split()
+        if _only_a_name(part)
+    }
+    if not parts:
+        return first
+    return list(NameFinder(text, lambda word: known(word) or word in parts).find())
+
+
+def _only_a_name(part: str) -> bool:
+    words = lexicon()
+    return (
+        len(part) >= 3
+        and part.isalpha()
+        and words.first_kind(part) != "word"
+        and words.surname_kind(part) != "word"
+        and part not in words.lower_words
+        and part not in words.not_names
+        and part not in words.places
+        and part not in TITLES
+    )
 
 
 def _highest_numbers(placeholders: Iterable[str]) -> Counter[str]:

@@ -125,3 +125,18 @@ def test_empty_secret_is_refused() -> None:
 def test_generated_set_is_on_disk() -> None:
     path = Path(__file__).resolve().parents[1] / "data" / "pii-generated.jsonl"
     assert sum(1 for _ in path.open()) >= 300
+
+
+def test_a_name_found_once_is_taken_out_wherever_else_it_stands(redactor: Redactor) -> None:
+    # Only the first "Olu" has the words around it that mark a name.
+    text = "A dad threatened our deputy manager, Olu, this morning. Olu is at home with his wife."
+    redacted = redactor.redact(text, scope="t").text
+    assert "Olu" not in redacted
+    assert redacted.count("[PERSON_1]") == 2
+
+
+def test_only_a_part_that_can_be_nothing_but_a_name_is_carried(redactor: Redactor) -> None:
+    # "I'm" read as a name in one place is not taken out everywhere else.
+    text = "I've told my manager I'm not coping. I'm going to rest and I'm seeing my GP."
+    redacted = redactor.redact(text, scope="t").text
+    assert redacted.count("I'm") >= 2
