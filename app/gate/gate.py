@@ -234,8 +234,9 @@ class Gate:
         among: tuple[str, ...] | None = None,
         adults: bool = False,
     ) -> GateDecision:
-        """`adults`: every age the message states is an adult's, so the classifier's "young
-        person's suicide risk" is named an adult at risk (app/gate/stated_age.py)."""
+        """`adults`: every age the message states is an adult's, or it names a colleague by
+        role and no child, so the classifier's "young person's suicide risk" is named an
+        adult at risk (app/gate/stated_age.py). `among`: the categories it may name."""
         if category is None:
             categories = self.model.escalation_category.probabilities(features)
             ranked = sorted(categories.items(), key=lambda item: item[1], reverse=True)

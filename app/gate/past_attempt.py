@@ -22,7 +22,7 @@ _MY_ATTEMPT = re.compile(
     r"end\s+my\s+(?:own\s+)?life|hang\s+myself)|\bi\s+attempted\s+suicide\b",
     _F,
 )
-LONG_AGO = re.compile(rf"\b{risk.LONG_AGO}\b", _F)
+_LONG_AGO = re.compile(rf"\b{risk.LONG_AGO}\b", _F)
 # A sentence that also speaks of now or of trying again is not long past, whatever it dates:
 # "I tried to kill myself years ago and this time I'll get it right".
 _NOW_OR_AGAIN = re.compile(
@@ -44,7 +44,7 @@ def without_past_attempts(written: str) -> str:
 
     def drop(sentence: re.Match[str]) -> str:
         text = sentence.group(0)
-        if LONG_AGO.search(text) and not _NOW_OR_AGAIN.search(_WELL_NOW.sub(" ", text)):
+        if _LONG_AGO.search(text) and not _NOW_OR_AGAIN.search(_WELL_NOW.sub(" ", text)):
             return _MY_ATTEMPT.sub(" ", text)
         return text
 

@@ -54,8 +54,8 @@ def only_adults_aged(written: str) -> bool:
 
 # A colleague told by role, with no child in the message: "our admin officer ... took about
 # twenty of her tablets", "a team manager in my service has sent us all a goodbye". The
-# category head named three such adults at risk a young person's suicide risk on hold-out
-# 55 (session 38), and two more of the labelled lines before it.
+# category head named two such adults at risk a young person's suicide risk on hold-out 55
+# (session 38), and three of the labelled lines before it.
 _ADULT_AT_WORK = re.compile(
     r"\b(?:colleagues?|team\s+managers?|tms?|service\s+managers?|heads?\s+of\s+service|"
     r"social\s+workers?|sws?|senior\s+practitioners?|admin(?:istrator)?s?|admin\s+officers?|"
