@@ -8,7 +8,7 @@ import pytest
 
 from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
-from app.gate.gate import Gate
+from app.gate.gate import Gate, _held_now
 from app.gate.stated_intent import says_they_will_try_again
 from tests.gate.rule_checks import outcomes_flagged_by
 
@@ -31,7 +31,10 @@ def test_a_stated_intent_to_try_again_is_read(text: str, said: bool) -> None:
 
 
 def test_only_labelled_dangers_read_as_someone_saying_they_will_try_again() -> None:
-    marked = outcomes_flagged_by(lambda flags: flags["others_try_again"])
+    # As the gate reads it: unless words say someone is with the person now or it is past.
+    # "said he'd kill himself and had a ligature. Staff took it off him ... on two-to-one"
+    # (hold-out 56) is the same words, held.
+    marked = outcomes_flagged_by(lambda flags: flags["others_try_again"] and not _held_now(flags))
     assert len(marked) >= 3, "the check is not empty"
     assert set(marked) == {"escalated"}
 
