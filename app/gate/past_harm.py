@@ -41,7 +41,8 @@ _DATED = re.compile(
 )
 _LIVE_AGAIN = re.compile(
     r"\b(?:right\s+now|as\s+we\s+speak|tonight|right\s+behind|at\s+the\s+door|"
-    r"just\s+(?:rang|called|phoned|texted|turned\s+up|arrived|been\s+seen)|"
+    r"just\s+(?:rang|called|phoned|texted|turned\s+up|arrived|been\s+seen|walked\s+in(?:to)?|"
+    r"come\s+in|shown\s+up)|"
     r"(?:is|'s|are|'re)\s+(?:outside|here|behind|following|waiting)|"
     r"again\s+(?:today|tonight|now|this\s+(?:morning|afternoon|evening)))\b",
     _F,
