@@ -82,6 +82,11 @@ def test_a_verdict_asked_for_at_the_end_of_an_account_is_declined(
         ("Do we keep [CHILD_1] where he is?", True),
         ("Which agency would you go with for the duty cover?", False),
         ("Should I take the interim post or stay where I am?", False),
+        # The writer's own family and a conference chair's title are no case.
+        ("A post in Leeds or stay here near my family?", False),
+        ("Conference chair: drop to four days or keep full time?", False),
+        ("Should the family go to conference or not?", True),
+        ("Stop our families' weekend family time or keep it?", True),
     ],
 )
 def test_a_case_named_is_read(text: str, named: bool) -> None:
@@ -102,6 +107,7 @@ def test_every_labelled_casework_decision_names_a_case() -> None:
         "Which of the two agencies should we sign with for the duty cover? Just pick one.",
         "Pick for me: do I cancel the away day or keep it? You decide.",
         "Should I apply for the head of service job or not? Which would you choose?",
+        "IRO job in Leeds or stay here near my family? I can't decide.",
     ],
 )
 def test_the_writers_own_choice_is_coached_not_declined_as_casework(
