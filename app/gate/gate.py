@@ -107,7 +107,11 @@ class Gate:
             return self._escalate(
                 features, _may_be_the_writers_own(flags), p, adults=adults, among=among
             )
-        if law_ask and not rescue:
+        # Beside danger words the law asked outright still holds nothing back, but once the
+        # score has ruled out danger it is the question asked: "is this teacher's conduct a
+        # criminal offence under the Sexual Offences Act?" (hold-out 57, coached at 0.01).
+        law_asked = law_ask or (flags["law_ask"] and score < t.borderline)
+        if law_asked and not rescue:
             return GateDecision("declined", "legal-advice", DECLINE_REASONS["legal-advice"], p)
         asked_by_words = flags["record_ask"] or flags["prompt_ask"] or decision_ask
         if (p["declined"] >= t.decline and not rescue) or asked_by_words:

@@ -21,6 +21,11 @@ LAW_ASK = re.compile(
     r"(?:the\s+law|a\s+court|the\s+courts?|a\s+judge|the\s+judge)\s+(?:actually\s+|really\s+)?"
     r"(?:says?|would\s+(?:do|say|decide)|do)\b"
     r"|\bis\s+(?:it|that|this)\s+(?:legal|lawful|illegal|unlawful)\b"
+    # Whether an act is a crime: "is this teacher's conduct a criminal offence under the
+    # Act?" (session 39, after hold-out 57's read, where it was coached); never "would it be
+    # a crime to cancel the away day".
+    r"|\b(?:is|was|would|could)\s+(?:it|that|this|his|her|their|the|what)\b[^.?!]{0,40}?"
+    r"\b(?:(?:a\s+)?criminal\s+offen[cs]es?|an\s+offen[cs]e\s+under|a\s+crime\b(?!\s+to\b))"
     r"|\b(?:can|could)\s+(?:he|she|they|i|we)\s+(?:legally|lawfully)\b"
     # "what's her legal route", "can she get an urgent order" (session 31, after hold-out
     # 41's read: a legal route for the writer's own sister was escalated as domestic abuse).

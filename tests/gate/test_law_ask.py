@@ -1,12 +1,13 @@
 """A question put outright about what the law says or a court would do is declined as legal
 advice, not escalated for the family dispute it describes; beside danger words the
-classifier still decides."""
+classifier still decides until the score has ruled danger out."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.components.embedding import Embedder
+from app.gate.cues import cue_flags
 from app.gate.gate import Gate
 from app.gate.law_ask import asks_the_law, disclaims_the_law
 from app.gate.replies import decline_reply
@@ -31,6 +32,9 @@ from tests.gate.test_gate import CONTACTS
         ("What is the council legally required to disclose when a parent asks for her file?", True),
         ("Is that a breach of her contract? Tell me what the law actually says.", True),
         ("Would she win at an employment tribunal if she claimed?", True),
+        ("Was his message to the girl a criminal offence under the Act?", True),
+        ("Would it be a crime to cancel the away day this year?", False),
+        ("Is that a sacking offence or just poor judgement?", False),
         # The law named inside a leadership question, asking for nothing legal.
         ("How do I balance what the law requires with what councillors value?", False),
         ("Our legal team say the threshold is met; how do I steady my team before court?", False),
@@ -111,3 +115,23 @@ def test_a_leader_who_says_it_is_not_a_question_of_law_is_coached_with_the_point
     )
     assert ruled.outcome == "coached" and ruled.legal_pointer
     assert alone.outcome == "declined"  # the classifier alone reads a question of law
+
+
+CRIME_ASKED = (
+    "Youth justice manager. Was the coach's conduct a criminal offence under the Sexual "
+    "Offences Act?"
+)
+
+
+def test_the_law_asked_beside_harm_words_is_declined_once_the_score_rules_out_danger(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Harm words hold the law rule back before the escalation bar; below the borderline
+    # score, the question of law is what is left.
+    assert cue_flags(CRIME_ASKED)["harm"]
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, CRIME_ASKED, "asks_the_law"
+    )
+    assert (ruled.outcome, ruled.category) == ("declined", "legal-advice")
+    assert ruled.probabilities["escalation_score"] < gate.model.thresholds.borderline
+    assert alone.outcome == "coached"
