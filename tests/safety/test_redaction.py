@@ -155,3 +155,22 @@ def test_a_surname_before_a_case_file_is_a_name(redactor: Redactor, text: str, k
         assert kept not in redacted and "[PERSON_1] case file" in redacted
     else:
         assert redacted == text
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("Could you write the audit record for the Pemberton children's file?", "children's file"),
+        ("The Marchetti family's support worker has left.", "family's support"),
+    ],
+)
+def test_what_a_family_owns_follows_its_surname(redactor: Redactor, text: str, after: str) -> None:
+    # "file" or "support" after a surname is usually a service ("the Rosehill support
+    # team"); after "the Pemberton children's" it is theirs.
+    redacted = redactor.redact(text, scope="t").text
+    assert f"[PERSON_1] {after}" in redacted
+
+
+def test_a_service_before_a_family_stays(redactor: Redactor) -> None:
+    text = "The Early Help family's support plan is out today."
+    assert redactor.redact(text, scope="t").text == text
