@@ -80,6 +80,17 @@ OTHER_WORDS = frozenset(
     )
 )
 RELATION_WORDS = CHILD_WORDS | PARENT_WORDS | OTHER_WORDS
+# Roles a colleague is named after, set off by commas: "my PA, Zorbeth, has left", "the LADO,
+# Zorbeth Quillane, rang". Only with a comma on both sides: "the PA promise", "chair ICPCs" and
+# "Assistant director, Northern Trust" are no names.
+ROLE_WORDS = OTHER_WORDS | frozenset(
+    _words(
+        """
+        pa iro lado dsl sw tm chair director coordinator lead adviser advisor solicitor
+        therapist mentor educator advocate assessor psychologist administrator
+        """
+    )
+)
 # Words after "X's" that make X a child or a parent.
 CHILD_AFTER_POSSESSIVE = frozenset(
     _words(

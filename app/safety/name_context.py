@@ -17,6 +17,7 @@ from app.safety.lexicon import (
     PERSON_BEFORE,
     PLACE_LEAD,
     RELATION_WORDS,
+    ROLE_WORDS,
     TITLES,
     Lexicon,
     fold,
@@ -209,6 +210,44 @@ class NameContext:
         if nxt.possessive and nxt.lower in {"family", "children", "household"}:
             return _SERVICE_AFTER
         return _CASE_FILES if nxt.lower in {"case", "cases"} else frozenset()
+
+    def _apposed_to_a_role(self, i: int) -> int:
+        """ "my PA, Zorbeth, has left", "the LADO, Zorbeth Quillane, rang": an unknown capitalised
+        word or two set off by commas right after a role (hold-out 56 left "a deputy in my
+        service, Priyanka,"). Returns the index after the name, or i."""
+        token = self.tokens[i]
+        if i == 0 or token.initial or not self._apposable(token):
+            return i
+        gap = self.text[self.tokens[i - 1].end : token.start]
+        if not re.fullmatch(r"[ \t]*,[ \t]*", gap) or not self._role_ends_at(i - 1):
+            return i
+        end = i + 1
+        if end < len(self.tokens) and self._joined(i) and self._apposable(self.tokens[end]):
+            end += 1
+        after = self.text[self.tokens[end - 1].end :]
+        return end if re.match(r"[ \t]*,", after) else i
+
+    def _role_ends_at(self, j: int) -> bool:
+        """A role ends at token j: "my PA", or "a deputy in my service"."""
+        if self.tokens[j].lower in ROLE_WORDS:
+            return True
+        words = [t.lower for t in self.tokens[max(0, j - 3) : j + 1]]
+        return (
+            len(words) == 4
+            and words[0] in ROLE_WORDS
+            and words[1] in {"in", "on", "from"}
+            and words[2] in {"my", "our", "the"}
+            and words[3] in {"service", "team", "unit", "office", "hub"}
+        )
+
+    def _apposable(self, token: Token) -> bool:
+        return (
+            token.capitalised
+            and not token.text.isupper()
+            and not token.possessive
+            and not self._blocked(token)
+            and token.lower not in self.words.places
+        )
 
     def _listed_with_name(self, i: int) -> bool:
         """ "Mia and Kacper": an unknown capitalised word joined by "and" to a name."""

@@ -104,7 +104,7 @@ class NameFinder(NameContext):
             return self._extend(i, i + 1, surnames_only=False)
         if self._listed_with_name(i):
             return i + 1
-        return i
+        return self._apposed_to_a_role(i)
 
     def _initial_before_surname(self, i: int) -> bool:
         """An initial and its full stop before a listed surname: "J. Okafor", "R. Hughes"

@@ -188,3 +188,31 @@ def test_i_after_a_role_is_the_writer_not_a_name(redactor: Redactor, text: str) 
     # "my manager I'm struggling" lost the writer's "I'm" to [PERSON_1] until session 39,
     # taking the first person out of what the gate and the coach read (54 labelled texts).
     assert redactor.redact(text, scope="t").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My PA, Zorbeth, has left the team.", "Zorbeth"),
+        ("The LADO, Zorbeth Quillane, rang this morning.", "Zorbeth Quillane"),
+        ("I asked a deputy in my service, Priyanka, to take the lead.", "Priyanka"),
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_role_is_taken_out(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted = redactor.redact(text, scope="t").text
+    assert all(part not in redacted for part in name.split()) and "[PERSON_1]" in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assistant director, Northern Trust. Demand is up a third.",
+        "She made the PA promise to keep it quiet.",
+        "A worker in our team, Leeds, has left.",
+        "My TM, Early Help, says no.",
+    ],
+)
+def test_a_role_beside_no_name_keeps_its_words(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text, scope="t").text == text
