@@ -27,7 +27,7 @@ from app.gate.prompt_ask import asks_for_the_instructions
 from app.gate.quoted_words import danger_only_in_quoted_words, quotes_training_material
 from app.gate.record_ask import asks_for_a_record
 from app.gate.stated_age import child_with_adult_partner, only_adults_aged, only_adults_named
-from app.gate.stated_intent import says_they_will_try_again
+from app.gate.stated_intent import says_they_will_end_their_life, says_they_will_try_again
 from app.gate.taken_back import takes_it_back
 from app.gate.thing_idiom import THINGS, wishes_a_thing_harm
 from app.gate.veiled_threat import says_a_veiled_threat
@@ -451,7 +451,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     `own_plan` (app/gate/own_plan.py),
     `legal_part` (app/gate/legal_part.py: the law named, for the reply's legal pointer),
     `work_absence` (app/gate/work_absence.py, with no words of intent beside the absence),
-    `others_try_again` (app/gate/stated_intent.py),
+    `others_try_again` and `others_intent` (app/gate/stated_intent.py),
     `record_ask` (app/gate/record_ask.py), `prompt_ask` (app/gate/prompt_ask.py),
     `thing_fate` (app/gate/thing_idiom.py), `low_mood` (app/gate/low_mood.py),
     `law_ask` and `law_disclaimed` (app/gate/law_ask.py), `decision_ask` and `case_named`
@@ -489,6 +489,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["own_plan"] = tells_own_plan(written)
     flags["legal_part"] = names_the_law(written)
     flags["others_try_again"] = says_they_will_try_again(written)
+    flags["others_intent"] = says_they_will_end_their_life(written)
     flags["record_ask"] = asks_for_a_record(written)
     flags["prompt_ask"] = asks_for_the_instructions(written)
     flags["thing_fate"] = wishes_a_thing_harm(written)

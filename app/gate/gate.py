@@ -104,6 +104,10 @@ class Gate:
             bar = t.borderline
         if (score >= bar and not held_back) or (live and not scenario):
             among = CHILD_DANGERS if child_with_adult and score < t.escalate else None
+            if among is None and flags["others_intent"]:
+                # Someone else says they will end their own life: theirs is a suicide risk,
+                # never a threat to another (app/gate/stated_intent.py).
+                among = SOMEONE_ELSES_SUICIDE_RISK
             return self._escalate(
                 features, _may_be_the_writers_own(flags), p, adults=adults, among=among
             )

@@ -36,3 +36,33 @@ ATTEMPT = re.compile(
 def says_they_will_try_again(written: str) -> bool:
     """Someone else is reported to say they will try again, beside words of an attempt."""
     return bool(TRY_AGAIN.search(written) and ATTEMPT.search(written))
+
+
+# Someone else's intent to end their own life, in the writer's report ("saying he'll go under
+# a train", "she says she's going to hang herself") or in their own words quoted after a verb
+# of saying that is not the writer's ("the lad said 'I'll top myself'"). It names whose danger
+# it is, not whether there is one: the category head named two such young people's words a
+# threat to someone else (hold-out 57), and the threat reply tells the reader someone has
+# threatened harm. Never beside harm to anyone else ("kill herself and the twins").
+_SELF_DIRECTED = (
+    r"(?:(?:kill|hurt|hang|top|harm|cut|end)\s+(?:her|him|them)sel(?:f|ves)|"
+    r"end\s+(?:it\s+all|(?:her|his|their)\s+(?:own\s+)?life)|"
+    r"go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front)|step\s+in\s+front\s+of)"
+)
+_THIRD_PERSON_INTENT = re.compile(rf"{_WILL}(?:\w+\s+){{0,2}}?{_SELF_DIRECTED}\b", _F)
+_QUOTED_OWN_INTENT = re.compile(
+    r"(?<!\bi\s)\b(?:said|says|saying|told|tells|texted|wrote|posted|shouted|screamed|messaged|"
+    r"yelled)(?:\s+(?:to\s+)?(?:\w+\s+)?\w+)?\s*[,:]?\s*[\"'\u201c\u2018]"
+    r"[^\"\u201d\n]{0,80}?\b(?:(?:kill|hurt|hang|top|harm|cut|end)\s+myself|end\s+it\s+all|"
+    r"end\s+my\s+(?:own\s+)?life|go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front))\b",
+    _F,
+)
+_OTHERS_TOO = re.compile(
+    r"\b(?:her|him|them)sel(?:f|ves)\s+(?:and|&)\s+(?:the|her|his|their|my|our|\w+'s)\b", _F
+)
+
+
+def says_they_will_end_their_life(written: str) -> bool:
+    """Someone other than the writer says they will end their own life, and nobody else's."""
+    said = _THIRD_PERSON_INTENT.search(written) or _QUOTED_OWN_INTENT.search(written)
+    return bool(said) and not _OTHERS_TOO.search(written)

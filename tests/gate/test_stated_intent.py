@@ -9,8 +9,12 @@ import pytest
 from app.components.embedding import Embedder
 from app.gate.cues import cue_flags
 from app.gate.gate import Gate, _held_now
-from app.gate.stated_intent import says_they_will_try_again
-from tests.gate.rule_checks import outcomes_flagged_by
+from app.gate.stated_intent import says_they_will_end_their_life, says_they_will_try_again
+from tests.gate.rule_checks import (
+    categories_flagged_by,
+    decided_with_and_without,
+    outcomes_flagged_by,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,42 @@ def test_a_stated_intent_with_help_beside_the_person_is_not_escalated_by_the_rul
     )
     assert flags["others_try_again"]
     assert flags["attended"] or flags["help_present"] or flags["contained"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("the 14yo ran out of the review saying she'll jump off the car park roof", True),
+        ("he says he's going to hang himself when he gets back to the unit", True),
+        ('the lad texted staff "if they move me again I\'ll kill myself"', True),
+        # The writer's own words, harm to others too, or nothing self-directed.
+        ('I texted my sister "I want to end it all" last night', False),
+        ("dad says he'll kill himself and the kids if we go near the house", False),
+        ('the councillor said "we will kill this service off"', False),
+        ("she says she'll hurt him if he comes round again", False),
+    ],
+)
+def test_someone_elses_intent_to_end_their_life_is_read(text: str, said: bool) -> None:
+    assert says_they_will_end_their_life(text) is said
+
+
+def test_labelled_dangers_read_as_someone_elses_intent_are_suicide_risks() -> None:
+    categories = categories_flagged_by(lambda flags: flags["others_intent"])
+    assert len(categories) >= 30, "the check is not empty"
+    assert set(categories) == {"young-person-suicide-risk", "adult-at-risk"}
+
+
+QUOTED_INTENT = (
+    'one of the lads in our home said "if I get moved again I\'ll top myself" and walked '
+    "out. staff can't find him and he's not answering"
+)
+
+
+def test_someone_elses_intent_is_named_a_suicide_risk_not_a_threat(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, QUOTED_INTENT, "says_they_will_end_their_life"
+    )
+    assert (ruled.outcome, ruled.category) == ("escalated", "young-person-suicide-risk")
+    assert (alone.outcome, alone.category) == ("escalated", "threat-to-harm")
