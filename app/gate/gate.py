@@ -103,7 +103,9 @@ class Gate:
         elif child_with_adult:
             bar = t.borderline
         if (score >= bar and not held_back) or (live and not scenario):
-            among = CHILD_DANGERS if child_with_adult and score < t.escalate else None
+            among: tuple[str, ...] | None = (
+                CHILD_DANGERS if child_with_adult and score < t.escalate else None
+            )
             if among is None and flags["others_intent"]:
                 # Someone else says they will end their own life: theirs is a suicide risk,
                 # never a threat to another (app/gate/stated_intent.py).
