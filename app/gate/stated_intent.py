@@ -51,7 +51,7 @@ _SELF_DIRECTED = (
 )
 _THIRD_PERSON_INTENT = re.compile(rf"{_WILL}(?:\w+\s+){{0,2}}?{_SELF_DIRECTED}\b", _F)
 _QUOTED_OWN_INTENT = re.compile(
-    r"(?<!\bi\s)\b(?:said|says|saying|told|tells|texted|wrote|posted|shouted|screamed|messaged|"
+    r"\b(?:said|says|saying|told|tells|texted|wrote|posted|shouted|screamed|messaged|"
     r"yelled)(?:\s+(?:to\s+)?(?:\w+\s+)?\w+)?\s*[,:]?\s*[\"'\u201c\u2018]"
     r"[^\"\u201d\n]{0,80}?\b(?:(?:kill|hurt|hang|top|harm|cut|end)\s+myself|end\s+it\s+all|"
     r"end\s+my\s+(?:own\s+)?life|go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front))\b",
@@ -62,7 +62,15 @@ _OTHERS_TOO = re.compile(
 )
 
 
+# The writer as the one who said it: "I texted my sister", "I've told my GP".
+_WRITER_SAID = re.compile(r"\b(?:i|i've|i'd|i\s+have|i\s+had|we|we've)\s+(?:\w+\s+)?$", _F)
+
+
 def says_they_will_end_their_life(written: str) -> bool:
     """Someone other than the writer says they will end their own life, and nobody else's."""
-    said = _THIRD_PERSON_INTENT.search(written) or _QUOTED_OWN_INTENT.search(written)
+    quoted = any(
+        not _WRITER_SAID.search(written[max(0, m.start() - 24) : m.start()])
+        for m in _QUOTED_OWN_INTENT.finditer(written)
+    )
+    said = quoted or _THIRD_PERSON_INTENT.search(written)
     return bool(said) and not _OTHERS_TOO.search(written)

@@ -79,6 +79,7 @@ def test_a_stated_intent_with_help_beside_the_person_is_not_escalated_by_the_rul
         ('the lad texted staff "if they move me again I\'ll kill myself"', True),
         # The writer's own words, harm to others too, or nothing self-directed.
         ('I texted my sister "I want to end it all" last night', False),
+        ("I've just told my GP 'I want to kill myself'", False),
         ("dad says he'll kill himself and the kids if we go near the house", False),
         ('the councillor said "we will kill this service off"', False),
         ("she says she'll hurt him if he comes round again", False),
