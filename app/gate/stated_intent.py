@@ -44,17 +44,20 @@ def says_they_will_try_again(written: str) -> bool:
 # it is, not whether there is one: the category head named two such young people's words a
 # threat to someone else (hold-out 57), and the threat reply tells the reader someone has
 # threatened harm. Never beside harm to anyone else ("kill herself and the twins").
+# The acts and ways a person names for their own death, told of them or in their own words.
+_SELF_ACT = r"(?:kill|hurt|hang|top|harm|cut|end)"
+_SELF_WAY = r"go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front)"
 _SELF_DIRECTED = (
-    r"(?:(?:kill|hurt|hang|top|harm|cut|end)\s+(?:her|him|them)sel(?:f|ves)|"
+    rf"(?:{_SELF_ACT}\s+(?:her|him|them)sel(?:f|ves)|"
     r"end\s+(?:it\s+all|(?:her|his|their)\s+(?:own\s+)?life)|"
-    r"go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front)|step\s+in\s+front\s+of)"
+    rf"{_SELF_WAY}|step\s+in\s+front\s+of)"
 )
 _THIRD_PERSON_INTENT = re.compile(rf"{_WILL}(?:\w+\s+){{0,2}}?{_SELF_DIRECTED}\b", _F)
 _QUOTED_OWN_INTENT = re.compile(
     r"\b(?:said|says|saying|told|tells|texted|wrote|posted|shouted|screamed|messaged|"
     r"yelled)(?:\s+(?:to\s+)?(?:\w+\s+)?\w+)?\s*[,:]?\s*[\"'\u201c\u2018]"
-    r"[^\"\u201d\n]{0,80}?\b(?:(?:kill|hurt|hang|top|harm|cut|end)\s+myself|end\s+it\s+all|"
-    r"end\s+my\s+(?:own\s+)?life|go\s+under\s+a\s+train|jump\s+(?:off|from|in\s+front))\b",
+    rf"[^\"\u201d\n]{{0,80}}?\b(?:{_SELF_ACT}\s+myself|end\s+it\s+all|"
+    rf"end\s+my\s+(?:own\s+)?life|{_SELF_WAY})\b",
     _F,
 )
 _OTHERS_TOO = re.compile(

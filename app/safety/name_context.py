@@ -216,13 +216,13 @@ class NameContext:
         word or two set off by commas right after a role (hold-out 56 left "a deputy in my
         service, Priyanka,"). Returns the index after the name, or i."""
         token = self.tokens[i]
-        if i == 0 or token.initial or not self._apposable(token):
+        if i == 0 or token.initial or not self._apposable(i):
             return i
         gap = self.text[self.tokens[i - 1].end : token.start]
         if not re.fullmatch(r"[ \t]*,[ \t]*", gap) or not self._role_ends_at(i - 1):
             return i
         end = i + 1
-        if end < len(self.tokens) and self._joined(i) and self._apposable(self.tokens[end]):
+        if self._joined(i) and self._apposable(end):
             end += 1
         after = self.text[self.tokens[end - 1].end :]
         return end if re.match(r"[ \t]*,", after) else i
@@ -240,12 +240,15 @@ class NameContext:
             and words[3] in {"service", "team", "unit", "office", "hub"}
         )
 
-    def _apposable(self, token: Token) -> bool:
+    def _apposable(self, i: int) -> bool:
+        """A capitalised word that may be a name set off by commas: no acronym ("the LADO,
+        MASH,"), no possessive, no place."""
+        if not self._capital(i):
+            return False
+        token = self.tokens[i]
         return (
-            token.capitalised
-            and not token.text.isupper()
+            not token.text.isupper()
             and not token.possessive
-            and not self._blocked(token)
             and token.lower not in self.words.places
         )
 
