@@ -39,7 +39,9 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "councillor", "rev"}
+)
 # Police ranks before a name ("DI Carver", "DS Patel"), read only as typed: "pc" and "ds" in
 # lower case are as often a computer or a console.
 POLICE_RANKS = frozenset({"DI", "DS", "DC", "DCI", "DSI", "PC", "PCSO", "Sgt", "Insp", "Det"})

@@ -38,6 +38,15 @@ _SENDER_BEFORE = frozenset(
     ("from", "to", "by", "cc", "regards", "thanks", "cheers", "wishes", "sincerely", "dear",
      "signed", "with", "and", "love", "hi", "hello", "fao", "attn")
 )  # fmt: skip
+# Words that follow "cllr" where no name does ("the cllr said", "a cllr from").
+_NEVER_AFTER_CLLR = (
+    PERSON_VERBS
+    | SAID_VERBS
+    | SPEECH_VERBS
+    | CLAUSE_OPENERS
+    | DETERMINERS
+    | frozenset(("for", "to", "in", "on", "of", "about", "with", "or", "asked", "thinks"))
+)
 BORN = re.compile(r"^[^.!?\n]{0,40}?\bborn\b[^.!?\n]{0,20}?(?P<y>(?:19|20)\d{2})")
 
 
@@ -154,6 +163,10 @@ class NameFinder(NameContext):
             return i
         after_particles = j > i + 1
         if after_particles or self.words.surname_kind(self.tokens[j].text) is not None:
+            return self._extend(j, j + 1, surnames_only=False)
+        if self.tokens[i].lower == "cllr" and key not in _NEVER_AFTER_CLLR:
+            # "Cllr" is written only before a name, so the word after it is one, listed or
+            # not: "cllr brightwell said" (hold-out 58).
             return self._extend(j, j + 1, surnames_only=False)
         return i
 
