@@ -80,6 +80,9 @@ def test_a_crisis_attended_is_read(text: str) -> None:
         "The children are with the carers now and he says he knows where they live.",
         "He says when the kids are at their nan's on Sunday he'll finish her.",
         "Mum assumed she was at her aunt's, but her aunt hasn't seen her since Friday.",
+        # Where someone only believes the child is, nobody has seen him.
+        "Not reported missing because his carer thinks he's at his nan's, two nights now.",
+        "Her foster mum reckons she's with her aunt but nobody has checked.",
         "She's in a refuge but he's found it and is outside shouting.",
         "She's in hospital with her boyfriend, the one who did it.",
         # Home is where the harmer returns: "back in the house" is not a place of safety.
