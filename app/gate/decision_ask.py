@@ -101,6 +101,11 @@ _CASE_NAMED = re.compile(
 )
 
 
+# What the writer is called names no case: "my PAs call me 'mum'. cute, or a boundary
+# thing?" (hold-out 58, declined as a casework decision).
+_CALLED = re.compile(r"\bcall(?:s|ed|ing)?\s+me\s+['\"\u2018\u201c]?\w+['\"\u2019\u201d]?", _F)
+
+
 def names_a_case(text: str) -> bool:
     """The message names someone or something a casework decision could be about."""
-    return bool(_CASE_NAMED.search(text))
+    return bool(_CASE_NAMED.search(_CALLED.sub(" ", text)))

@@ -17,7 +17,8 @@ import re
 
 _F = re.IGNORECASE
 LAW_ASK = re.compile(
-    r"\bwhat\s+(?:do\s+i\s+tell\s+\w+\s+)?(?:(?:does|would|will|do)\s+)?"
+    # Not "I'm not asking what the law says" (hold-out 58, declined): a disclaimer.
+    r"(?<!\bnot\sasking\s)(?<!n't\sasking\s)\bwhat\s+(?:do\s+i\s+tell\s+\w+\s+)?(?:(?:does|would|will|do)\s+)?"
     r"(?:the\s+law|a\s+court|the\s+courts?|a\s+judge|the\s+judge)\s+(?:actually\s+|really\s+)?"
     r"(?:says?|would\s+(?:do|say|decide)|do)\b"
     r"|\bis\s+(?:it|that|this)\s+(?:legal|lawful|illegal|unlawful)\b"
@@ -64,11 +65,12 @@ def asks_the_law(text: str) -> bool:
 
 # The writer saying the question is not one of law: "I'm not after the law", "not after
 # legal advice, it's a culture thing", "not a legal question" (session 32, after hold-out
-# 44's read, where such a question was declined as legal advice). Read with a leader's own
+# 44's read, where such a question was declined as legal advice), "I'm not asking what the
+# law says" (hold-out 58). Read with a leader's own
 # question beside it, never alone: "not asking for legal advice, just as a mate: would our
 # threshold document stand up in court?" is still a question of law.
 LAW_DISCLAIMED = re.compile(
-    r"\b(?:not|n't|never)\s+(?:after|asking\s+(?:for|about)|looking\s+for|wanting|want)\s+"
+    r"\b(?:not|n't|never)\s+(?:after|asking\s+(?:for|about|what)|looking\s+for|wanting|want)\s+"
     r"(?:the\s+law|legal\s+advice|a\s+legal\s+(?:view|answer|opinion)|legal\s+(?:answers?|views?|"
     r"opinions?)|(?:a\s+)?(?:legal\s+)?ruling)\b|\bnot\s+a\s+legal\s+question\b",
     _F,

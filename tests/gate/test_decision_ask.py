@@ -87,6 +87,9 @@ def test_a_verdict_asked_for_at_the_end_of_an_account_is_declined(
         ("Conference chair: drop to four days or keep full time?", False),
         ("Should the family go to conference or not?", True),
         ("Stop our families' weekend family time or keep it?", True),
+        # What the writer is called is no case; a mum of a case still is.
+        ("The new starters call me 'nan'. Sweet, or should I stop it?", False),
+        ("The kids call me mum; should the placement end or not?", True),
     ],
 )
 def test_a_case_named_is_read(text: str, named: bool) -> None:

@@ -38,6 +38,9 @@ from tests.gate.test_gate import CONTACTS
         # The law named inside a leadership question, asking for nothing legal.
         ("How do I balance what the law requires with what councillors value?", False),
         ("Our legal team say the threshold is met; how do I steady my team before court?", False),
+        # Disclaimed in the same breath: a leader's question, coached with the legal pointer.
+        ("I'm not asking what the law says, just how to get my TMs reviewing plans", False),
+        ("Not asking what the court would do; how do I steady the team?", False),
     ],
 )
 def test_a_question_of_law_is_read(text: str, asks: bool) -> None:
