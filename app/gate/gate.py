@@ -336,7 +336,12 @@ def _says_own_intent(flags: dict[str, bool]) -> bool:
     """The writer says outright they will end their life ("once the hearing is over I'm
     killing myself"), unless they say in the same message they will not act on it. Work
     plans beside it pull the classifier's score down (one such line scored under the bar);
-    no coached or safety-line line of the 11,490 labelled ones carries these words."""
+    no coached or safety-line line of the 11,490 labelled ones carries these words. Nor when
+    the words are someone else's, said where help is with them now: a father's "I'll kill
+    myself if you take them" at a conference, paramedics there within minutes and him being
+    assessed at A&E (hold-out 58, escalated), is a crisis being handled; the score decides."""
+    if flags["others_intent"] and _held_now(flags):
+        return False
     return flags["says_own_intent"] and not flags["negated_intent"]
 
 

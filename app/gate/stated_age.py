@@ -25,11 +25,13 @@ _TOLD_AGE = (
     r"(?:(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:only\s+|just\s+|now\s+|barely\s+)?"
     r"|(?:\s+has|'s)?\s+(?:just\s+)?turned\s+)(\d{1,2})\b" + _NOT_YEARS
 )
+_AFTER_A_NAME = r"(?:(?<=[A-Za-z])|(?<=PERSON_\d\])|(?<=CHILD_\d\])|(?<=PARENT_\d\]))"
 AGE = re.compile(
     r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\baged?\s+(\d{1,2})\b|\b(\d{1,2})\s*y/?o\b"
     rf"|{_TOLD_AGE}"
-    # "Tamsin (19)", "our care leaver, 18, ..."
-    r"|(?<=[A-Za-z])\s*\((\d{1,2})\)|(?<=[A-Za-z]),\s+(\d{1,2}),(?=\s+[a-z])",
+    # "Tamsin (19)", "our care leaver, 18, ...", and after the name's placeholder, which is what
+    # the gate reads: "[PERSON_1], 19, voice noted her PA" (hold-out 58).
+    rf"|{_AFTER_A_NAME}\s*\((\d{{1,2}})\)|{_AFTER_A_NAME},\s+(\d{{1,2}}),(?=\s+[a-z])",
     re.IGNORECASE,
 )
 # A school year says a child's age: Year 11 (or "Y11") is 15 or 16.
@@ -70,6 +72,9 @@ _ANY_CHILD = re.compile(
     r"foster\w*|placement|unit|home|school|college|siblings?|baby|babies|toddler|infant|"
     r"newborn|carers?|pathway|semi[- ]independen\w*|supported\s+(?:lodgings|accommodation)|"
     r"grandson|granddaughter|nephew|niece|"
+    # A young person's own personal adviser: "kacey just whatsapped her PA" (hold-out 58)
+    # tells of a care leaver, where "my PA" is a colleague.
+    r"(?:her|his|their)\s+(?:pa|personal\s+advis[eo]r)|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     # "one of our 15 year olds": an age the list of ages does not read, in the plural.
     r"\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds|\d{1,2}\s?yos)\b|\[CHILD_\d+\]",

@@ -48,6 +48,9 @@ def test_the_writers_own_words_leave_out_pasted_lines_and_long_quotes() -> None:
             "I've saved up enough of my sertraline.",
             False,
         ),
+        # The writer standing by their own quoted words, typed without an apostrophe.
+        ("i told my brother 'you won't hear from me after this'. meant it", False),
+        ("texted my mate 'this is my last message to you'. tonights when it happens", False),
     ],
 )
 def test_a_danger_is_read_as_only_in_quoted_words(text: str, quoted_only: bool) -> None:

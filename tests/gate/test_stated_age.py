@@ -35,6 +35,10 @@ from tests.gate.rule_checks import (
         ("he has just turned 18", [18]),
         ("our care leaver, 18, rang", [18]),
         ("Tamsin (19) emailed", [19]),
+        # After a name's placeholder, as the gate reads it.
+        ("[PERSON_1], 19, left a voicemail", [19]),
+        ("[CHILD_1] (6) was collected", [6]),
+        ("see [REF_1], 12, and the rest", []),
         # Not ages.
         ("she's 20 minutes away", []),
         ("he's 15 stone and angry", []),
@@ -84,6 +88,9 @@ def test_a_suicide_risk_is_named_by_the_age_stated(
         ("the TM says the girl on the bridge won't come down", False),
         ("my colleague, 19, on her first placement", False),  # an age: only_adults_aged reads it
         ("she says she'll take the lot tonight", False),  # nobody named: the classifier decides
+        # A young person's own personal adviser tells of a care leaver; "my PA" is a colleague.
+        ("she messaged her PA 'you won't hear from me again' and won't pick up", False),
+        ("my PA messaged me 'you won't hear from me again' and won't pick up", True),
     ],
 )
 def test_a_colleague_named_by_role_with_no_child_is_an_adult(text: str, adults: bool) -> None:

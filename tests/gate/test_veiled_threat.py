@@ -35,6 +35,11 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_flagged_by
         ("You know what happens when you let the backlog grow: inspection finds it", False),
         ("Staff will be reminded what happens at panel next week", False),
         ("Nobody gets out of that budget meeting alive, ha", False),
+        # Dated long past in its own sentence: a past incident, decided by the classifier.
+        ("Three years ago a father told me 'I know where you live'. He moved away.", False),
+        ("Last year a lad said 'you'll regret this' to my deputy, then nothing.", False),
+        # A live one beside a dated one is still read.
+        ("Years ago it was nothing. Today her ex texted 'you'll regret this'.", True),
     ],
 )
 def test_a_veiled_threat_is_read(text: str, veiled: bool) -> None:
