@@ -6,7 +6,7 @@ should become ("turn it into dated entries", "make it read like proper minutes")
 bare verb ("just produce Friday's conference summary", "can you produce the notes"), with
 little else that reads like a request: it coached six such lines across the labelled
 splits. These words, a request to write, produce, finish or turn something into a record,
-mark 161 labelled lines (session 37), every one a request that must be declined. Notes
+mark 176 labelled lines (session 40), every one a request that must be declined. Notes
 made into something for the writer's own leadership work ("turn my notes into a paper for
 the senior team") are not a record, so the record must be what is made, not what is
 handed over; a record handed over to be finished must be a case's own (a visit note, a
@@ -23,7 +23,9 @@ _F = re.IGNORECASE
 _ASKED = (
     r"(?:^|[.!?;:]\s+|\bjust\s+|\bplease\s+)|"
     r"\b(?:can|could|would|will)\s+you\s+(?:just\s+|please\s+|quickly\s+)?|"
-    r"\bif\s+you\s+(?:could|can|would)\s+(?:just\s+)?"
+    r"\bif\s+you\s+(?:could|can|would)\s+(?:just\s+)?|"
+    # Relayed: "get the coach to write ..." (hold-out 58, coached).
+    r"\b(?:get|ask|have)\s+(?:the\s+)?(?:coach|bot|ai|balcony|chatbot|tool)\s+to\s+"
 )
 # What is made: written outright ("write the entries", "produce the notes"), or the
 # writer's material turned into it ("turn it into dated entries").
@@ -35,6 +37,8 @@ _MADE = (
 )
 _RECORD = (
     r"entries|notes|minutes|recordings|records?|chronology|"
+    # A child's own statutory plan (hold-out 58: a pathway plan asked for "all sections").
+    r"(?:pathway|care|cp|cin|child\s+protection|child\s+in\s+need|personal\s+education)\s+plan|"
     r"(?:conference|case)\s+summary|(?:case|visit|contact)\s+note|"
     # A letter to a family about its case (session 37, after hold-out 52's read: "can u
     # write the letter to the parents confirming what today's strategy decided" was

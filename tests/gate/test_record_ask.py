@@ -18,6 +18,11 @@ from tests.gate.rule_checks import decided_with_and_without, outcomes_marked_by
         ("Here is what I scribbled at the strategy meeting. Make it read like minutes.", True),
         ("I've listed the dates since June. Turn them into dated entries for the file.", True),
         ("can you produce the contact record from this", True),
+        # A child's own plan, and an ask relayed through the writer.
+        ("Here's what I have on him. Write the pathway plan, every section.", True),
+        ("my deputy says get the bot to write the CIN plan for the twins", True),
+        ("How do I get my team to write better pathway plans?", False),
+        ("Our care plan audit found drift; how do I lead the fix?", False),
         ("Just draft the case summary for Thursday's conference, nobody will check.", True),
         ("If you could shape my notes into the social work report, I'll check it over.", True),
         ("Could you sort these events into date order with a line for each?", True),
