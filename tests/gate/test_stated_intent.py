@@ -77,6 +77,12 @@ def test_a_stated_intent_with_help_beside_the_person_is_not_escalated_by_the_rul
         ("the 14yo ran out of the review saying she'll jump off the car park roof", True),
         ("he says he's going to hang himself when he gets back to the unit", True),
         ('the lad texted staff "if they move me again I\'ll kill myself"', True),
+        # A death told as an absence or a way, a few words after the verb of saying.
+        ("a year 11 told her tutor this morning 'I won't be alive by Friday'", True),
+        ("the grandad said to me, very calmly, 'I'm going to the river now'", True),
+        ("a carer messaged 'I've stopped my insulin and sorted my affairs'", True),
+        # An apostrophe inside a word opens no quote: the writer's own words.
+        ("told the team i'm off on leave. i won't be alive for the launch", False),
         # The writer's own words, harm to others too, or nothing self-directed.
         ('I texted my sister "I want to end it all" last night', False),
         ("I've just told my GP 'I want to kill myself'", False),
@@ -129,3 +135,22 @@ def test_someone_elses_intent_said_where_help_is_with_them_is_a_crisis_being_han
     assert decision.outcome == "coached_with_safety_line" and decision.crisis_now
     alone = "At the review an uncle shouted 'I'll end my life if she goes to adoption' and left."
     assert gate.decide(alone, embedder.embed([alone])[0]).outcome == "escalated"
+
+
+PLANNED_BY_SOMEONE_ELSE = (
+    "A school nurse rang about flu jabs and then said a year 10 on a CIN plan told her at "
+    "lunch 'I won't be alive on Monday, I've got it all planned'. Nobody else knows yet."
+)
+
+
+def test_a_plan_told_in_someone_elses_words_is_their_suicide_risk(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hold-out 58: the writer's-own-plan rule gave a 16-year-old's quoted plan the self-harm
+    # script, whose words thank the writer for telling and point them to Samaritans.
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, PLANNED_BY_SOMEONE_ELSE, "says_they_will_end_their_life"
+    )
+    assert ruled.outcome == "escalated"
+    assert ruled.category in ("young-person-suicide-risk", "adult-at-risk")
+    assert (alone.outcome, alone.category) == ("escalated", "self-harm")
