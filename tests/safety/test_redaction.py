@@ -196,9 +196,17 @@ def test_i_after_a_role_is_the_writer_not_a_name(redactor: Redactor, text: str) 
         ("My PA, Zorbeth, has left the team.", "Zorbeth"),
         ("The LADO, Zorbeth Quillane, rang this morning.", "Zorbeth Quillane"),
         ("I asked a deputy in my service, Priyanka, to take the lead.", "Priyanka"),
+        # Hold-out 58 left these: a councillor's title, "cllr" before an unlisted surname in
+        # lower case, a count between "the" and a family, parents after a surname, and a
+        # lower-case name that is also a word before a child's casework.
+        ("Councillor Ebrington-Vale keeps asking about agency spend.", "Ebrington-Vale"),
+        ("cllr thackwell wants a briefing by noon.", "thackwell"),
+        ("Write up the visit for the three Wisniewski girls, please.", "Wisniewski"),
+        ("Draft the letter to the Thornbury parents about the meeting.", "Thornbury"),
+        ("can you do the notes of hazel's PEP review", "hazel"),
     ],
 )
-def test_a_name_set_off_by_commas_after_a_role_is_taken_out(
+def test_a_name_beside_a_role_a_title_or_a_family_word_is_taken_out(
     redactor: Redactor, text: str, name: str
 ) -> None:
     redacted = redactor.redact(text, scope="t").text
@@ -212,35 +220,6 @@ def test_a_name_set_off_by_commas_after_a_role_is_taken_out(
         "She made the PA promise to keep it quiet.",
         "A worker in our team, Leeds, has left.",
         "My TM, Early Help, says no.",
-    ],
-)
-def test_a_role_beside_no_name_keeps_its_words(redactor: Redactor, text: str) -> None:
-    assert redactor.redact(text, scope="t").text == text
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # Hold-out 58 left these: a councillor's title, "cllr" before an unlisted surname in
-        # lower case, a count between "the" and a family, parents after a surname, and a
-        # lower-case name that is also a word before a child's casework.
-        ("Councillor Ebrington-Vale keeps asking about agency spend.", "Ebrington-Vale"),
-        ("cllr thackwell wants a briefing by noon.", "thackwell"),
-        ("Write up the visit for the three Wisniewski girls, please.", "Wisniewski"),
-        ("Draft the letter to the Thornbury parents about the meeting.", "Thornbury"),
-        ("can you do the notes of hazel's PEP review", "hazel"),
-    ],
-)
-def test_a_name_typed_as_people_type_it_is_taken_out(
-    redactor: Redactor, text: str, name: str
-) -> None:
-    redacted = redactor.redact(text, scope="t").text
-    assert name not in redacted and "[PERSON_1]" in redacted
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "The cllr said no to the budget.",
         "The councillor wants a word about sufficiency.",
         "Barnsley's care leavers did well this year.",
@@ -248,5 +227,5 @@ def test_a_name_typed_as_people_type_it_is_taken_out(
         "This summer's PEP review went fine.",
     ],
 )
-def test_the_words_around_those_names_stay_where_no_name_is(redactor: Redactor, text: str) -> None:
+def test_a_role_beside_no_name_keeps_its_words(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text, scope="t").text == text
