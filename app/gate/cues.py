@@ -14,7 +14,7 @@ import numpy.typing as npt
 from app.components.contractions import as_written
 from app.gate.about_balcony import asks_about_balcony, asks_how_to_use_balcony
 from app.gate.attended import crisis_attended, help_is_last_word
-from app.gate.decision_ask import asks_for_a_decision, names_a_case
+from app.gate.decision_ask import asks_for_a_decision, disclaims_a_decision, names_a_case
 from app.gate.law_ask import asks_the_law, disclaims_the_law
 from app.gate.left_unreported import missing_and_unreported, police_not_called
 from app.gate.legal_part import names_the_law
@@ -498,6 +498,7 @@ def cue_flags(text: str) -> dict[str, bool]:
     flags["law_ask"] = asks_the_law(written)
     flags["law_disclaimed"] = disclaims_the_law(written)
     flags["decision_ask"] = asks_for_a_decision(written)
+    flags["decision_disclaimed"] = disclaims_a_decision(written)
     flags["case_named"] = names_a_case(written)
     flags["past_worker_harm"] = past_harm_to_a_worker(written)
     flags["work_absence"] = absence_for_work(written) and not _intent_beside(

@@ -101,6 +101,38 @@ _CASE_NAMED = re.compile(
 )
 
 
+# The writer saying they are not asking for a decision, then asking as a leader: "I'm not
+# asking you to decide whether the placement ends. I want to know how to tell carers ..."
+# (hold-out 59, declined), never "I'm not asking you to decide, just tell me what you'd do:
+# extend contact or reduce it?", a casework decision asked after all.
+_DECISION_DISCLAIMED = re.compile(
+    r"\b(?:not|n't)\s+asking\s+(?:you\s+)?(?:to\s+(?:decide|make\s+the\s+call|choose)|"
+    r"for\s+(?:a\s+)?decision)\b",
+    _F,
+)
+_LEADERS_OWN_QUESTION = re.compile(
+    r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we)\b|\bhow\s+to\b|"
+    r"\bhelp\s+(?:me\s+)?think|\bthink\s+(?:it\s+|this\s+)?through\b|"
+    r"\basking\s+about\s+(?:me|myself)\b|\bi\s+want\s+help\b",
+    _F,
+)
+_ASKED_AFTER_ALL = re.compile(
+    r"\bwhat\s+you'?d\s+do\b|\bwhich\s+(?:one\s+)?you'?d\b|\bpick\s+one\b|\byou'?d\s+tick\b|"
+    r"\byes\s+or\s+no\b|\bjust\s+tell\s+me\b|\bjust\s+the\s+law\b",
+    _F,
+)
+
+
+def disclaims_a_decision(text: str) -> bool:
+    """The writer says they are not asking for a casework decision and, after saying so,
+    asks a leader's own question and no casework choice."""
+    said = _DECISION_DISCLAIMED.search(text)
+    if said is None:
+        return False
+    after = text[said.end() :]
+    return bool(_LEADERS_OWN_QUESTION.search(after)) and not _ASKED_AFTER_ALL.search(after)
+
+
 # What the writer is called names no case: "my PAs call me 'mum'. cute, or a boundary
 # thing?" (hold-out 58, declined as a casework decision).
 _CALLED = re.compile(r"\bcall(?:s|ed|ing)?\s+me\s+['\"\u2018\u201c]?\w+['\"\u2019\u201d]?", _F)

@@ -141,6 +141,13 @@ class Gate:
                 or (
                     category == "casework-decision" and not decision_ask and not flags["case_named"]
                 )
+                # Nor when the writer says it is not a casework decision they ask, and asks
+                # as a leader after saying so (app/gate/decision_ask.py).
+                or (
+                    category == "casework-decision"
+                    and not decision_ask
+                    and flags["decision_disclaimed"]
+                )
             )
             if not kept:
                 return GateDecision("declined", category, DECLINE_REASONS[category], p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.components.embedding import Embedder
-from app.gate.decision_ask import asks_for_a_decision, names_a_case
+from app.gate.decision_ask import asks_for_a_decision, disclaims_a_decision, names_a_case
 from app.gate.gate import Gate
 from tests.gate.rule_checks import decided_with_and_without, labelled_rows, outcomes_marked_by
 
@@ -119,6 +119,46 @@ def test_the_writers_own_choice_is_coached_not_declined_as_casework(
     # The classifier alone reads a choice put to Balcony as a casework decision (p 0.82 to 1.0).
     ruled, alone = decided_with_and_without(
         gate, embedder, monkeypatch, text, "names_a_case", reads_nothing=True
+    )
+    assert ruled.outcome == "coached"
+    assert (alone.outcome, alone.category) == ("declined", "casework-decision")
+
+
+@pytest.mark.parametrize(
+    ("text", "disclaimed"),
+    [
+        ("I'm not asking you to decide whether she goes home. How do I tell the carers?", True),
+        ("Not asking you to make the call, that's panel's. Help me think about my team.", True),
+        ("I'm not asking you to decide any child's case. I'm asking about me.", True),
+        # A casework choice asked after all, or nothing a leader asks after the words.
+        ("I'm not asking you to decide, just tell me what you'd do: move her or not?", False),
+        ("Not asking you to decide, but which you'd sign off: close it or keep it open?", False),
+        ("I'm not asking you to decide. Remove the baby tonight or wait for court?", False),
+        ("How do I tell the carers? I'm not asking you to decide.", False),
+    ],
+)
+def test_a_decision_disclaimed_by_a_leader_is_read(text: str, disclaimed: bool) -> None:
+    assert disclaims_a_decision(text) is disclaimed
+
+
+def test_no_labelled_request_to_decline_reads_as_a_decision_disclaimed() -> None:
+    marked = outcomes_marked_by(disclaims_a_decision)
+    assert len(marked) >= 3, "the check is not empty"
+    assert "declined" not in marked
+
+
+DISCLAIMED = (
+    "I'm not asking you to decide whether the twins go home to dad. I want to know how to "
+    "tell foster carers of twelve years that the decision was made above my head."
+)
+
+
+def test_a_decision_disclaimed_by_a_leader_is_coached(
+    gate: Gate, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hold-out 59: the classifier alone declined such a question as a casework decision.
+    ruled, alone = decided_with_and_without(
+        gate, embedder, monkeypatch, DISCLAIMED, "disclaims_a_decision"
     )
     assert ruled.outcome == "coached"
     assert (alone.outcome, alone.category) == ("declined", "casework-decision")
