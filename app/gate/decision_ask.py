@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from app.gate.law_ask import HOW_I_LEAD
+
 _F = re.IGNORECASE
 _VERDICT_ASKED = (
     r"\b(?:(?:would|do)\s+you\s+agree|(?:can|could)\s+you\s+confirm|"
@@ -111,8 +113,7 @@ _DECISION_DISCLAIMED = re.compile(
     _F,
 )
 _LEADERS_OWN_QUESTION = re.compile(
-    r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we)\b|\bhow\s+to\b|"
-    r"\bhelp\s+(?:me\s+)?think|\bthink\s+(?:it\s+|this\s+)?through\b|"
+    rf"{HOW_I_LEAD}|\bthink\s+(?:it\s+|this\s+)?through\b|"
     r"\basking\s+about\s+(?:me|myself)\b|\bi\s+want\s+help\b",
     _F,
 )

@@ -137,16 +137,12 @@ class Gate:
                 or about_use
                 or (category == "legal-advice" and _law_disclaimed_by_a_leader(flags))
                 # A casework decision is about a case: read by the classifier alone in a
-                # message that names none, it is the writer's own choice (app/gate/decision_ask.py).
-                or (
-                    category == "casework-decision" and not decision_ask and not flags["case_named"]
-                )
-                # Nor when the writer says it is not a casework decision they ask, and asks
-                # as a leader after saying so (app/gate/decision_ask.py).
+                # message that names none, it is the writer's own choice; nor is it one when
+                # the writer says so and asks as a leader after (app/gate/decision_ask.py).
                 or (
                     category == "casework-decision"
                     and not decision_ask
-                    and flags["decision_disclaimed"]
+                    and (not flags["case_named"] or flags["decision_disclaimed"])
                 )
             )
             if not kept:

@@ -81,9 +81,14 @@ LAW_DISCLAIMED = re.compile(
 # you approach it", or the talk they mean to have: "I want to have a conversation with the
 # TMs about proportion, not asking for a ruling" (session 34, after hold-out 46's read,
 # where it was declined as legal advice).
+# "how do I", "how can we", "how to", "help me think": shared with a decision disclaimed
+# (app/gate/decision_ask.py).
+HOW_I_LEAD = (
+    r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we)\b|\bhow\s+to\b|"
+    r"\bhelp\s+(?:me\s+)?think"
+)
 _HOW_TO_LEAD = re.compile(
-    r"\bhow\s+(?:do|can|should|might|would|could)\s+(?:i|we|you)\b|\bhow\s+to\b|"
-    r"\bhelp\s+(?:me\s+)?think|"
+    rf"{HOW_I_LEAD}|\bhow\s+(?:do|can|should|might|would|could)\s+you\b|"
     r"\bi\s+(?:want|need|'d\s+like|would\s+like|plan)\s+to\s+(?:have\s+(?:a|the)\s+conversation|"
     r"talk|speak|raise\s+it|sit\s+down)\s+with\b",
     _F,
